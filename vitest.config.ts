@@ -1,0 +1,66 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+// One runner for every layer: unit tests beside the code (*.test.ts), integration tests against
+// the real Postgres and Docker engine (*.int.test.ts), and browser tests in e2e/ (*.e2e.test.ts).
+const root = import.meta.dirname;
+const ignored = ["**/node_modules/**", "**/.next/**", "**/.data/**"];
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": root,
+      // `server-only` throws outside React Server Components; tests import server modules directly.
+      "server-only": path.join(root, "test/stubs/server-only.ts"),
+    },
+  },
+  test: {
+    allowOnly: !process.env.CI,
+    reporters: ["default", path.join(root, "test/summary-reporter.ts")],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["**/*.test.ts"],
+          exclude: [...ignored, "**/*.int.test.ts", "**/*.e2e.test.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["**/*.int.test.ts"],
+          exclude: [...ignored, "sandbox/**"],
+          globalSetup: [path.join(root, "test/setup/database.ts")],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Real Docker engine; builds the sandbox images first when their content hash is new.
+          name: "sandbox",
+          include: ["sandbox/**/*.int.test.ts"],
+          exclude: ignored,
+          globalSetup: [path.join(root, "sandbox/test/setup/images.ts")],
+          testTimeout: 120_000,
+          hookTimeout: 900_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["e2e/**/*.e2e.test.ts"],
+          exclude: ignored,
+          globalSetup: [path.join(root, "test/setup/database.ts"), path.join(root, "e2e/setup/app-server.ts")],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
