@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/site-header";
+import { getCurrentUser } from "@/lib/server/auth/get-current-user";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "osprep — operating-systems interview practice", template: "%s · osprep" },
+  description:
+    "Practise operating-systems and Linux systems-programming interviews: write C, Go or Python, run it in a hardened sandbox, and get judged on correctness and performance.",
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await getCurrentUser();
+  return (
+    <html lang="en">
+      <body className="min-h-screen font-sans antialiased">
+        <SiteHeader user={user} />
+        <main className="mx-auto w-full max-w-6xl px-4 py-10 sm:px-6">{children}</main>
+      </body>
+    </html>
+  );
+}

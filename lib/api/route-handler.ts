@@ -1,0 +1,23 @@
+// Wraps every HTTP API route handler once: errors become JSON with the right status, unknown ones
+// are logged with the request and never echoed.
+import "server-only";
+import { NextResponse } from "next/server";
+import { toPublicError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+
+type Handler<Context> = (request: Request, context: Context) => Promise<Response>;
+
+export function apiRoute<Context>(handler: Handler<Context>): Handler<Context> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      const publicError = toPublicError(error);
+      if (publicError.status >= 500) {
+        logger.error({ err: error, method: request.method, url: request.url }, "API request failed");
+      }
+      const { status, ...body } = publicError;
+      return NextResponse.json({ error: body }, { status });
+    }
+  };
+}

@@ -1,0 +1,37 @@
+// better-auth on Prisma: email + password accounts, httpOnly session cookies, teams (organizations).
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { organization } from "better-auth/plugins/organization";
+import { db } from "@/lib/db";
+import { env, requireAuthSecret } from "@/lib/env";
+import { accessControl, teamRoles } from "@/lib/auth/roles";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/validations/auth";
+
+export const auth = betterAuth({
+  appName: "osprep",
+  baseURL: env.OSPREP_URL,
+  secret: requireAuthSecret(),
+  database: prismaAdapter(db, { provider: "postgresql" }),
+  emailAndPassword: {
+    enabled: true,
+    minPasswordLength: PASSWORD_MIN_LENGTH,
+    maxPasswordLength: PASSWORD_MAX_LENGTH,
+    autoSignIn: true,
+  },
+  session: {
+    expiresIn: 60 * 60 * 24 * 30,
+    updateAge: 60 * 60 * 24,
+  },
+  advanced: {
+    // Secure cookies follow the URL people use: https in production, plain http on localhost.
+    useSecureCookies: env.OSPREP_URL.startsWith("https://"),
+  },
+  plugins: [
+    organization({ ac: accessControl, roles: teamRoles, creatorRole: "owner" }),
+    // Lets server actions set the session cookie; must stay the last plugin.
+    nextCookies(),
+  ],
+});
+
+export type AuthSession = typeof auth.$Infer.Session;

@@ -1,0 +1,62 @@
+// The one place that reads process.env: parsed with zod at start-up, failing fast with the variable's name.
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection URL");
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Unset: the launcher starts an embedded PostgreSQL and sets this for the app it runs. */
+  DATABASE_URL: postgresUrl.optional(),
+  /** Signs session cookies; the launcher generates one into OSPREP_DATA_DIR when unset. */
+  BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -hex 32)").optional(),
+  /** The address people open osprep at; auth cookies and redirects are bound to it. */
+  OSPREP_URL: z.url("must be an absolute URL such as http://localhost:3000").default("http://localhost:3000"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Local state: embedded PostgreSQL data, generated secrets. */
+  OSPREP_DATA_DIR: z.string().min(1).default(".data"),
+  EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Parses an environment; throws an EnvError naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty variable means "not set", as in most shells' `FOO= cmd`.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = envSchema.safeParse(present);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new EnvError(`Invalid environment (see .env.example):\n${problems.join("\n")}`);
+}
+
+export const env: Env = parseEnv(process.env);
+
+/** True while `next build` evaluates server modules: no database and no secrets exist then. */
+export const isBuildPhase = process.env.NEXT_PHASE === "phase-production-build";
+
+/** The secret that signs session cookies; only the build may go without one. */
+export function requireAuthSecret(): string {
+  if (env.BETTER_AUTH_SECRET) return env.BETTER_AUTH_SECRET;
+  // Build workers import the auth module to collect route config; nothing is signed then.
+  if (isBuildPhase) return "next-build-phase-placeholder-never-signs-anything";
+  throw new EnvError(
+    "BETTER_AUTH_SECRET is not set: start osprep with `npm start` (it generates one) or set it (openssl rand -hex 32).",
+  );
+}
+
+/** The connection URL, which every process that talks to the database must have by now. */
+export function requireDatabaseUrl(): string {
+  if (!env.DATABASE_URL) {
+    throw new EnvError(
+      "DATABASE_URL is not set: start osprep with `npm start` (it runs an embedded PostgreSQL) or set DATABASE_URL.",
+    );
+  }
+  return env.DATABASE_URL;
+}

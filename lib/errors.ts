@@ -1,0 +1,48 @@
+// The one error type the app raises on purpose; anything else is a bug, logged and never echoed.
+import { ZodError } from "zod";
+
+export const appErrorCodes = {
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  INVALID_INPUT: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+} as const;
+
+export type AppErrorCode = keyof typeof appErrorCodes;
+
+export class AppError extends Error {
+  override name = "AppError";
+  constructor(
+    readonly code: AppErrorCode,
+    /** A sentence for the person who made the request, saying what to do next. */
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+
+  get status(): number {
+    return appErrorCodes[this.code];
+  }
+}
+
+/** What a caller may see of any error: AppErrors as they are, invalid input with its fields, the rest hidden. */
+export function toPublicError(error: unknown): { status: number; code: AppErrorCode; message: string; details?: unknown } {
+  if (error instanceof AppError) {
+    return { status: error.status, code: error.code, message: error.message, details: error.details };
+  }
+  if (error instanceof ZodError) {
+    return {
+      status: appErrorCodes.INVALID_INPUT,
+      code: "INVALID_INPUT",
+      message: "Some of the input is not valid: see details.",
+      details: error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
+    };
+  }
+  return { status: 500, code: "INTERNAL", message: "Something went wrong on our side. Please try again in a moment." };
+}
