@@ -12,7 +12,7 @@ export const envSchema = z.object({
   /** Signs session cookies; the launcher generates one into OSPREP_DATA_DIR when unset. */
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -hex 32)").optional(),
   /** The address people open osprep at; auth cookies and redirects are bound to it. */
-  OSPREP_URL: z.url("must be an absolute URL such as http://localhost:3000").default("http://localhost:3000"),
+  OSPREP_URL: z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL such as http://localhost:3000" }).default("http://localhost:3000"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Local state: embedded PostgreSQL data, generated secrets. */
   OSPREP_DATA_DIR: z.string().min(1).default(".data"),
