@@ -1,0 +1,66 @@
+// Debian's Chromium driven by playwright-core: no browser download, no outside network.
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, inject, onTestFailed } from "vitest";
+
+export const ARTIFACTS_DIR = path.resolve(import.meta.dirname, "..", "..", "test-results", "e2e");
+
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/**
+ * Registers a browser for the test file and returns a function that opens a fresh context (its own
+ * cookies) on the app. A failing test keeps its trace and a screenshot in test-results/e2e/.
+ */
+export function useBrowser() {
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: CHROMIUM_FLAGS,
+    });
+    await mkdir(ARTIFACTS_DIR, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  });
+
+  return async function openContext(options: { colorScheme?: "light" | "dark" } = {}): Promise<{
+    context: BrowserContext;
+    page: Page;
+  }> {
+    const context = await browser.newContext({
+      baseURL: inject("appUrl"),
+      viewport: { width: 1280, height: 800 },
+      colorScheme: options.colorScheme ?? "light",
+    });
+    await context.tracing.start({ screenshots: true, snapshots: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    onTestFailed(async ({ task }) => {
+      const name = task.name.replace(/[^a-z0-9]+/gi, "-").toLowerCase();
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}-failure.png`), fullPage: true }).catch(() => undefined);
+      await context.tracing.stop({ path: path.join(ARTIFACTS_DIR, `${name}-trace.zip`) }).catch(() => undefined);
+    });
+    return { context, page };
+  };
+}
+
+/** A unique address per test run, so reruns against a kept database never collide. */
+export function uniqueEmail(who: string): string {
+  return `${who}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`;
+}
