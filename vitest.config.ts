@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 
 // One runner for every layer: unit tests beside the code (*.test.ts), integration tests against
 // the real Postgres and Docker engine (*.int.test.ts), and browser tests in e2e/ (*.e2e.test.ts).
+// Projects run one after another (groupOrder): the machine has two cores and the later ones are heavy.
 const root = import.meta.dirname;
 const ignored = ["**/node_modules/**", "**/.next/**", "**/.data/**"];
 
@@ -22,6 +23,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
+          sequence: { groupOrder: 0 },
           include: ["**/*.test.ts"],
           exclude: [...ignored, "**/*.int.test.ts", "**/*.e2e.test.ts"],
         },
@@ -30,6 +32,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
+          sequence: { groupOrder: 1 },
           include: ["**/*.int.test.ts"],
           exclude: [...ignored, "sandbox/**"],
           globalSetup: [path.join(root, "test/setup/database.ts")],
@@ -42,6 +45,7 @@ export default defineConfig({
         test: {
           // Real Docker engine; builds the sandbox images first when their content hash is new.
           name: "sandbox",
+          sequence: { groupOrder: 2 },
           include: ["sandbox/**/*.int.test.ts"],
           exclude: ignored,
           globalSetup: [path.join(root, "sandbox/test/setup/images.ts")],
@@ -53,6 +57,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "e2e",
+          sequence: { groupOrder: 3 },
           include: ["e2e/**/*.e2e.test.ts"],
           exclude: ignored,
           globalSetup: [path.join(root, "test/setup/database.ts"), path.join(root, "e2e/setup/app-server.ts")],
