@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     ...process.env,
     DATABASE_URL: database.url,
     BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET ?? (await localAuthSecret()),
+    NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: command === "dev" ? ("development" as const) : ("production" as const),
   };
   if (command === "start" && buildIsStale()) {

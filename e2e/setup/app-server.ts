@@ -34,6 +34,7 @@ export default async function setup(project: TestProject) {
     env: {
       ...process.env,
       NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: databaseUrl,
       BETTER_AUTH_SECRET: randomBytes(32).toString("hex"),
       OSPREP_URL: appUrl,
