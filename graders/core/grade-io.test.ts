@@ -1,0 +1,151 @@
+import { describe, expect, it } from "vitest";
+import { exactLines } from "@/graders/core/checkers";
+import { gradeIo } from "@/graders/core/grade-io";
+import { gradingResultSchema } from "@/graders/core/results";
+import { defineIoGrader, type ExecutableProgram, type ProgramRun } from "@/graders/core/types";
+
+// A program stand-in for the grading logic alone; the real sandbox is exercised in integration tests.
+function program(answer: (stdin: string) => Partial<ProgramRun> & { stdout?: string }): ExecutableProgram {
+  return {
+    run: async ({ stdin }) => ({
+      outcome: "ok",
+      exitCode: 0,
+      signal: null,
+      stdout: "",
+      stderr: "",
+      cpuMs: 1,
+      wallMs: 2,
+      memoryKiB: 1024,
+      ...answer(stdin),
+    }),
+  };
+}
+
+const double = (stdin: string) => stdin.split("\n").filter(Boolean).map((n) => String(Number(n) * 2)).join("\n") + "\n";
+
+const grader = defineIoGrader({
+  hiddenTests: () => [
+    { name: "hidden 1", visibility: "hidden", input: "5\n", expected: "10\n", description: "one number" },
+    { name: "hidden 2", visibility: "hidden", input: "7\n8\n", expected: "14\n16\n", description: "two numbers" },
+    { name: "hidden 3", visibility: "hidden", input: "0\n", expected: "0\n", description: "zero" },
+  ],
+  check: exactLines,
+});
+const examples = [{ name: "1", input: "1\n2\n", output: "2\n4\n" }];
+
+describe("gradeIo", () => {
+  it("accepts a correct program on examples and hidden tests", async () => {
+    const result = await gradeIo({ grader, examples, mode: "submit", program: program((stdin) => ({ stdout: double(stdin) })) });
+    expect(result.verdict).toBe("AC");
+    expect(result.score).toBe(1);
+    expect(result.tests.map((t) => t.status)).toEqual(["pass", "pass", "pass", "pass"]);
+    expect(() => gradingResultSchema.parse(result)).not.toThrow();
+  });
+
+  it("runs only the public examples for a Run", async () => {
+    const result = await gradeIo({ grader, examples, mode: "run", program: program((stdin) => ({ stdout: double(stdin) })) });
+    expect(result.tests.map((t) => t.name)).toEqual(["example 1"]);
+  });
+
+  it("shows the first divergence on a public test", async () => {
+    const result = await gradeIo({ grader, examples, mode: "run", program: program(() => ({ stdout: "2\n5\n" })) });
+    expect(result.verdict).toBe("WA");
+    expect(result.tests[0]).toMatchObject({
+      status: "fail",
+      message: 'At line 2: expected "4", got "5".',
+      input: "1\n2\n",
+      expected: "2\n4\n",
+      output: "2\n5\n",
+    });
+  });
+
+  it("reveals neither input nor expected output of a hidden test, and stops at its failure", async () => {
+    const wrongOnSeven = program((stdin) => ({ stdout: stdin.startsWith("7") ? "14\n15\n" : double(stdin) }));
+    const result = await gradeIo({ grader, examples, mode: "submit", program: wrongOnSeven });
+    expect(result.verdict).toBe("WA");
+    const hidden = result.tests.find((t) => t.name === "hidden 2")!;
+    expect(hidden.message).toBe("Wrong answer on a hidden test (two numbers): line 2 of your output is not what it should be.");
+    expect(hidden).not.toHaveProperty("input");
+    expect(hidden).not.toHaveProperty("expected");
+    expect(hidden).not.toHaveProperty("output");
+    expect(JSON.stringify(result)).not.toContain("15");
+    expect(result.tests.find((t) => t.name === "hidden 3")?.status).toBe("skipped");
+    expect(result.score).toBe(2 / 4);
+  });
+
+  it("reports the sandbox's limit verdicts", async () => {
+    for (const outcome of ["TLE", "MLE", "OLE", "RE"] as const) {
+      const result = await gradeIo({ grader, examples, mode: "submit", program: program(() => ({ outcome, exitCode: null, signal: "SIGKILL" })) });
+      expect(result.verdict).toBe(outcome);
+      expect(result.tests[0]?.status).toBe("error");
+    }
+  });
+
+  it("compares custom input with the reference's answer on a Run", async () => {
+    const reference = program((stdin) => ({ stdout: double(stdin) }));
+    const result = await gradeIo({
+      grader,
+      examples,
+      mode: "run",
+      customInput: "21\n",
+      reference,
+      program: program((stdin) => ({ stdout: stdin === "21\n" ? "41\n" : double(stdin) })),
+    });
+    expect(result.tests[1]).toMatchObject({ name: "your input", verdict: "WA", expected: "42\n", output: "41\n" });
+  });
+
+  it("fails a correct but slow program on performance, with both figures and the ratio", async () => {
+    const slowGrader = defineIoGrader({
+      hiddenTests: () => [],
+      check: exactLines,
+      performance: {
+        workloads: () => [{ name: "big", visibility: "hidden", input: "3\n" }],
+        tolerance: 2,
+        repeats: 3,
+      },
+    });
+    const reference = program((stdin) => ({ stdout: double(stdin), cpuMs: 100 }));
+    const slow = await gradeIo({ grader: slowGrader, examples, mode: "submit", reference, program: program((stdin) => ({ stdout: double(stdin), cpuMs: 350 })) });
+    expect(slow.verdict).toBe("TLE");
+    expect(slow.performance).toMatchObject({ passed: false, cpuMs: 350, referenceCpuMs: 100, ratio: 3.5, tolerance: 2 });
+    expect(slow.performance?.message).toContain("Your CPU time 350 ms, the reference's 100 ms: 3.50× (allowed up to 2.00×).");
+
+    const fine = await gradeIo({ grader: slowGrader, examples, mode: "submit", reference, program: program((stdin) => ({ stdout: double(stdin), cpuMs: 150 })) });
+    expect(fine.verdict).toBe("AC");
+    expect(fine.performance?.ratio).toBe(1.5);
+  });
+
+  it("fails growth that is worse than allowed even when the total is within tolerance", async () => {
+    const growthGrader = defineIoGrader({
+      hiddenTests: () => [],
+      check: exactLines,
+      performance: {
+        workloads: () => [],
+        tolerance: 10,
+        repeats: 1,
+        growth: {
+          small: () => ({ name: "n", visibility: "hidden", input: "1\n" }),
+          large: () => ({ name: "4n", visibility: "hidden", input: "4\n" }),
+          maxRatio: 6,
+        },
+      },
+    });
+    const linear = program((stdin) => ({ stdout: double(stdin), cpuMs: Number(stdin) * 10 }));
+    const quadratic = program((stdin) => ({ stdout: double(stdin), cpuMs: Number(stdin) ** 2 * 10 }));
+    expect((await gradeIo({ grader: growthGrader, examples, mode: "submit", reference: linear, program: linear })).verdict).toBe("AC");
+    const result = await gradeIo({ grader: growthGrader, examples, mode: "submit", reference: linear, program: quadratic });
+    expect(result.verdict).toBe("TLE");
+    expect(result.performance?.growth).toMatchObject({ ratio: 16, referenceRatio: 4, passed: false });
+  });
+
+  it("judges a wrong answer on a performance workload as WA, not TLE", async () => {
+    const perfGrader = defineIoGrader({
+      hiddenTests: () => [],
+      check: exactLines,
+      performance: { workloads: () => [{ name: "big", visibility: "hidden", input: "9\n" }], tolerance: 2, repeats: 2 },
+    });
+    const reference = program((stdin) => ({ stdout: double(stdin) }));
+    const result = await gradeIo({ grader: perfGrader, examples, mode: "submit", reference, program: program((stdin) => ({ stdout: stdin === "9\n" ? "17\n" : double(stdin) })) });
+    expect(result.verdict).toBe("WA");
+  });
+});

@@ -1,0 +1,97 @@
+// Reads an exercise package (exercises/<slug>/): what a person sees of an exercise. Nothing here
+// is secret; judging material lives in graders/<slug>/ and is read by the worker only.
+import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { parse } from "yaml";
+import { type ExerciseManifest, exerciseManifestSchema, type Language } from "@/lib/exercises/manifest";
+
+export const EXERCISES_DIR = path.join(import.meta.dirname, "..", "..", "exercises");
+
+export interface SourceFile {
+  name: string;
+  content: string;
+}
+
+export interface StarterFiles {
+  /** The file the user writes, with its starter content. */
+  edit: SourceFile;
+  /** Driver, header and other files compiled with it, shown read-only. */
+  support: SourceFile[];
+}
+
+export interface PublicExample {
+  name: string;
+  input: string;
+  output: string;
+}
+
+export interface ExercisePackage {
+  manifest: ExerciseManifest;
+  /** The statement, Markdown. */
+  statement: string;
+  starters: Partial<Record<Language, StarterFiles>>;
+  examples: PublicExample[];
+}
+
+export class ExercisePackageError extends Error {
+  override name = "ExercisePackageError";
+}
+
+export async function readManifest(dir: string): Promise<ExerciseManifest> {
+  const file = path.join(dir, "exercise.yaml");
+  const result = exerciseManifestSchema.safeParse(parse(await readFile(file, "utf8")));
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join(".") || "(file)"}: ${issue.message}`);
+    throw new ExercisePackageError(`${file}: ${problems.join("; ")}`);
+  }
+  return result.data;
+}
+
+export async function readSourceFolder(dir: string): Promise<SourceFile[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
+  return Promise.all(files.map(async (name) => ({ name, content: await readFile(path.join(dir, name), "utf8") })));
+}
+
+export async function loadExercise(slug: string, exercisesDir = EXERCISES_DIR): Promise<ExercisePackage> {
+  const dir = path.join(exercisesDir, slug);
+  if (!/^[a-z0-9-]+$/.test(slug) || !existsSync(path.join(dir, "exercise.yaml"))) {
+    throw new ExercisePackageError(`There is no exercise "${slug}".`);
+  }
+  const manifest = await readManifest(dir);
+  const starters: Partial<Record<Language, StarterFiles>> = {};
+  for (const [language, spec] of Object.entries(manifest.languages) as [Language, { edit: string }][]) {
+    const files = await readSourceFolder(path.join(dir, "starter", language));
+    const edit = files.find((file) => file.name === spec.edit);
+    if (!edit) throw new ExercisePackageError(`${dir}/starter/${language}/ has no ${spec.edit}.`);
+    starters[language] = { edit, support: files.filter((file) => file !== edit) };
+  }
+  return {
+    manifest,
+    statement: await readFile(path.join(dir, "README.md"), "utf8"),
+    starters,
+    examples: await readExamples(path.join(dir, "examples")),
+  };
+}
+
+/** Every exercise's manifest, by title. */
+export async function listExercises(exercisesDir = EXERCISES_DIR): Promise<ExerciseManifest[]> {
+  const entries = await readdir(exercisesDir, { withFileTypes: true });
+  const dirs = entries.filter((entry) => entry.isDirectory() && existsSync(path.join(exercisesDir, entry.name, "exercise.yaml")));
+  const manifests = await Promise.all(dirs.map((entry) => readManifest(path.join(exercisesDir, entry.name))));
+  return manifests.sort((a, b) => a.title.localeCompare(b.title));
+}
+
+/** Public examples: examples/<name>.in with examples/<name>.out, in name order. */
+async function readExamples(dir: string): Promise<PublicExample[]> {
+  if (!existsSync(dir)) return [];
+  const names = (await readdir(dir)).filter((name) => name.endsWith(".in")).map((name) => name.slice(0, -3)).sort();
+  return Promise.all(
+    names.map(async (name) => ({
+      name,
+      input: await readFile(path.join(dir, `${name}.in`), "utf8"),
+      output: await readFile(path.join(dir, `${name}.out`), "utf8"),
+    })),
+  );
+}

@@ -1,0 +1,27 @@
+// The OS roadmap (roadmap/roadmap.yaml): sections and the topics exercises are filed under.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parse } from "yaml";
+import { z } from "zod";
+
+export const ROADMAP_FILE = path.join(import.meta.dirname, "..", "..", "roadmap", "roadmap.yaml");
+
+const roadmapSchema = z.object({
+  sections: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      topics: z.array(z.object({ id: z.string(), title: z.string() })).min(1),
+    }),
+  ),
+});
+
+export type Roadmap = z.infer<typeof roadmapSchema>;
+
+export async function loadRoadmap(file = ROADMAP_FILE): Promise<Roadmap> {
+  return roadmapSchema.parse(parse(await readFile(file, "utf8")));
+}
+
+export function topicIds(roadmap: Roadmap): Set<string> {
+  return new Set(roadmap.sections.flatMap((section) => section.topics.map((topic) => topic.id)));
+}
