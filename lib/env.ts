@@ -18,6 +18,13 @@ export const envSchema = z.object({
   OSPREP_DATA_DIR: z.string().min(1).default(".data"),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Grading jobs one worker process runs at once; default: one per spare core. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  /** How often a worker says it is alive, and after how long without that it counts as dead. */
+  WORKER_HEARTBEAT_SECONDS: z.coerce.number().min(1).max(60).default(5),
+  WORKER_STALE_SECONDS: z.coerce.number().min(3).max(3600).default(30),
+  /** `off`: `npm start` runs no grading worker beside the web server (run `npm run worker` elsewhere). */
+  OSPREP_WORKER: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,6 +1,6 @@
 // The launcher behind `npm start`, `npm run dev` and `npm run db:migrate`: brings up a migrated
 // database (embedded PostgreSQL unless DATABASE_URL is set), then runs Next.js against it.
-import "./load-dotenv";
+import "@/lib/load-dotenv";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";

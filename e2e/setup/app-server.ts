@@ -6,7 +6,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { createDatabaseIfMissing } from "@/lib/database/embedded-postgres";
-import { migrateDatabase } from "@/lib/database/migrate";
+import pino from "pino";
+import { migrateEverything } from "@/lib/database/prepare-database";
 import { freePort } from "@/test/support/free-port";
 
 declare module "vitest" {
@@ -25,7 +26,7 @@ export default async function setup(project: TestProject) {
   if (!adminUrl) throw new Error("test/setup/database.ts must run before e2e/setup/app-server.ts.");
   await createDatabaseIfMissing(adminUrl, "e2e");
   const databaseUrl = Object.assign(new URL(adminUrl), { pathname: "/e2e" }).toString();
-  await migrateDatabase({ databaseUrl });
+  await migrateEverything({ databaseUrl, logger: pino({ level: "silent" }) });
 
   const port = await freePort();
   const appUrl = `http://localhost:${port}`;

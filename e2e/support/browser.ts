@@ -36,7 +36,13 @@ export function useBrowser() {
     await browser?.close();
   });
   afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
+    // Failed tests already saved their trace; stopping again discards it and its temporary files.
+    await Promise.all(
+      contexts.splice(0).map(async (context) => {
+        await context.tracing.stop().catch(() => undefined);
+        await context.close();
+      }),
+    );
   });
 
   return async function openContext(options: { colorScheme?: "light" | "dark" } = {}): Promise<{

@@ -17,7 +17,9 @@ export function apiRoute<Context>(handler: Handler<Context>): Handler<Context> {
         logger.error({ err: error, method: request.method, url: request.url }, "API request failed");
       }
       const { status, ...body } = publicError;
-      return NextResponse.json({ error: body }, { status });
+      const retryAfter = (body.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      const headers = retryAfter ? { "retry-after": String(retryAfter) } : undefined;
+      return NextResponse.json({ error: body }, { status, headers });
     }
   };
 }

@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { MIGRATIONS_DIR, migrateDatabase } from "@/lib/database/migrate";
 import { checksumOf, readMigrations } from "@/lib/database/migrations";
 import { createEmptyDatabase } from "@/test/support/database";
@@ -22,8 +22,12 @@ const tablesOf = async (url: string) =>
     (row) => row.tablename,
   );
 
+const tempDirs: string[] = [];
+afterAll(() => Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+
 async function copyOfMigrations(extra: Record<string, string> = {}): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), "osprep-migrations-"));
+  tempDirs.push(dir);
   for (const migration of await readMigrations(MIGRATIONS_DIR)) {
     await mkdir(path.join(dir, migration.name));
     await writeFile(path.join(dir, migration.name, "migration.sql"), migration.sql);

@@ -1,7 +1,7 @@
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import {
   type AppliedMigration,
   checksumOf,
@@ -20,8 +20,12 @@ const applied = (migration: MigrationFile, overrides: Partial<AppliedMigration> 
   ...overrides,
 });
 
+const tempDirs: string[] = [];
+afterAll(() => Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+
 async function migrationsDir(folders: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), "osprep-migrations-"));
+  tempDirs.push(dir);
   for (const [name, sql] of Object.entries(folders)) {
     await mkdir(path.join(dir, name));
     await writeFile(path.join(dir, name, "migration.sql"), sql);

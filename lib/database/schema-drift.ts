@@ -118,7 +118,8 @@ export function describeDmmf(dmmf: Dmmf): SchemaShape {
       const defaultName = (field.default as { name?: string } | undefined)?.name;
       columns[field.dbName ?? field.name] = {
         type: field.isList ? `${base}[]` : base,
-        nullable: !field.isRequired,
+        // Prisma creates scalar-list columns without NOT NULL (a list is never optional in the client).
+        nullable: field.isList || !field.isRequired,
         hasDefault: field.hasDefaultValue && !CLIENT_SIDE_DEFAULTS.has(defaultName ?? ""),
       };
     }

@@ -2,7 +2,8 @@
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import { createDatabaseIfMissing } from "@/lib/database/embedded-postgres";
-import { migrateDatabase } from "@/lib/database/migrate";
+import pino from "pino";
+import { migrateEverything } from "@/lib/database/prepare-database";
 
 /** Creates an empty database and returns its URL. */
 export async function createEmptyDatabase(prefix: string, adminUrl = inject("databaseAdminUrl")): Promise<string> {
@@ -13,9 +14,9 @@ export async function createEmptyDatabase(prefix: string, adminUrl = inject("dat
   return url.toString();
 }
 
-/** Creates a database with every migration applied and returns its URL. */
+/** Creates a database with every migration applied (and the job queue's schema) and returns its URL. */
 export async function createMigratedDatabase(prefix: string, adminUrl?: string): Promise<string> {
   const url = await createEmptyDatabase(prefix, adminUrl);
-  await migrateDatabase({ databaseUrl: url });
+  await migrateEverything({ databaseUrl: url, logger: pino({ level: "silent" }) });
   return url;
 }

@@ -1,0 +1,54 @@
+// Finds an exercise's judging material in graders/<slug>/: the grader module and the reference and
+// known-bad solutions. Only the worker and the self-tests read this folder.
+import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Grader } from "@/graders/core/types";
+import type { Language, Verdict } from "@/lib/exercises/manifest";
+import { VERDICTS } from "@/lib/exercises/manifest";
+
+export const GRADERS_DIR = path.join(import.meta.dirname, "..", "..", "graders");
+
+export async function loadGrader(slug: string, gradersDir = GRADERS_DIR): Promise<Grader> {
+  const file = path.join(gradersDir, slug, "grader.ts");
+  if (!existsSync(file)) throw new Error(`No grader at ${file}.`);
+  const module = (await import(pathToFileURL(file).href)) as { default?: Grader };
+  if (!module.default) throw new Error(`${file} has no default export (defineIoGrader(...)).`);
+  return module.default;
+}
+
+/** The reference solution's version of the file the user writes. */
+export async function readReferenceSolution(slug: string, language: Language, editFile: string, gradersDir = GRADERS_DIR): Promise<string> {
+  return readFile(path.join(gradersDir, slug, "reference", language, editFile), "utf8");
+}
+
+export interface KnownBadSolution {
+  /** The folder name, `<verdict>-<what is wrong>`. */
+  name: string;
+  expected: Verdict;
+  language: Language;
+  code: string;
+}
+
+const BAD_FOLDER = new RegExp(`^(${VERDICTS.join("|")})-[a-z0-9]+(-[a-z0-9]+)*$`);
+
+/** Every graders/<slug>/bad/<verdict>-<what>/<lang>/<edit file>. */
+export async function readKnownBadSolutions(
+  slug: string,
+  editFiles: Partial<Record<Language, string>>,
+  gradersDir = GRADERS_DIR,
+): Promise<KnownBadSolution[]> {
+  const dir = path.join(gradersDir, slug, "bad");
+  if (!existsSync(dir)) return [];
+  const solutions: KnownBadSolution[] = [];
+  for (const name of (await readdir(dir)).sort()) {
+    const match = BAD_FOLDER.exec(name);
+    if (!match) throw new Error(`${dir}/${name}: known-bad folders are named <verdict>-<what-is-wrong>, e.g. WA-off-by-one.`);
+    for (const [language, editFile] of Object.entries(editFiles) as [Language, string][]) {
+      const file = path.join(dir, name, language, editFile);
+      if (existsSync(file)) solutions.push({ name, expected: match[1] as Verdict, language, code: await readFile(file, "utf8") });
+    }
+  }
+  return solutions;
+}

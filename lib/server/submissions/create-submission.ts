@@ -1,0 +1,55 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { findExerciseManifest } from "@/lib/exercises/exercise-catalog";
+import { LANGUAGE_LABELS } from "@/lib/exercises/manifest";
+import { publishSubmissionEvent } from "@/lib/grading/submission-events";
+import { enqueueGradeSubmissionSql } from "@/lib/jobs/grade-submission-job";
+import type { CreateSubmissionInput } from "@/lib/validations/submissions";
+
+/** Submissions of one user waiting or being graded at once. */
+export const MAX_PENDING_PER_USER = 5;
+/** Submissions of one user per minute. */
+export const MAX_PER_MINUTE = 30;
+
+/**
+ * Records a Run or Submit and enqueues its grading in one transaction: either both happen or
+ * neither does, so no submission waits for a job that was never queued.
+ */
+export async function createSubmission({ userId, input }: { userId: string; input: CreateSubmissionInput }): Promise<{ id: string }> {
+  const manifest = await findExerciseManifest(input.exerciseSlug);
+  if (!manifest) throw new AppError("NOT_FOUND", `There is no exercise "${input.exerciseSlug}".`);
+  if (!manifest.languages[input.language]) {
+    const offered = Object.keys(manifest.languages).map((l) => LANGUAGE_LABELS[l as keyof typeof LANGUAGE_LABELS]);
+    throw new AppError("INVALID_INPUT", `${manifest.title} is offered in ${offered.join(", ")}, not ${LANGUAGE_LABELS[input.language]}.`);
+  }
+
+  const [pending, lastMinute] = await Promise.all([
+    db.submission.count({ where: { userId, status: { in: ["queued", "running"] } } }),
+    db.submission.count({ where: { userId, queuedAt: { gt: new Date(Date.now() - 60_000) } } }),
+  ]);
+  if (pending >= MAX_PENDING_PER_USER) {
+    throw new AppError("RATE_LIMITED", `You have ${pending} submissions still being graded. Wait for one to finish, then try again.`, { retryAfterSeconds: 5 });
+  }
+  if (lastMinute >= MAX_PER_MINUTE) {
+    throw new AppError("RATE_LIMITED", `That is ${lastMinute} submissions in the last minute. Wait a minute, then try again.`, { retryAfterSeconds: 60 });
+  }
+
+  return db.$transaction(async (tx) => {
+    const submission = await tx.submission.create({
+      data: {
+        userId,
+        exerciseSlug: input.exerciseSlug,
+        language: input.language,
+        code: input.code,
+        kind: input.kind,
+        stdin: input.stdin,
+      },
+      select: { id: true },
+    });
+    const job = enqueueGradeSubmissionSql(submission.id);
+    await tx.$executeRawUnsafe(job.text, ...job.values);
+    await publishSubmissionEvent(tx, submission.id, { type: "queued" });
+    return submission;
+  });
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { gradingResultSchema } from "@/graders/core/results";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { INTERNAL_ERROR_NOTICE, type PublicSubmission, publicSubmissionSchema } from "@/lib/validations/submissions";
+
+/**
+ * A submission as its owner sees it. Anyone else gets "not found", so ids reveal nothing.
+ * The result is parsed through the public schema on the way out.
+ */
+export async function getSubmission({ userId, submissionId }: { userId: string; submissionId: string }): Promise<PublicSubmission> {
+  const submission = await db.submission.findFirst({ where: { id: submissionId, userId } });
+  if (!submission) throw new AppError("NOT_FOUND", "There is no such submission, or it is not yours.");
+  return publicSubmissionSchema.parse({
+    id: submission.id,
+    exerciseSlug: submission.exerciseSlug,
+    language: submission.language,
+    kind: submission.kind,
+    status: submission.status,
+    verdict: submission.verdict,
+    score: submission.score,
+    result: submission.results === null ? null : gradingResultSchema.parse(submission.results),
+    notice: submission.status === "internal_error" ? INTERNAL_ERROR_NOTICE : null,
+    queuedAt: submission.queuedAt,
+    startedAt: submission.startedAt,
+    finishedAt: submission.finishedAt,
+  });
+}

@@ -1,0 +1,82 @@
+// Contracts of submissions: what a client may send, what it is sent back, and the progress events.
+import { z } from "zod";
+import { gradingResultSchema, verdictSchema } from "@/graders/core/results";
+import { LANGUAGES } from "@/lib/exercises/manifest";
+
+export const MAX_CODE_BYTES = 64 * 1024;
+export const MAX_STDIN_BYTES = 64 * 1024;
+
+const byteLimit = (max: number, what: string) => (value: string) =>
+  Buffer.byteLength(value, "utf8") <= max || `${what} is limited to ${max / 1024} KiB; this is ${Math.ceil(Buffer.byteLength(value, "utf8") / 1024)} KiB.`;
+
+export const createSubmissionSchema = z
+  .object({
+    exerciseSlug: z.string().min(1).max(100),
+    language: z.enum(LANGUAGES, { error: `Choose one of the languages: ${LANGUAGES.join(", ")}.` }),
+    code: z.string().check((ctx) => {
+      const verdict = byteLimit(MAX_CODE_BYTES, "Code")(ctx.value);
+      if (verdict !== true) ctx.issues.push({ code: "custom", message: verdict, input: ctx.value });
+    }),
+    kind: z.enum(["run", "submit"]).default("submit"),
+    /** Run only: the user's own standard input. */
+    stdin: z
+      .string()
+      .check((ctx) => {
+        const verdict = byteLimit(MAX_STDIN_BYTES, "Custom input")(ctx.value);
+        if (verdict !== true) ctx.issues.push({ code: "custom", message: verdict, input: ctx.value });
+      })
+      .optional(),
+  })
+  .strict()
+  .refine((input) => input.kind === "run" || input.stdin === undefined, {
+    message: "Custom input goes with a Run, not a Submit.",
+    path: ["stdin"],
+  });
+
+export type CreateSubmissionInput = z.infer<typeof createSubmissionSchema>;
+
+export const submissionEventSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("queued") }),
+  z.object({ type: z.literal("started"), attempt: z.number().int().positive() }),
+  z.object({ type: z.literal("compiling") }),
+  z.object({
+    type: z.literal("test"),
+    index: z.number().int().positive(),
+    total: z.number().int().positive(),
+    name: z.string(),
+    verdict: z.union([verdictSchema, z.literal("skipped")]),
+  }),
+  z.object({ type: z.literal("performance"), state: z.enum(["started", "finished"]) }),
+  /** Our side failed; the job will be tried again. */
+  z.object({ type: z.literal("retrying"), attempt: z.number().int().positive() }),
+  z.object({
+    type: z.literal("done"),
+    status: z.enum(["done", "internal_error"]),
+    verdict: verdictSchema.nullable(),
+    score: z.number().nullable(),
+  }),
+]);
+
+export type SubmissionEvent = z.infer<typeof submissionEventSchema>;
+
+/** A submission as its owner may see it: no hidden tests, no internal reasons. */
+export const publicSubmissionSchema = z.object({
+  id: z.string(),
+  exerciseSlug: z.string(),
+  language: z.enum(LANGUAGES),
+  kind: z.enum(["run", "submit"]),
+  status: z.enum(["queued", "running", "done", "internal_error"]),
+  verdict: verdictSchema.nullable(),
+  score: z.number().nullable(),
+  result: gradingResultSchema.nullable(),
+  /** Shown for internal_error: always our fault, never the user's. */
+  notice: z.string().nullable(),
+  queuedAt: z.date(),
+  startedAt: z.date().nullable(),
+  finishedAt: z.date().nullable(),
+});
+
+export type PublicSubmission = z.infer<typeof publicSubmissionSchema>;
+
+export const INTERNAL_ERROR_NOTICE =
+  "Something went wrong on our side while grading this submission; it is not your code's fault. Submit again in a minute.";

@@ -1,0 +1,14 @@
+// The seam between grading and the sandbox: turn source files into a program the grader can run.
+import type { ExecutableProgram } from "@/graders/core/types";
+import type { SourceFile } from "@/lib/exercises/load-exercise";
+import type { ExerciseLimits, Language } from "@/lib/exercises/manifest";
+
+export type BuildOutcome =
+  | { ok: true; program: ExecutableProgram; dispose(): Promise<void> }
+  | { ok: false; compilerOutput: string };
+
+export interface ProgramBuilder {
+  build(options: { language: Language; files: SourceFile[]; limits?: ExerciseLimits }): Promise<BuildOutcome>;
+  /** Releases what the builder holds (connections, warm containers). */
+  close(): Promise<void>;
+}
