@@ -61,3 +61,17 @@ export const tokens: Checker = (test, output): CheckOutcome => {
   const message = describeDivergence(test, divergence).replace(/\bline\b/g, "token");
   return { ok: false, message };
 };
+
+/** Byte-for-byte equality (as text): nothing is normalised, not even trailing spaces or the final newline. */
+export const exactOutput: Checker = (test, output): CheckOutcome => {
+  if (test.expected === undefined) throw new Error(`Test ${test.name} has no expected output for exactOutput.`);
+  if (output === test.expected) return { ok: true };
+  const divergence = firstDivergence(test.expected.split("\n"), output.split("\n")) ?? {
+    line: 1,
+    expected: test.expected,
+    actual: output,
+  };
+  const message = describeDivergence(test, divergence);
+  const onlyWhitespace = divergence.expected !== undefined && divergence.actual !== undefined && divergence.expected.trimEnd() === divergence.actual.trimEnd();
+  return { ok: false, message: onlyWhitespace ? `${message} The difference is in white space at the end of the line.` : message };
+};

@@ -1,0 +1,55 @@
+// syscall-echo: every line back with its length in bytes. Exact output; a large input for the
+// performance check, where a read per byte or a quadratic buffer is many times the reference's cost.
+import { exactOutput } from "@/graders/core/checkers";
+import { SeededRandom } from "@/graders/core/random";
+import { defineIoGrader, type IoTestCase } from "@/graders/core/types";
+
+/** The oracle: what a correct program prints for `input`. */
+export function echoLines(input: string): string {
+  if (input === "") return "";
+  const lines = input.split("\n");
+  if (input.endsWith("\n")) lines.pop();
+  return lines.map((line) => `${Buffer.byteLength(line, "utf8")} ${line}\n`).join("");
+}
+
+const WORDS = ["read", "write", "fd", "EINTR", "pipe", "buffer", "syscall", "kernel", "page", "inode", "é", "∑", "🐧", "\t", " "];
+
+function randomLine(random: SeededRandom, maxWords: number): string {
+  const count = random.int(0, maxWords);
+  let line = "";
+  for (let i = 0; i < count; i++) line += random.pick(WORDS) + (random.next() < 0.7 ? " " : "");
+  return line;
+}
+
+function manyLines(random: SeededRandom, lines: number, maxWords: number): string {
+  const out: string[] = [];
+  for (let i = 0; i < lines; i++) out.push(randomLine(random, maxWords));
+  return `${out.join("\n")}\n`;
+}
+
+function test(name: string, description: string, input: string): IoTestCase {
+  return { name, description, visibility: "hidden", input, expected: echoLines(input) };
+}
+
+export default defineIoGrader({
+  check: exactOutput,
+  hiddenTests: (seed) => {
+    const random = new SeededRandom(seed);
+    return [
+      test("empty input", "empty input", ""),
+      test("no final newline", "a last line without a newline", "first\nsecond\nno newline here"),
+      test("only newlines", "1,000 empty lines", "\n".repeat(1000)),
+      test("trailing white space", "lines ending in spaces and tabs", "end with space \nend with tab\t\n  \n\t\t\n"),
+      test("multi-byte characters", "multi-byte UTF-8 characters", "é\n∑ sum\n🐧 penguin\nnaïve café\n"),
+      test("one long line", "a line of 1 MiB", `${"x".repeat(1 << 20)}\nshort\n`),
+      test("long line, no newline", "a 300 KiB line with no newline", "y".repeat(300 * 1024)),
+      test("many short lines", "50,000 short lines", manyLines(random.fork("many"), 50_000, 3)),
+      test("random text", "random text", manyLines(random.fork("random"), 2_000, 30)),
+    ];
+  },
+  performance: {
+    workloads: (seed) => [test("large input", "4 MiB of text", manyLines(new SeededRandom(seed).fork("perf"), 100_000, 12))],
+    tolerance: 3,
+    repeats: 3,
+  },
+});
