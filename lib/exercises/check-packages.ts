@@ -1,0 +1,110 @@
+// Validates every exercise package and its grader folder, saying exactly what is wrong where.
+import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { EXERCISES_DIR, readManifest } from "@/lib/exercises/load-exercise";
+import type { ExerciseManifest, Language } from "@/lib/exercises/manifest";
+import { loadRoadmap, ROADMAP_FILE, topicIds } from "@/lib/exercises/roadmap";
+import { GRADERS_DIR, loadGrader, readKnownBadSolutions } from "@/lib/grading/load-grader";
+
+export interface PackageProblem {
+  /** A path relative to the repository root. */
+  where: string;
+  problem: string;
+}
+
+const GRADER_SUPPORT = new Set(["core", "README.md"]);
+
+export async function checkExercisePackages(options: {
+  exercisesDir?: string;
+  gradersDir?: string;
+  roadmapFile?: string;
+  root?: string;
+} = {}): Promise<{ checked: string[]; problems: PackageProblem[] }> {
+  const exercisesDir = options.exercisesDir ?? EXERCISES_DIR;
+  const gradersDir = options.gradersDir ?? GRADERS_DIR;
+  const root = options.root ?? path.resolve(exercisesDir, "..");
+  const rel = (file: string) => path.relative(root, file);
+  const problems: PackageProblem[] = [];
+  const problem = (file: string, text: string) => problems.push({ where: rel(file), problem: text });
+  const topics = topicIds(await loadRoadmap(options.roadmapFile ?? ROADMAP_FILE));
+
+  const slugs = (await readdir(exercisesDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  for (const slug of slugs) {
+    const dir = path.join(exercisesDir, slug);
+    let manifest: ExerciseManifest;
+    try {
+      manifest = await readManifest(dir);
+    } catch (error) {
+      problem(path.join(dir, "exercise.yaml"), error instanceof Error ? error.message.replace(`${path.join(dir, "exercise.yaml")}: `, "") : String(error));
+      continue;
+    }
+    const manifestFile = path.join(dir, "exercise.yaml");
+    if (manifest.slug !== slug) problem(manifestFile, `slug is "${manifest.slug}" but the folder is "${slug}": they must match.`);
+    manifest.topics.forEach((topic, i) => {
+      if (!topics.has(topic)) problem(manifestFile, `topics[${i}]: "${topic}" is not a topic of roadmap/roadmap.yaml.`);
+    });
+
+    const statement = path.join(dir, "README.md");
+    if (!existsSync(statement)) problem(statement, "missing: the statement people read.");
+    else if (!/^# \S/m.test(await readFile(statement, "utf8"))) problem(statement, "has no title (a first-level `# ` heading).");
+
+    for (const [language, spec] of Object.entries(manifest.languages) as [Language, { edit: string }][]) {
+      const starter = path.join(dir, "starter", language, spec.edit);
+      if (!existsSync(starter)) problem(starter, `missing: the ${language} file the user edits (languages.${language}.edit).`);
+    }
+    for (const language of existsSync(path.join(dir, "starter")) ? await readdir(path.join(dir, "starter")) : []) {
+      if (!(language in manifest.languages)) problem(path.join(dir, "starter", language), `starter for ${language}, which exercise.yaml does not offer.`);
+    }
+    await checkExamples(path.join(dir, "examples"), manifest, problem);
+    await checkGraderFolder(path.join(gradersDir, slug), manifest, problem);
+  }
+
+  for (const name of existsSync(gradersDir) ? await readdir(gradersDir) : []) {
+    if (!GRADER_SUPPORT.has(name) && !slugs.includes(name)) problem(path.join(gradersDir, name), `a grader for "${name}", but exercises/ has no such exercise.`);
+  }
+  return { checked: slugs, problems };
+}
+
+async function checkExamples(dir: string, manifest: ExerciseManifest, problem: (file: string, text: string) => void): Promise<void> {
+  const files = existsSync(dir) ? await readdir(dir) : [];
+  if (manifest.kind === "io" && !files.some((file) => file.endsWith(".in"))) {
+    problem(dir, "an io exercise needs at least one public example (examples/<name>.in and .out).");
+  }
+  for (const file of files) {
+    const [stem, ext] = [file.replace(/\.(in|out)$/, ""), path.extname(file)];
+    if (ext !== ".in" && ext !== ".out") problem(path.join(dir, file), "examples/ holds only <name>.in and <name>.out files.");
+    else if (!files.includes(`${stem}${ext === ".in" ? ".out" : ".in"}`)) problem(path.join(dir, file), `has no matching ${stem}${ext === ".in" ? ".out" : ".in"}.`);
+  }
+}
+
+async function checkGraderFolder(dir: string, manifest: ExerciseManifest, problem: (file: string, text: string) => void): Promise<void> {
+  const graderFile = path.join(dir, "grader.ts");
+  if (!existsSync(graderFile)) {
+    problem(graderFile, "missing: every exercise needs a grader (graders/<slug>/grader.ts).");
+    return;
+  }
+  try {
+    const grader = await loadGrader(manifest.slug, path.dirname(dir));
+    if (grader.kind !== manifest.kind) problem(graderFile, `is a ${grader.kind} grader but exercise.yaml says kind: ${manifest.kind}.`);
+  } catch (error) {
+    problem(graderFile, `does not load: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const editFiles = Object.fromEntries(Object.entries(manifest.languages).map(([language, spec]) => [language, spec.edit])) as Partial<Record<Language, string>>;
+  for (const [language, editFile] of Object.entries(editFiles) as [Language, string][]) {
+    const reference = path.join(dir, "reference", language, editFile);
+    if (!existsSync(reference)) problem(reference, `missing: the ${language} reference solution, which must be accepted.`);
+  }
+  const badDir = path.join(dir, "bad");
+  if (!existsSync(badDir)) return;
+  try {
+    const bad = await readKnownBadSolutions(manifest.slug, editFiles, path.dirname(dir));
+    for (const name of await readdir(badDir)) {
+      if (!bad.some((solution) => solution.name === name)) {
+        problem(path.join(badDir, name), `holds no solution: expected <language>/<edit file> for one of ${Object.keys(editFiles).join(", ")}.`);
+      }
+    }
+  } catch (error) {
+    problem(badDir, error instanceof Error ? error.message : String(error));
+  }
+}
