@@ -1,31 +1,18 @@
 // Sign up, sign in and sign out through the real /api/auth route handlers on a real database.
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createMigratedDatabase } from "@/test/support/database";
+import { jsonRequest, TEST_BASE_URL as BASE, useFreshAppDatabase } from "@/test/support/app-routes";
 
-const BASE = "http://localhost:3000";
 let databaseUrl: string;
 let routes: { GET: (request: Request) => Promise<Response>; POST: (request: Request) => Promise<Response> };
 
 beforeAll(async () => {
-  databaseUrl = await createMigratedDatabase("auth");
-  Object.assign(process.env, {
-    DATABASE_URL: databaseUrl,
-    BETTER_AUTH_SECRET: "test-secret-that-is-long-enough-0123456789",
-    OSPREP_URL: BASE,
-    LOG_LEVEL: "silent",
-  });
+  databaseUrl = await useFreshAppDatabase("auth");
   routes = await import("@/app/api/auth/[...all]/route");
 });
 
 function post(path: string, body: unknown, cookie?: string) {
-  return routes.POST(
-    new Request(`${BASE}/api/auth${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: BASE, ...(cookie ? { cookie } : {}) },
-      body: JSON.stringify(body),
-    }),
-  );
+  return routes.POST(jsonRequest(`/api/auth${path}`, body, cookie ? { cookie } : {}));
 }
 
 function getSession(cookie?: string) {

@@ -1,0 +1,133 @@
+// The submissions HTTP API against a real database: validation, ownership, the enqueue transaction,
+// and the progress stream. Grading itself is covered with the worker and Docker elsewhere.
+import pg from "pg";
+import { beforeAll, describe, expect, it } from "vitest";
+import { jsonRequest, signUp, TEST_BASE_URL, useFreshAppDatabase } from "@/test/support/app-routes";
+
+let databaseUrl: string;
+let submit: (request: Request) => Promise<Response>;
+let getOne: (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
+let events: (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
+let alice: string;
+let bob: string;
+
+beforeAll(async () => {
+  databaseUrl = await useFreshAppDatabase("submissions_api");
+  const { POST } = await import("@/app/api/submissions/route");
+  submit = (request) => POST(request, {});
+  getOne = (await import("@/app/api/submissions/[id]/route")).GET;
+  events = (await import("@/app/api/submissions/[id]/events/route")).GET;
+  alice = await signUp("alice@example.com");
+  bob = await signUp("bob@example.com");
+});
+
+async function sql<Row extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<Row>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+const valid = { exerciseSlug: "syscall-echo", language: "c", code: "int echo_lines(int a, int b) { return 0; }", kind: "submit" };
+const params = (id: string) => ({ params: Promise.resolve({ id }) });
+
+describe("POST /api/submissions", () => {
+  it("records the submission and its grading job together", async () => {
+    const response = await submit(jsonRequest("/api/submissions", valid, { cookie: alice }));
+    expect(response.status).toBe(202);
+    const { id } = await response.json();
+    const [row] = await sql<{ status: string; kind: string }>(`SELECT status, kind FROM "Submission" WHERE id = $1`, [id]);
+    expect(row).toEqual({ status: "queued", kind: "submit" });
+    const jobs = await sql<{ task_identifier: string; payload: { submissionId: string }; max_attempts: number }>(
+      `SELECT j.task_identifier, p.payload, j.max_attempts
+       FROM graphile_worker.jobs j JOIN graphile_worker._private_jobs p ON p.id = j.id WHERE j.key = $1`,
+      [`grade:${id}`],
+    );
+    expect(jobs).toEqual([{ task_identifier: "grade-submission", payload: { version: 1, submissionId: id }, max_attempts: 4 }]);
+  });
+
+  it.each([
+    ["no session", valid, {}, 401, "Sign in first"],
+    ["unknown language", { ...valid, language: "cobol" }, { cookie: "alice" }, 422, "Choose one of the languages"],
+    ["unknown exercise", { ...valid, exerciseSlug: "no-such-thing" }, { cookie: "alice" }, 404, 'There is no exercise "no-such-thing"'],
+    ["language not offered", { ...valid, language: "cpp" }, { cookie: "alice" }, 422, "offered in C, Go, Python, not C++"],
+    ["code over 64 KiB", { ...valid, code: "x".repeat(64 * 1024 + 1) }, { cookie: "alice" }, 422, "Code is limited to 64 KiB"],
+    ["custom input on a Submit", { ...valid, stdin: "hi" }, { cookie: "alice" }, 422, "Custom input goes with a Run"],
+    ["an unknown field", { ...valid, userId: "someone-else" }, { cookie: "alice" }, 422, "not valid"],
+    ["malformed JSON", "{not json", { cookie: "alice" }, 422, "must be JSON"],
+  ])("refuses %s with a clear message and stores nothing", async (_case, body, headers, status, message) => {
+    const before = await sql<{ n: string }>(`SELECT count(*) AS n FROM "Submission"`);
+    const cookieHeader: Record<string, string> = (headers as { cookie?: string }).cookie ? { cookie: alice } : {};
+    const response = await submit(jsonRequest("/api/submissions", body, cookieHeader));
+    expect(response.status).toBe(status);
+    const { error } = await response.json();
+    expect(`${error.message} ${JSON.stringify(error.details ?? [])}`).toContain(message);
+    expect(await sql(`SELECT count(*) AS n FROM "Submission"`)).toEqual(before);
+  });
+
+  it("refuses a request body far over the limit before reading it as JSON", async () => {
+    const response = await submit(jsonRequest("/api/submissions", { ...valid, code: "x".repeat(1024 * 1024) }, { cookie: alice }));
+    expect(response.status).toBe(413);
+  });
+
+  it("limits how many submissions one user has waiting, saying when to retry", async () => {
+    const carol = await signUp("carol@example.com");
+    for (let i = 0; i < 5; i++) expect((await submit(jsonRequest("/api/submissions", valid, { cookie: carol }))).status).toBe(202);
+    const limited = await submit(jsonRequest("/api/submissions", valid, { cookie: carol }));
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe("5");
+    expect((await limited.json()).error.message).toContain("still being graded");
+  });
+});
+
+describe("GET /api/submissions/:id and its events", () => {
+  it("shows a submission to its owner only", async () => {
+    const { id } = await (await submit(jsonRequest("/api/submissions", valid, { cookie: alice }))).json();
+    const mine = await getOne(new Request(`${TEST_BASE_URL}/api/submissions/${id}`, { headers: { cookie: alice } }), params(id));
+    expect(mine.status).toBe(200);
+    expect(await mine.json()).toMatchObject({ id, status: "queued", verdict: null, result: null, language: "c" });
+    const theirs = await getOne(new Request(`${TEST_BASE_URL}/api/submissions/${id}`, { headers: { cookie: bob } }), params(id));
+    expect(theirs.status).toBe(404);
+    const stream = await events(new Request(`${TEST_BASE_URL}/api/submissions/${id}/events`, { headers: { cookie: bob } }), params(id));
+    expect(stream.status).toBe(404);
+  });
+
+  it("streams progress in order, resumes after Last-Event-ID, and ends with the result", async () => {
+    const { id } = await (await submit(jsonRequest("/api/submissions", valid, { cookie: alice }))).json();
+    const { db } = await import("@/lib/db");
+    const { publishSubmissionEvent } = await import("@/lib/grading/submission-events");
+
+    const response = await events(new Request(`${TEST_BASE_URL}/api/submissions/${id}/events`, { headers: { cookie: alice } }), params(id));
+    expect(response.headers.get("content-type")).toContain("text/event-stream");
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+
+    // What a worker would publish while grading, written after the stream opened.
+    await publishSubmissionEvent(db, id, { type: "started", attempt: 1 });
+    await publishSubmissionEvent(db, id, { type: "compiling" });
+    await publishSubmissionEvent(db, id, { type: "test", index: 1, total: 2, name: "example 1", verdict: "AC" });
+    const result = { version: 3, status: "pass", verdict: "AC", score: 1, tests: [], metrics: { maxCpuMs: 1, peakMemoryKiB: 1 } };
+    await db.submission.update({ where: { id }, data: { status: "done", verdict: "AC", score: 1, results: result } });
+    await publishSubmissionEvent(db, id, { type: "done", status: "done", verdict: "AC", score: 1 });
+
+    let text = "";
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += value;
+    }
+    const received = [...text.matchAll(/id: (\d+)\nevent: (\w+)\ndata: (.*)\n\n/g)].map((m) => ({ id: Number(m[1]), type: m[2], data: JSON.parse(m[3]!) }));
+    expect(received.map((e) => e.type)).toEqual(["queued", "started", "compiling", "test", "done"]);
+    expect(received.map((e) => e.id)).toEqual([1, 2, 3, 4, 5]);
+    expect(received.at(-1)?.data.submission).toMatchObject({ id, status: "done", verdict: "AC", result: { verdict: "AC" } });
+
+    const resumed = await events(
+      new Request(`${TEST_BASE_URL}/api/submissions/${id}/events`, { headers: { cookie: alice, "last-event-id": "3" } }),
+      params(id),
+    );
+    const resumedText = await resumed.text();
+    expect([...resumedText.matchAll(/event: (\w+)/g)].map((m) => m[1])).toEqual(["test", "done"]);
+  });
+});
