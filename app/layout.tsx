@@ -16,7 +16,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en">
       <body className="min-h-screen font-sans antialiased">
         <SiteHeader user={user} />
-        <main className="mx-auto w-full max-w-6xl px-4 py-10 sm:px-6">{children}</main>
+        <main className="mx-auto w-full max-w-7xl px-4 py-8 sm:px-6">{children}</main>
       </body>
     </html>
   );

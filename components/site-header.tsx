@@ -13,7 +13,7 @@ const sections = [
 export function SiteHeader({ user }: { user: CurrentUser | null }) {
   return (
     <header className="border-b">
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4 sm:px-6">
+      <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4 sm:px-6">
         <Link href="/" className="font-mono text-lg font-bold tracking-tight">
           osprep
         </Link>

@@ -1,22 +1,20 @@
 import type { Metadata } from "next";
-import { Card, CardDescription } from "@/components/ui/card";
+import { ExerciseCatalog } from "@/components/exercises/exercise-catalog";
+import { getCurrentUser } from "@/lib/server/auth/get-current-user";
+import { listCatalog } from "@/lib/server/exercises/list-catalog";
 
 export const metadata: Metadata = { title: "Exercises" };
 
-export default function ExercisesPage() {
+export default async function ExercisesPage() {
+  const user = await getCurrentUser();
+  const entries = await listCatalog({ userId: user?.id ?? null });
   return (
     <div className="flex flex-col gap-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Exercises</h1>
-        <p className="text-muted-foreground">Problems from the OS roadmap, in C, Go and Python.</p>
+        <p className="text-muted-foreground">Problems from the OS roadmap, in C, Go and Python, judged on correctness and performance.</p>
       </div>
-      <Card>
-        <p className="font-medium">No exercises are installed yet</p>
-        <CardDescription>
-          Exercises appear here as their packages land in <code className="font-mono">exercises/</code>; the grading
-          pipeline that runs them is being built.
-        </CardDescription>
-      </Card>
+      <ExerciseCatalog entries={entries} signedIn={user !== null} />
     </div>
   );
 }

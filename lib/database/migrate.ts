@@ -1,11 +1,11 @@
 // Applies prisma/migrations with plain SQL where Prisma's schema engine is not available, keeping
 // `_prisma_migrations` exactly as `prisma migrate deploy` would, so either tool can take over.
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 import pg from "pg";
+import { MIGRATIONS_DIR } from "@/lib/paths";
 import { type AppliedMigration, planMigrations, readMigrations } from "./migrations";
 
-export const MIGRATIONS_DIR = path.join(import.meta.dirname, "..", "..", "prisma", "migrations");
+export { MIGRATIONS_DIR };
 
 // Prisma's own advisory lock key, so this migrator and `prisma migrate deploy` exclude each other.
 const PRISMA_ADVISORY_LOCK = 72707369;

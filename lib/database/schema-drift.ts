@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { get_dmmf } from "@prisma/prisma-schema-wasm";
 import type pg from "pg";
+import { PROJECT_ROOT } from "@/lib/paths";
 
 export interface ColumnShape {
   type: string;
@@ -83,7 +84,7 @@ interface Dmmf {
   };
 }
 
-export async function describeSchemaFile(schemaPath = path.join(import.meta.dirname, "..", "..", "prisma", "schema.prisma")) {
+export async function describeSchemaFile(schemaPath = path.join(PROJECT_ROOT, "prisma", "schema.prisma")) {
   const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: await readFile(schemaPath, "utf8") }))) as Dmmf;
   return describeDmmf(dmmf);
 }

@@ -5,8 +5,10 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
 import { type ExerciseManifest, exerciseManifestSchema, type Language } from "@/lib/exercises/manifest";
+import { EXERCISES_DIR } from "@/lib/paths";
 
-export const EXERCISES_DIR = path.join(import.meta.dirname, "..", "..", "exercises");
+export { EXERCISES_DIR };
+
 
 export interface SourceFile {
   name: string;

@@ -1,17 +1,17 @@
 // The OS roadmap (roadmap/roadmap.yaml): sections and the topics exercises are filed under.
 import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
+import { ROADMAP_FILE } from "@/lib/paths";
 
-export const ROADMAP_FILE = path.join(import.meta.dirname, "..", "..", "roadmap", "roadmap.yaml");
+export { ROADMAP_FILE };
 
 const roadmapSchema = z.object({
   sections: z.array(
     z.object({
       id: z.string(),
       title: z.string(),
-      topics: z.array(z.object({ id: z.string(), title: z.string() })).min(1),
+      topics: z.array(z.object({ id: z.string(), title: z.string() }).strict()).min(1),
     }),
   ),
 });

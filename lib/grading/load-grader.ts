@@ -7,8 +7,9 @@ import { pathToFileURL } from "node:url";
 import type { Grader } from "@/graders/core/types";
 import type { Language, Verdict } from "@/lib/exercises/manifest";
 import { VERDICTS } from "@/lib/exercises/manifest";
+import { GRADERS_DIR } from "@/lib/paths";
 
-export const GRADERS_DIR = path.join(import.meta.dirname, "..", "..", "graders");
+export { GRADERS_DIR };
 
 export async function loadGrader(slug: string, gradersDir = GRADERS_DIR): Promise<Grader> {
   const file = path.join(gradersDir, slug, "grader.ts");

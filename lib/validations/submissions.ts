@@ -71,6 +71,8 @@ export const publicSubmissionSchema = z.object({
   result: gradingResultSchema.nullable(),
   /** Shown for internal_error: always our fault, never the user's. */
   notice: z.string().nullable(),
+  /** While queued: how many submissions are ahead of it, plus one. */
+  queuePosition: z.number().int().positive().nullable(),
   queuedAt: z.date(),
   startedAt: z.date().nullable(),
   finishedAt: z.date().nullable(),

@@ -11,6 +11,10 @@ import { INTERNAL_ERROR_NOTICE, type PublicSubmission, publicSubmissionSchema } 
 export async function getSubmission({ userId, submissionId }: { userId: string; submissionId: string }): Promise<PublicSubmission> {
   const submission = await db.submission.findFirst({ where: { id: submissionId, userId } });
   if (!submission) throw new AppError("NOT_FOUND", "There is no such submission, or it is not yours.");
+  const queuePosition =
+    submission.status === "queued"
+      ? 1 + (await db.submission.count({ where: { status: "queued", queuedAt: { lt: submission.queuedAt } } }))
+      : null;
   return publicSubmissionSchema.parse({
     id: submission.id,
     exerciseSlug: submission.exerciseSlug,
@@ -21,6 +25,7 @@ export async function getSubmission({ userId, submissionId }: { userId: string; 
     score: submission.score,
     result: submission.results === null ? null : gradingResultSchema.parse(submission.results),
     notice: submission.status === "internal_error" ? INTERNAL_ERROR_NOTICE : null,
+    queuePosition,
     queuedAt: submission.queuedAt,
     startedAt: submission.startedAt,
     finishedAt: submission.finishedAt,

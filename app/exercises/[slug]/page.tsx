@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ExerciseWorkspace, type WorkspaceLanguage } from "@/components/exercises/exercise-workspace";
+import { Statement } from "@/components/exercises/statement";
+import { findExerciseManifest, getExercisePackage } from "@/lib/exercises/exercise-catalog";
+import { LANGUAGE_LABELS, type Language } from "@/lib/exercises/manifest";
+import { getCurrentUser } from "@/lib/server/auth/get-current-user";
+import { getDrafts } from "@/lib/server/drafts/get-drafts";
+import { listSubmissions } from "@/lib/server/submissions/list-submissions";
+
+type Props = { params: Promise<{ slug: string }> };
+
+const KIND_LABELS = { io: "reads input, prints answers", link: "implements an API", server: "a network server" };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const manifest = await findExerciseManifest((await params).slug);
+  return { title: manifest?.title ?? "Exercise not found" };
+}
+
+export default async function ExercisePage({ params }: Props) {
+  const { slug } = await params;
+  if (!(await findExerciseManifest(slug))) notFound();
+  const [exercise, user] = await Promise.all([getExercisePackage(slug), getCurrentUser()]);
+  const [drafts, history] = user
+    ? await Promise.all([getDrafts({ userId: user.id, exerciseSlug: slug }), listSubmissions({ userId: user.id, exerciseSlug: slug })])
+    : [{}, []];
+  const languages: WorkspaceLanguage[] = (Object.keys(exercise.manifest.languages) as Language[]).map((id) => ({
+    id,
+    label: LANGUAGE_LABELS[id],
+    edit: exercise.starters[id]!.edit,
+    support: exercise.starters[id]!.support,
+  }));
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
+      <div className="min-w-0 lg:max-h-[calc(100vh-8rem)] lg:overflow-y-auto lg:pr-2">
+        <p className="mb-2 text-xs text-muted-foreground">
+          {{ easy: "Easy", medium: "Medium", hard: "Hard" }[exercise.manifest.difficulty]} · {KIND_LABELS[exercise.manifest.kind]}
+        </p>
+        <Statement markdown={exercise.statement} />
+      </div>
+      <ExerciseWorkspace
+        slug={slug}
+        languages={languages}
+        drafts={drafts}
+        signedIn={user !== null}
+        history={history.map((entry) => ({ ...entry, queuedAt: entry.queuedAt.toISOString() }))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,278 @@
+"use client";
+// The working half of the exercise page: the editor with its files and languages, drafts saved as
+// you type, Run and Submit with live progress, the result, and your history.
+import Link from "next/link";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { resetDraftAction, saveDraftAction, submitCodeAction } from "@/app/exercises/[slug]/actions";
+import { CodeEditor, type EditorMarker } from "@/components/editor/code-editor-loader";
+import { type LiveProgress, SubmissionResult } from "@/components/exercises/submission-result";
+import { SubmissionHistory, type HistoryEntry } from "@/components/exercises/submission-history";
+import { Button } from "@/components/ui/button";
+import { Label } from "@/components/ui/label";
+import type { SourceFile } from "@/lib/exercises/load-exercise";
+import type { Language } from "@/lib/exercises/manifest";
+import { parseCompilerDiagnostics } from "@/lib/grading/compiler-diagnostics";
+import type { PublicSubmission } from "@/lib/validations/submissions";
+import { cn } from "@/lib/utils";
+
+export interface WorkspaceLanguage {
+  id: Language;
+  label: string;
+  edit: SourceFile;
+  support: SourceFile[];
+}
+
+const SAVE_DELAY_MS = 800;
+const PROGRESS_EVENTS = ["queued", "started", "compiling", "test", "performance", "retrying"] as const;
+
+type SaveState = "saved" | "unsaved" | "saving" | "failed";
+
+export function ExerciseWorkspace(props: {
+  slug: string;
+  languages: WorkspaceLanguage[];
+  drafts: Partial<Record<Language, string>>;
+  signedIn: boolean;
+  history: HistoryEntry[];
+}) {
+  const { slug, languages, signedIn } = props;
+  const firstDraft = languages.find((l) => props.drafts[l.id] !== undefined)?.id;
+  const [language, setLanguage] = useState<Language>(firstDraft ?? languages[0]!.id);
+  const current = languages.find((l) => l.id === language)!;
+  const [codes, setCodes] = useState<Record<string, string>>(() =>
+    Object.fromEntries(languages.map((l) => [l.id, props.drafts[l.id] ?? l.edit.content])),
+  );
+  const [openFile, setOpenFile] = useState(current.edit.name);
+  const [saveState, setSaveState] = useState<SaveState>("saved");
+  const [customInput, setCustomInput] = useState("");
+  const [useCustomInput, setUseCustomInput] = useState(false);
+  const [submission, setSubmission] = useState<PublicSubmission | null>(null);
+  const [progress, setProgress] = useState<LiveProgress | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [history, setHistory] = useState<HistoryEntry[]>(props.history);
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const source = useRef<EventSource | null>(null);
+  const busy = progress !== null && progress.phase !== "done";
+
+  useEffect(() => () => source.current?.close(), []);
+
+  const code = codes[language] ?? "";
+  const saveNow = useCallback(
+    async (lang: Language, text: string) => {
+      setSaveState("saving");
+      const result = await saveDraftAction({ exerciseSlug: slug, language: lang, code: text });
+      setSaveState(result.ok ? "saved" : "failed");
+    },
+    [slug],
+  );
+
+  function edit(text: string) {
+    setCodes((all) => ({ ...all, [language]: text }));
+    if (!signedIn) return;
+    setSaveState("unsaved");
+    if (saveTimer.current) clearTimeout(saveTimer.current);
+    const lang = language;
+    saveTimer.current = setTimeout(() => void saveNow(lang, text), SAVE_DELAY_MS);
+  }
+
+  async function resetToStarter() {
+    if (!window.confirm(`Replace your ${current.label} code with the starter? Your draft is discarded.`)) return;
+    if (saveTimer.current) clearTimeout(saveTimer.current);
+    setCodes((all) => ({ ...all, [language]: current.edit.content }));
+    if (signedIn) {
+      const result = await resetDraftAction({ exerciseSlug: slug, language });
+      setSaveState(result.ok ? "saved" : "failed");
+    }
+  }
+
+  function switchLanguage(next: Language) {
+    setLanguage(next);
+    setOpenFile(languages.find((l) => l.id === next)!.edit.name);
+  }
+
+  async function send(kind: "run" | "submit") {
+    if (busy) return;
+    setActionError(null);
+    if (!signedIn) {
+      setActionError("sign-in");
+      return;
+    }
+    source.current?.close();
+    setSubmission(null);
+    setProgress({ phase: "sending", testsDone: 0, testsTotal: 0 });
+    const stdin = kind === "run" && useCustomInput ? customInput : undefined;
+    const result = await submitCodeAction({ exerciseSlug: slug, language, code, kind, stdin });
+    if (!result.ok) {
+      setProgress(null);
+      setActionError(result.error.message);
+      return;
+    }
+    const created = result.data;
+    setSubmission(created);
+    setProgress({ phase: "queued", testsDone: 0, testsTotal: 0 });
+    setHistory((entries) => [{ id: created.id, kind, language, verdict: null, status: created.status, queuedAt: new Date().toISOString(), code }, ...entries]);
+    follow(created.id);
+  }
+
+  function follow(id: string) {
+    const events = new EventSource(`/api/submissions/${id}/events`);
+    source.current = events;
+    for (const type of PROGRESS_EVENTS) {
+      events.addEventListener(type, (message) => {
+        const data = JSON.parse((message as MessageEvent<string>).data) as { index?: number; total?: number };
+        setProgress((previous) => {
+          const base = previous ?? { phase: "queued" as const, testsDone: 0, testsTotal: 0 };
+          if (type === "test") return { phase: "testing", testsDone: data.index ?? 0, testsTotal: data.total ?? 0 };
+          if (type === "started") return { ...base, phase: "compiling" };
+          if (type === "performance") return { ...base, phase: "performance" };
+          return { ...base, phase: type as LiveProgress["phase"] };
+        });
+      });
+    }
+    events.addEventListener("done", (message) => {
+      const data = JSON.parse((message as MessageEvent<string>).data) as { submission: PublicSubmission };
+      events.close();
+      const finished = { ...data.submission, queuedAt: new Date(data.submission.queuedAt) } as PublicSubmission;
+      setSubmission(finished);
+      setProgress({ phase: "done", testsDone: 0, testsTotal: 0 });
+      setHistory((entries) => entries.map((e) => (e.id === id ? { ...e, verdict: finished.verdict, status: finished.status } : e)));
+    });
+  }
+
+  const markers: EditorMarker[] = useMemo(() => {
+    const result = submission?.result;
+    if (!result || result.verdict !== "CE" || !result.message || submission.language !== language) return [];
+    return parseCompilerDiagnostics(result.message, current.edit.name);
+  }, [submission, language, current.edit.name]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey)) return;
+      if (event.key === "Enter") {
+        event.preventDefault();
+        void send("submit");
+      } else if (event.key === "'") {
+        event.preventDefault();
+        void send("run");
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  });
+
+  const files = [current.edit, ...current.support];
+  const shownFile = files.find((f) => f.name === openFile) ?? current.edit;
+  const editingUserFile = shownFile.name === current.edit.name;
+
+  return (
+    <div className="flex min-w-0 flex-col gap-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <Label htmlFor="language" className="sr-only">
+          Language
+        </Label>
+        <select
+          id="language"
+          value={language}
+          onChange={(event) => switchLanguage(event.target.value as Language)}
+          className="h-9 rounded-md border border-input bg-background px-2 text-sm"
+        >
+          {languages.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.label}
+            </option>
+          ))}
+        </select>
+        <div role="tablist" aria-label="Files" className="flex flex-wrap gap-1">
+          {files.map((file) => (
+            <button
+              key={file.name}
+              role="tab"
+              aria-selected={file.name === shownFile.name}
+              onClick={() => setOpenFile(file.name)}
+              className={cn(
+                "rounded-md px-2.5 py-1 font-mono text-xs",
+                file.name === shownFile.name ? "bg-accent font-semibold" : "text-muted-foreground hover:bg-accent",
+              )}
+            >
+              {file.name}
+              {file.name !== current.edit.name && <span className="ml-1 font-sans text-[10px] uppercase">read-only</span>}
+            </button>
+          ))}
+        </div>
+        <span className="ml-auto text-xs text-muted-foreground" data-testid="save-state" aria-live="polite">
+          {signedIn ? { saved: "Draft saved", unsaved: "Unsaved changes", saving: "Saving…", failed: "Could not save the draft" }[saveState] : "Sign in to keep drafts"}
+        </span>
+      </div>
+
+      <div className="h-[28rem] overflow-hidden rounded-md border">
+        <CodeEditor
+          key={`${language}:${shownFile.name}`}
+          value={editingUserFile ? code : shownFile.content}
+          language={language}
+          readOnly={!editingUserFile}
+          markers={editingUserFile ? markers : []}
+          onChange={editingUserFile ? edit : undefined}
+          onSubmit={() => void send("submit")}
+          onRun={() => void send("run")}
+          ariaLabel={editingUserFile ? `Your code, ${shownFile.name}` : `${shownFile.name}, read-only`}
+        />
+      </div>
+
+      <div className="flex flex-wrap items-center gap-2">
+        <Button variant="outline" onClick={() => void send("run")} disabled={busy} title="Ctrl/Cmd + '">
+          Run
+        </Button>
+        <Button onClick={() => void send("submit")} disabled={busy} title="Ctrl/Cmd + Enter">
+          Submit
+        </Button>
+        <label className="ml-2 flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={useCustomInput} onChange={(e) => setUseCustomInput(e.target.checked)} />
+          Run with my own input
+        </label>
+        <Button variant="ghost" size="sm" className="ml-auto" onClick={() => void resetToStarter()}>
+          Reset to starter
+        </Button>
+      </div>
+      {useCustomInput && (
+        <div className="flex flex-col gap-1.5">
+          <Label htmlFor="custom-input">Your input (standard input for Run)</Label>
+          <textarea
+            id="custom-input"
+            value={customInput}
+            onChange={(e) => setCustomInput(e.target.value)}
+            rows={4}
+            className="rounded-md border border-input bg-background p-2 font-mono text-sm"
+          />
+        </div>
+      )}
+
+      {actionError === "sign-in" ? (
+        <p role="alert" className="text-sm">
+          <Link href={`/sign-in?next=${encodeURIComponent(`/exercises/${slug}`)}`} className="font-medium underline underline-offset-4">
+            Sign in
+          </Link>{" "}
+          to run and submit your code; what you wrote stays in the editor.
+        </p>
+      ) : (
+        actionError && (
+          <p role="alert" className="text-sm text-destructive">
+            {actionError}
+          </p>
+        )
+      )}
+
+      <SubmissionResult submission={submission} progress={progress} />
+      {signedIn && (
+        <SubmissionHistory
+          entries={history}
+          currentCode={code}
+          currentLanguage={language}
+          onLoad={(entry) => {
+            switchLanguage(entry.language as Language);
+            edit(entry.code);
+            setCodes((all) => ({ ...all, [entry.language]: entry.code }));
+          }}
+        />
+      )}
+    </div>
+  );
+}

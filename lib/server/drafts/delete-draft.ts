@@ -1,0 +1,8 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Language } from "@/lib/exercises/manifest";
+
+/** "Reset to starter": forgets the saved draft of one language. */
+export async function deleteDraft(options: { userId: string; exerciseSlug: string; language: Language }): Promise<void> {
+  await db.draft.deleteMany({ where: options });
+}

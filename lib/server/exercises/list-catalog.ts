@@ -1,0 +1,26 @@
+import "server-only";
+import type { CatalogEntry } from "@/components/exercises/exercise-catalog";
+import { getExerciseManifests } from "@/lib/exercises/exercise-catalog";
+import { LANGUAGE_LABELS, type Language } from "@/lib/exercises/manifest";
+import { loadRoadmap } from "@/lib/exercises/roadmap";
+import { getExerciseStatuses } from "@/lib/server/progress/get-exercise-statuses";
+
+/** Every exercise as the catalog shows it, with the signed-in user's status on each. */
+export async function listCatalog({ userId }: { userId: string | null }): Promise<CatalogEntry[]> {
+  const [manifests, roadmap, statuses] = await Promise.all([
+    getExerciseManifests(),
+    loadRoadmap(),
+    userId ? getExerciseStatuses({ userId }) : Promise.resolve(null),
+  ]);
+  const topicTitles = new Map(roadmap.sections.flatMap((section) => section.topics.map((topic) => [topic.id, topic.title])));
+  return manifests.map((manifest) => ({
+    slug: manifest.slug,
+    title: manifest.title,
+    summary: manifest.summary,
+    difficulty: manifest.difficulty,
+    kind: manifest.kind,
+    languages: (Object.keys(manifest.languages) as Language[]).map((id) => ({ id, label: LANGUAGE_LABELS[id] })),
+    topics: manifest.topics.map((id) => ({ id, title: topicTitles.get(id) ?? id })),
+    status: statuses ? (statuses[manifest.slug] ?? "new") : null,
+  }));
+}
