@@ -1,7 +1,8 @@
-// The launcher behind `npm start`, `npm run dev` and `npm run db:migrate`: brings up a migrated
-// database (embedded PostgreSQL unless DATABASE_URL is set), then runs Next.js against it.
+// The launcher behind `npm start`, `npm run dev`, `npm run worker` and `npm run db:migrate`: brings up
+// a migrated database (embedded PostgreSQL unless DATABASE_URL is set), then runs the web server
+// and a grading worker against it, and stops them all together.
 import "@/lib/load-dotenv";
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -11,34 +12,85 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
 const root = path.resolve(import.meta.dirname, "..");
-const nextBin = path.join(root, "node_modules", ".bin", "next");
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const command = process.argv[2] ?? "start";
+const COMMANDS = ["start", "dev", "worker", "migrate"];
+
+/** A worker that exits on its own (Docker down, database restarting) is started again after this. */
+const WORKER_RESTART_MS = 10_000;
 
 async function main(): Promise<void> {
-  if (!["start", "dev", "migrate"].includes(command)) {
-    throw new Error(`Unknown command "${command}": use start, dev or migrate.`);
-  }
+  if (!COMMANDS.includes(command)) throw new Error(`Unknown command "${command}": use ${COMMANDS.join(", ")}.`);
   const database = await prepareDatabase({ env, logger });
   if (command === "migrate") {
     await database.stop();
     return;
   }
-  const childEnv = {
+  const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: database.url,
     BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET ?? (await localAuthSecret()),
     NEXT_TELEMETRY_DISABLED: "1",
-    NODE_ENV: command === "dev" ? ("development" as const) : ("production" as const),
+    NODE_ENV: command === "dev" ? "development" : "production",
   };
+
+  const supervisor = new Supervisor();
+  process.once("SIGINT", () => supervisor.stopAll("SIGINT"));
+  process.once("SIGTERM", () => supervisor.stopAll("SIGTERM"));
+
   if (command === "start" && buildIsStale()) {
     logger.info("building the web app (first start, or sources changed since the last build)");
-    await run([nextBin, "build"], childEnv);
+    const code = await supervisor.runToEnd("build", [bin("next"), "build"], childEnv);
+    if (code !== 0) throw new Error(`next build failed (exit ${code}).`);
   }
-  const args = command === "dev" ? ["dev"] : ["start"];
-  logger.info({ url: env.OSPREP_URL }, "starting osprep");
-  const exitCode = await run([nextBin, ...args, "--port", String(env.PORT)], childEnv, true);
+  const runWorker = command === "worker" || env.OSPREP_WORKER === "on";
+  if (runWorker) supervisor.keepRunning("worker", [bin("tsx"), "worker/main.ts"], { ...childEnv, OSPREP_SERVICE: "worker" });
+  if (command !== "worker") {
+    logger.info({ url: env.OSPREP_URL }, "starting osprep");
+    const web = [bin("next"), command === "dev" ? "dev" : "start", "--port", String(env.PORT)];
+    process.exitCode = await supervisor.runToEnd("web", web, { ...childEnv, OSPREP_SERVICE: "web" });
+    supervisor.stopAll("SIGTERM");
+  }
+  await supervisor.allStopped();
   await database.stop();
-  process.exitCode = exitCode;
+}
+
+/** Runs the child processes; passes signals on; restarts the worker if it dies on its own. */
+class Supervisor {
+  private readonly children = new Set<ChildProcess>();
+  private stopping = false;
+
+  runToEnd(name: string, argv: string[], childEnv: NodeJS.ProcessEnv): Promise<number> {
+    const child = this.spawn(argv, childEnv);
+    return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1))));
+  }
+
+  keepRunning(name: string, argv: string[], childEnv: NodeJS.ProcessEnv): void {
+    if (this.stopping) return;
+    const child = this.spawn(argv, childEnv);
+    child.on("exit", (code, signal) => {
+      if (this.stopping) return;
+      logger.error({ code, signal }, `the ${name} stopped; starting it again in ${WORKER_RESTART_MS / 1000} s (submissions wait in the queue)`);
+      setTimeout(() => this.keepRunning(name, argv, childEnv), WORKER_RESTART_MS).unref();
+    });
+  }
+
+  stopAll(signal: NodeJS.Signals): void {
+    this.stopping = true;
+    for (const child of this.children) child.kill(signal);
+  }
+
+  async allStopped(): Promise<void> {
+    await Promise.all([...this.children].map((child) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once("exit", resolve)))));
+  }
+
+  private spawn(argv: string[], childEnv: NodeJS.ProcessEnv): ChildProcess {
+    const [file, ...args] = argv as [string, ...string[]];
+    const child = spawn(file, args, { cwd: root, env: childEnv, stdio: "inherit" });
+    this.children.add(child);
+    child.on("exit", () => this.children.delete(child));
+    return child;
+  }
 }
 
 /** A secret kept in the data folder, so sessions survive restarts without any setup. */
@@ -56,7 +108,7 @@ function buildIsStale(): boolean {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const builtAt = statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "next.config.js", "package-lock.json"];
+  const sources = ["app", "components", "lib", "graders/core", "next.config.js", "package-lock.json"];
   return sources.some((source) => newestMtime(path.join(root, source)) > builtAt);
 }
 
@@ -72,28 +124,7 @@ function newestMtime(target: string): number {
   return newest;
 }
 
-/** Runs a command to completion; a long-running one gets our SIGINT/SIGTERM passed on. */
-function run(argv: string[], childEnv: NodeJS.ProcessEnv, forwardSignals = false): Promise<number> {
-  const [file, ...args] = argv as [string, ...string[]];
-  const child = spawn(file, args, { cwd: root, env: childEnv, stdio: "inherit" });
-  const forward = (signal: NodeJS.Signals) => child.kill(signal);
-  if (forwardSignals) {
-    process.on("SIGINT", forward);
-    process.on("SIGTERM", forward);
-  }
-  return new Promise((resolve, reject) => {
-    child.on("error", reject);
-    child.on("exit", (code, signal) => {
-      process.off("SIGINT", forward);
-      process.off("SIGTERM", forward);
-      if (!forwardSignals && code !== 0) reject(new Error(`${path.basename(file)} ${args.join(" ")} failed (${code ?? signal}).`));
-      else resolve(code ?? 0);
-    });
-  });
-}
-
 main().catch((error: unknown) => {
   logger.fatal(error instanceof Error ? error.message : String(error));
-  if (error instanceof Error && error.cause) logger.debug({ err: error.cause }, "cause");
   process.exitCode = 1;
 });

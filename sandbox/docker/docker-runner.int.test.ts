@@ -1,0 +1,85 @@
+// The Runner against the real Docker engine: every language builds and runs, and each limit ends a
+// run with its verdict.
+import { describe, expect, it } from "vitest";
+import { SANDBOX_LABEL } from "@/sandbox/docker/container-config";
+import { compileAndRun, testRunner } from "@/sandbox/test/support";
+
+describe("DockerRunner", () => {
+  it.each([
+    ["c", { "main.c": '#include <stdio.h>\nint main(void){char s[64];if(!fgets(s,64,stdin))return 1;printf("hello, %s",s);return 0;}' }],
+    ["cpp", { "main.cpp": '#include <iostream>\n#include <string>\nint main(){std::string s;std::getline(std::cin,s);std::cout<<"hello, "<<s<<"\\n";}' }],
+    ["go", { "main.go": 'package main\nimport ("bufio";"fmt";"os")\nfunc main(){s,_:=bufio.NewReader(os.Stdin).ReadString(\'\\n\');fmt.Print("hello, "+s)}' }],
+    ["python", { "main.py": "import sys\nprint('hello, ' + sys.stdin.readline(), end='')" }],
+  ] as const)("builds and runs hello world in %s, with stdin", async (language, files) => {
+    const { compile, runs } = await compileAndRun(language, files, ["world\n", "again\n"]);
+    expect(compile.ok).toBe(true);
+    expect(runs.map((run) => [run.verdict, run.stdout])).toEqual([
+      ["OK", "hello, world\n"],
+      ["OK", "hello, again\n"],
+    ]);
+    expect(runs[0]!.cpuMs).toBeGreaterThan(0);
+    expect(runs[0]!.memoryKiB).toBeGreaterThan(0);
+  });
+
+  it("reports a compile error with the compiler's message", async () => {
+    const { compile } = await compileAndRun("c", { "main.c": "int main(void) { return 0 }\n" });
+    expect(compile.ok).toBe(false);
+    expect(compile.output).toMatch(/main\.c:1:\d+: error: expected ‘;’/);
+  });
+
+  it("reports a Python syntax error as a compile error", async () => {
+    const { compile } = await compileAndRun("python", { "main.py": "def f(:\n    pass\n" });
+    expect(compile.ok).toBe(false);
+    expect(compile.output).toContain("SyntaxError");
+  });
+
+  it("stops a CPU spin at the CPU limit: TLE", async () => {
+    const { runs } = await compileAndRun("c", { "main.c": "int main(void){volatile unsigned long i=0;for(;;)i++;}" }, [""], { cpuSeconds: 1, wallSeconds: 4 });
+    expect(runs[0]).toMatchObject({ verdict: "TLE" });
+    expect(runs[0]!.cpuMs).toBeGreaterThanOrEqual(1000);
+  });
+
+  it("stops a sleeper at the wall-clock limit: TLE", async () => {
+    const { runs } = await compileAndRun("python", { "main.py": "import time\ntime.sleep(60)" }, [""], { wallSeconds: 2 });
+    expect(runs[0]).toMatchObject({ verdict: "TLE", exitCode: null });
+    expect(runs[0]!.wallMs).toBeLessThan(5000);
+  });
+
+  it("reports a memory bomb as MLE, from the cgroup's OOM counter", async () => {
+    const { runs } = await compileAndRun("c", {
+      "main.c": "#include <stdlib.h>\n#include <string.h>\nint main(void){for(;;){char*p=malloc(1<<20);if(!p)return 3;memset(p,1,1<<20);}}",
+    });
+    expect(runs[0]).toMatchObject({ verdict: "MLE", oomKilled: true });
+  });
+
+  it("does not count a large untouched mapping as memory", async () => {
+    const { runs } = await compileAndRun("c", {
+      "main.c": '#include <stdio.h>\n#include <sys/mman.h>\nint main(void){char*p=mmap(0,1UL<<32,PROT_READ|PROT_WRITE,MAP_PRIVATE|MAP_ANONYMOUS|MAP_NORESERVE,-1,0);if(p==MAP_FAILED)return 2;p[0]=1;puts("mapped");return 0;}',
+    });
+    expect(runs[0]).toMatchObject({ verdict: "OK", stdout: "mapped\n" });
+    expect(runs[0]!.memoryKiB).toBeLessThan(64 * 1024);
+  });
+
+  it("cuts an output flood at the cap: OLE", async () => {
+    const { runs } = await compileAndRun("c", { "main.c": '#include <stdio.h>\nint main(void){for(;;)puts("flood flood flood flood");}' });
+    expect(runs[0]).toMatchObject({ verdict: "OLE", stdoutTruncated: true });
+    expect(runs[0]!.stdout.length).toBe(64 * 1024);
+  });
+
+  it("reports a crash as RE with its signal", async () => {
+    const { runs } = await compileAndRun("c", { "main.c": "int main(void){volatile int*p=0;*p=1;return 0;}" });
+    expect(runs[0]).toMatchObject({ verdict: "RE", signal: "SIGSEGV", exitCode: 139 });
+  });
+
+  it("reports a non-zero exit as RE with its status", async () => {
+    const { runs } = await compileAndRun("python", { "main.py": "raise SystemExit(3)" });
+    expect(runs[0]).toMatchObject({ verdict: "RE", exitCode: 3, signal: null });
+  });
+
+  it("leaves no container behind", async () => {
+    const runner = await testRunner();
+    await compileAndRun("c", { "main.c": "int main(void){return 0;}" });
+    const ours = await runner.docker.listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=true`, `osprep.owner=${runner.owner}`] } });
+    expect(ours).toEqual([]);
+  });
+});

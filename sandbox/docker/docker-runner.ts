@@ -1,0 +1,263 @@
+// The Runner on a Docker engine. A build compiles in a throw-away container and keeps only
+// /box/out (as a tar in memory). Runs exec that artifact in a second, long-lived container where it
+// is read-only, one run at a time, measured from the container's cgroup; a run that times out,
+// floods, leaves processes or files behind gets the container replaced before the next run.
+import { randomBytes } from "node:crypto";
+import { availableParallelism, hostname } from "node:os";
+import Docker from "dockerode";
+import type { Logger } from "pino";
+import type { SourceFile } from "@/lib/exercises/load-exercise";
+import type { Language } from "@/lib/exercises/manifest";
+import { CgroupReader } from "@/sandbox/cgroup/reader";
+import { sandboxContainerOptions, USER_ID } from "@/sandbox/docker/container-config";
+import { OutputCollector } from "@/sandbox/docker/output-collector";
+import { dockerCall, SandboxError } from "@/sandbox/errors";
+import { imageTag } from "@/sandbox/images/image-tags";
+import { TOOLCHAINS } from "@/sandbox/languages";
+import { COMPILE_LIMITS, type SandboxLimits } from "@/sandbox/limits";
+import type { Artifact, CompileResult, RunResult, Runner, RunSession } from "@/sandbox/runner";
+import { packTar, readTar } from "@/sandbox/tar";
+
+const MAX_ARTIFACT_BYTES = 64 * 1024 * 1024;
+const COMPILER_OUTPUT_BYTES = 64 * 1024;
+/** A session's containers outlive no grading by more than this; then the reaper removes them. */
+const CONTAINER_LIFETIME_MS = 30 * 60_000;
+/** sleep (root) and the init process. */
+const IDLE_PROCESSES = 2;
+
+const SIGNALS: Record<number, string> = { 4: "SIGILL", 6: "SIGABRT", 7: "SIGBUS", 8: "SIGFPE", 9: "SIGKILL", 11: "SIGSEGV", 13: "SIGPIPE", 15: "SIGTERM", 24: "SIGXCPU", 25: "SIGXFSZ", 31: "SIGSYS" };
+
+let nextCpu = 0;
+/** Each container is pinned to one CPU, taken in turn. */
+function pickCpu(): string {
+  return String(nextCpu++ % availableParallelism());
+}
+
+export class DockerRunner implements Runner {
+  readonly owner = `${hostname()}:${process.pid}`;
+
+  constructor(
+    readonly docker: Docker,
+    private readonly logger: Logger,
+  ) {}
+
+  async compile({ language, files }: { language: Language; files: SourceFile[] }): Promise<CompileResult> {
+    const toolchain = TOOLCHAINS[language];
+    const container = await this.createContainer(language, "compile", COMPILE_LIMITS);
+    try {
+      const sources = await packTar(
+        [{ name: "src", type: "directory", content: "" }, ...files.map((file) => ({ name: `src/${file.name}`, content: file.content }))],
+        { uid: USER_ID, gid: USER_ID },
+      );
+      await dockerCall("putArchive", container.id, () => container.putArchive(sources, { path: "/box" }));
+      const run = await this.exec(container, toolchain.build(files.map((f) => f.name)), {
+        workingDir: "/box/src",
+        wallMs: COMPILE_LIMITS.wallSeconds * 1000,
+        outputBytes: COMPILER_OUTPUT_BYTES,
+      });
+      const output = (run.stdout + run.stderr).trim();
+      if (run.timedOut) return { ok: false, output: `${output}\nThe compiler ran for more than ${COMPILE_LIMITS.wallSeconds} s and was stopped.`.trim() };
+      if (run.exitCode !== 0) return { ok: false, output: output || `The compiler exited with status ${run.exitCode}.` };
+      const archive = await dockerCall("getArchive", container.id, () => container.getArchive({ path: "/box/out" }));
+      const entries = await readTar(archive, MAX_ARTIFACT_BYTES);
+      // The artifact goes into run containers owned by root and read-only to the program.
+      const tar = await packTar(entries.map((entry) => ({ name: `out/${entry.name}`, content: entry.content, mode: 0o555 })), { uid: 0, gid: 0 });
+      return { ok: true, artifact: { language, tar }, output };
+    } finally {
+      await this.remove(container);
+    }
+  }
+
+  async startRuns({ artifact, limits }: { artifact: Artifact; limits: SandboxLimits }): Promise<RunSession> {
+    return new DockerRunSession(this, artifact, limits);
+  }
+
+  /** @internal */
+  async createContainer(language: Language, role: "compile" | "run", limits: SandboxLimits): Promise<Docker.Container> {
+    const options = sandboxContainerOptions({
+      image: imageTag(TOOLCHAINS[language].image),
+      role,
+      limits,
+      cpu: pickCpu(),
+      owner: this.owner,
+      expiresAt: Date.now() + CONTAINER_LIFETIME_MS,
+    });
+    options.name = `osprep-${role}-${randomBytes(6).toString("hex")}`;
+    const container = await dockerCall("createContainer", undefined, () => this.docker.createContainer(options));
+    try {
+      await dockerCall("start", container.id, () => container.start());
+    } catch (error) {
+      await this.remove(container);
+      throw error;
+    }
+    return container;
+  }
+
+  /** @internal Removes a container and its tmpfs volumes; never throws (the reaper is the backstop). */
+  async remove(container: Docker.Container): Promise<void> {
+    await container.remove({ force: true, v: true }).catch((error: unknown) => {
+      this.logger.warn({ err: error, containerId: container.id }, "could not remove a sandbox container; the reaper will");
+    });
+  }
+
+  /** @internal Runs a command in the container as the unprivileged user, with a wall-clock limit. */
+  async exec(
+    container: Docker.Container,
+    cmd: string[],
+    options: { workingDir: string; wallMs: number; outputBytes: number; onStart?: () => void },
+  ): Promise<{ exitCode: number | null; stdout: string; stderr: string; stdoutTruncated: boolean; stderrTruncated: boolean; timedOut: boolean; flooded: boolean; wallMs: number }> {
+    const exec = await dockerCall("exec", container.id, () =>
+      container.exec({ Cmd: cmd, User: `${USER_ID}:${USER_ID}`, WorkingDir: options.workingDir, AttachStdout: true, AttachStderr: true, Tty: false }),
+    );
+    let timedOut = false;
+    let flooded = false;
+    const kill = () => container.kill({ signal: "SIGKILL" }).catch(() => undefined);
+    const stdout = new OutputCollector(options.outputBytes, () => {
+      flooded = true;
+      void kill();
+    });
+    const stderr = new OutputCollector(options.outputBytes, () => {
+      flooded = true;
+      void kill();
+    });
+    const started = performance.now();
+    const stream = await dockerCall("exec start", container.id, () => exec.start({ hijack: true, stdin: false }));
+    options.onStart?.();
+    const timer = setTimeout(() => {
+      timedOut = true;
+      void kill();
+    }, options.wallMs);
+    try {
+      await new Promise<void>((resolve) => {
+        this.docker.modem.demuxStream(stream, stdout, stderr);
+        stream.on("end", resolve);
+        stream.on("close", resolve);
+        stream.on("error", () => resolve());
+      });
+    } finally {
+      clearTimeout(timer);
+    }
+    const wallMs = performance.now() - started;
+    const info = await exec.inspect().catch(() => null);
+    return {
+      exitCode: info?.Running === false ? (info.ExitCode ?? null) : null,
+      stdout: stdout.text(),
+      stderr: stderr.text(),
+      stdoutTruncated: stdout.truncated,
+      stderrTruncated: stderr.truncated,
+      timedOut,
+      flooded,
+      wallMs,
+    };
+  }
+}
+
+class DockerRunSession implements RunSession {
+  private container: Docker.Container | null = null;
+  private cgroup: CgroupReader | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly runner: DockerRunner,
+    private readonly artifact: Artifact,
+    private readonly limits: SandboxLimits,
+  ) {}
+
+  async run({ stdin }: { stdin: string }): Promise<RunResult> {
+    if (this.closed) throw new SandboxError("This run session is closed.", { operation: "run" });
+    const { container, cgroup } = await this.ready();
+    const input = await packTar([{ name: "stdin", content: stdin, mode: 0o444 }], { uid: 0, gid: 0 });
+    await dockerCall("putArchive", container.id, () => container.putArchive(input, { path: "/io" }));
+    await cgroup.resetPeak();
+    const before = await cgroup.snapshot();
+    const command = ["sh", "-c", 'exec "$@" < /io/stdin', "sh", ...TOOLCHAINS[this.artifact.language].run];
+    const outcome = await this.runner.exec(container, command, {
+      workingDir: "/box/out",
+      wallMs: this.limits.wallSeconds * 1000,
+      outputBytes: this.limits.outputKiB * 1024,
+    });
+    const after = await cgroup.snapshot().catch(() => null);
+
+    const cpuMs = after ? (after.cpuNanos - before.cpuNanos) / 1e6 : this.limits.cpuSeconds * 1000;
+    const oomKilled = after ? after.oomKills > before.oomKills : false;
+    const signalNumber = outcome.exitCode !== null && outcome.exitCode > 128 ? outcome.exitCode - 128 : null;
+    const verdict: RunResult["verdict"] = outcome.flooded
+      ? "OLE"
+      : outcome.timedOut || cpuMs > this.limits.cpuSeconds * 1000 || signalNumber === 24
+        ? "TLE"
+        : oomKilled
+          ? "MLE"
+          : outcome.exitCode === 0
+            ? "OK"
+            : "RE";
+
+    // Anything the run left behind (processes, files, a killed container) must not meet the next run.
+    const dirty = outcome.flooded || outcome.timedOut || !after || after.pids > IDLE_PROCESSES || !(await this.cleanScratch(container));
+    if (dirty) await this.discardContainer();
+
+    return {
+      verdict,
+      exitCode: outcome.timedOut || outcome.flooded ? null : outcome.exitCode,
+      signal: signalNumber ? (SIGNALS[signalNumber] ?? `signal ${signalNumber}`) : null,
+      cpuMs: Math.min(cpuMs, this.limits.cpuSeconds * 1000 * 2),
+      wallMs: outcome.wallMs,
+      memoryKiB: after ? Math.round(after.memoryPeakBytes / 1024) : this.limits.memoryMiB * 1024,
+      oomKilled,
+      stdout: outcome.stdout,
+      stderr: outcome.stderr,
+      stdoutTruncated: outcome.stdoutTruncated,
+      stderrTruncated: outcome.stderrTruncated,
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.discardContainer();
+  }
+
+  private async ready(): Promise<{ container: Docker.Container; cgroup: CgroupReader }> {
+    if (this.container && this.cgroup) return { container: this.container, cgroup: this.cgroup };
+    const container = await this.runner.createContainer(this.artifact.language, "run", this.limits);
+    try {
+      await dockerCall("putArchive", container.id, () => container.putArchive(this.artifact.tar, { path: "/box" }));
+      const info = await dockerCall("inspect", container.id, () => container.inspect());
+      this.cgroup = await CgroupReader.forPid(info.State.Pid);
+      this.container = container;
+      return { container, cgroup: this.cgroup };
+    } catch (error) {
+      await this.runner.remove(container);
+      throw error;
+    }
+  }
+
+  /** Empties /tmp and /dev/shm after a run; false when something there could not be removed. */
+  private async cleanScratch(container: Docker.Container): Promise<boolean> {
+    const cleanup = await this.runner
+      .exec(container, ["sh", "-c", 'chmod -R u+rwx /tmp/* /dev/shm/* 2>/dev/null; find /tmp /dev/shm -mindepth 1 -delete 2>/dev/null; [ -z "$(ls -A /tmp)$(ls -A /dev/shm)" ]'], {
+        workingDir: "/",
+        wallMs: 5_000,
+        outputBytes: 1024,
+      })
+      .catch(() => null);
+    return cleanup?.exitCode === 0;
+  }
+
+  private async discardContainer(): Promise<void> {
+    const container = this.container;
+    this.container = null;
+    this.cgroup = null;
+    if (container) await this.runner.remove(container);
+  }
+}
+
+/** Connects to the engine (DOCKER_HOST or the local socket), failing with a sentence if it is not there. */
+export async function connectDocker(): Promise<Docker> {
+  const docker = new Docker();
+  try {
+    await docker.ping();
+  } catch (error) {
+    const where = process.env.DOCKER_HOST ?? "/var/run/docker.sock";
+    throw new SandboxError(`Docker engine not reachable at ${where}: start it or set DOCKER_HOST.`, { operation: "ping" }, { cause: error });
+  }
+  return docker;
+}

@@ -1,0 +1,39 @@
+// The sandbox's interface: the only way osprep runs untrusted code. DockerRunner implements it.
+import type { SourceFile } from "@/lib/exercises/load-exercise";
+import type { Language } from "@/lib/exercises/manifest";
+import type { SandboxLimits } from "@/sandbox/limits";
+
+/** What a build leaves to run: the files of /box/out, as a tar archive held in memory. */
+export interface Artifact {
+  language: Language;
+  tar: Buffer;
+}
+
+export type CompileResult = { ok: true; artifact: Artifact; output: string } | { ok: false; output: string };
+
+export interface RunResult {
+  /** The sandbox's reading of how the run ended. */
+  verdict: "OK" | "TLE" | "MLE" | "OLE" | "RE";
+  exitCode: number | null;
+  signal: string | null;
+  cpuMs: number;
+  wallMs: number;
+  /** Peak memory of the run, from the container's cgroup. */
+  memoryKiB: number;
+  oomKilled: boolean;
+  stdout: string;
+  stderr: string;
+  stdoutTruncated: boolean;
+  stderrTruncated: boolean;
+}
+
+/** A prepared container that runs one artifact many times, one run at a time. */
+export interface RunSession {
+  run(input: { stdin: string }): Promise<RunResult>;
+  close(): Promise<void>;
+}
+
+export interface Runner {
+  compile(options: { language: Language; files: SourceFile[] }): Promise<CompileResult>;
+  startRuns(options: { artifact: Artifact; limits: SandboxLimits }): Promise<RunSession>;
+}

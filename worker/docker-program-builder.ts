@@ -1,0 +1,57 @@
+// The grading seam on the Docker sandbox: build = compile in one container, then a run session
+// that the grader runs as many times as it needs.
+import type { Logger } from "pino";
+import type { ProgramRun } from "@/graders/core/types";
+import { connectDocker, DockerRunner } from "@/sandbox/docker/docker-runner";
+import { reapExpiredContainers } from "@/sandbox/docker/reaper";
+import { ensureSandboxImages } from "@/sandbox/images/build-images";
+import { runLimitsFor } from "@/sandbox/limits";
+import type { RunResult } from "@/sandbox/runner";
+import type { ProgramBuilder } from "@/worker/program-builder";
+
+const REAP_EVERY_MS = 60_000;
+
+export function toProgramRun(result: RunResult): ProgramRun {
+  return {
+    outcome: result.verdict === "OK" ? "ok" : result.verdict,
+    exitCode: result.exitCode,
+    signal: result.signal,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    cpuMs: result.cpuMs,
+    wallMs: result.wallMs,
+    memoryKiB: result.memoryKiB,
+  };
+}
+
+export function programBuilderOn(runner: DockerRunner): Omit<ProgramBuilder, "close"> {
+  return {
+    async build({ language, files, limits }) {
+      const compiled = await runner.compile({ language, files });
+      if (!compiled.ok) return { ok: false, compilerOutput: compiled.output };
+      const session = await runner.startRuns({ artifact: compiled.artifact, limits: runLimitsFor(limits) });
+      return {
+        ok: true,
+        program: { run: async ({ stdin }) => toProgramRun(await session.run({ stdin })) },
+        dispose: () => session.close(),
+      };
+    },
+  };
+}
+
+/** Connects to this host's Docker engine, builds missing images, and keeps stale containers reaped. */
+export async function createDockerProgramBuilder({ logger }: { logger: Logger }): Promise<ProgramBuilder> {
+  const docker = await connectDocker();
+  await ensureSandboxImages({ docker, log: (line) => logger.info(line) });
+  const runner = new DockerRunner(docker, logger);
+  await reapExpiredContainers({ docker, logger });
+  const reaper = setInterval(() => void reapExpiredContainers({ docker, logger }).catch(() => undefined), REAP_EVERY_MS);
+  reaper.unref();
+  return {
+    ...programBuilderOn(runner),
+    async close() {
+      clearInterval(reaper);
+      await reapExpiredContainers({ docker, logger, owner: runner.owner }).catch(() => undefined);
+    },
+  };
+}
