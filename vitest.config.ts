@@ -6,6 +6,7 @@ import { defineConfig } from "vitest/config";
 // Projects run one after another (groupOrder): the machine has two cores and the later ones are heavy.
 const root = import.meta.dirname;
 const ignored = ["**/node_modules/**", "**/.next/**", "**/.data/**"];
+const dockerTests = ["sandbox/**/*.int.test.ts", "graders/**/*.int.test.ts", "worker/**/*.int.test.ts"];
 
 export default defineConfig({
   resolve: {
@@ -34,7 +35,7 @@ export default defineConfig({
           name: "integration",
           sequence: { groupOrder: 1 },
           include: ["**/*.int.test.ts"],
-          exclude: [...ignored, "sandbox/**"],
+          exclude: [...ignored, ...dockerTests],
           globalSetup: [path.join(root, "test/setup/database.ts")],
           testTimeout: 120_000,
           hookTimeout: 180_000,
@@ -43,12 +44,12 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // Real Docker engine; builds the sandbox images first when their content hash is new.
-          name: "sandbox",
+          // Real Docker engine (images built first when their content hash is new) and real Postgres.
+          name: "docker",
           sequence: { groupOrder: 2 },
-          include: ["sandbox/**/*.int.test.ts"],
+          include: dockerTests,
           exclude: ignored,
-          globalSetup: [path.join(root, "sandbox/test/setup/images.ts")],
+          globalSetup: [path.join(root, "test/setup/database.ts"), path.join(root, "sandbox/test/setup/images.ts")],
           testTimeout: 120_000,
           hookTimeout: 900_000,
         },

@@ -1,0 +1,61 @@
+// A grader's proof: for every exercise and language, the reference must be accepted and every
+// known-bad solution must get the verdict its folder names. Run by `npm run graders:check` and the tests.
+import { judgeSubmission } from "@/worker/judge-submission";
+import type { ProgramBuilder } from "@/worker/program-builder";
+import { loadExercise } from "@/lib/exercises/load-exercise";
+import { listExercises } from "@/lib/exercises/load-exercise";
+import type { Language, Verdict } from "@/lib/exercises/manifest";
+import { loadGrader, readKnownBadSolutions, readReferenceSolution } from "@/lib/grading/load-grader";
+
+export interface SelfTestCase {
+  exercise: string;
+  language: Language;
+  /** "reference" or the known-bad folder's name. */
+  solution: string;
+  expected: Verdict;
+  code: string;
+}
+
+export interface SelfTestOutcome extends Omit<SelfTestCase, "code"> {
+  verdicts: Verdict[];
+  /** Performance ratio of each repetition, where the grader measured one. */
+  ratios: number[];
+  passed: boolean;
+  message?: string;
+}
+
+/** Every reference and known-bad solution of the exercises named (default: all). */
+export async function selfTestCases(options: { exercises?: string[]; languages?: Language[] } = {}): Promise<SelfTestCase[]> {
+  const cases: SelfTestCase[] = [];
+  for (const manifest of await listExercises()) {
+    if (options.exercises && !options.exercises.includes(manifest.slug)) continue;
+    const editFiles = Object.fromEntries(Object.entries(manifest.languages).map(([language, spec]) => [language, spec.edit]));
+    for (const [language, spec] of Object.entries(manifest.languages) as [Language, { edit: string }][]) {
+      if (options.languages && !options.languages.includes(language)) continue;
+      cases.push({ exercise: manifest.slug, language, solution: "reference", expected: "AC", code: await readReferenceSolution(manifest.slug, language, spec.edit) });
+    }
+    for (const bad of await readKnownBadSolutions(manifest.slug, editFiles)) {
+      if (options.languages && !options.languages.includes(bad.language)) continue;
+      cases.push({ exercise: manifest.slug, language: bad.language, solution: bad.name, expected: bad.expected, code: bad.code });
+    }
+  }
+  return cases;
+}
+
+/** Grades one case `repeat` times as a Submit; it passes only if every repetition gets the expected verdict. */
+export async function runSelfTest(testCase: SelfTestCase, options: { builder: ProgramBuilder; repeat?: number }): Promise<SelfTestOutcome> {
+  const [exercise, grader] = await Promise.all([loadExercise(testCase.exercise), loadGrader(testCase.exercise)]);
+  const verdicts: Verdict[] = [];
+  const ratios: number[] = [];
+  let message: string | undefined;
+  for (let i = 0; i < (options.repeat ?? 1); i++) {
+    const result = await judgeSubmission({ exercise, grader, language: testCase.language, code: testCase.code, mode: "submit", builder: options.builder });
+    verdicts.push(result.verdict);
+    if (result.performance && result.performance.ratio > 0) ratios.push(result.performance.ratio);
+    if (result.verdict !== testCase.expected) {
+      message ??= result.message ?? result.tests.find((test) => test.verdict && test.verdict !== "AC")?.message ?? result.performance?.message;
+    }
+  }
+  const { code: _code, ...rest } = testCase;
+  return { ...rest, verdicts, ratios, passed: verdicts.every((verdict) => verdict === testCase.expected), message };
+}

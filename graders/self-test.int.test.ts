@@ -1,0 +1,21 @@
+// Every grader's proof, in the test run: each reference is accepted and each known-bad solution gets
+// the verdict its folder names, graded as a Submit in the real sandbox.
+import pino from "pino";
+import { afterAll, describe, expect, it } from "vitest";
+import { runSelfTest, selfTestCases } from "@/graders/core/self-test";
+import { createDockerProgramBuilder } from "@/worker/docker-program-builder";
+
+const cases = await selfTestCases();
+const builder = createDockerProgramBuilder({ logger: pino({ level: "silent" }) });
+afterAll(async () => (await builder).close());
+
+describe("graders prove themselves", () => {
+  it("have cases to prove", () => {
+    expect(cases.filter((c) => c.solution === "reference").length).toBeGreaterThan(0);
+  });
+
+  it.each(cases.map((c) => [`${c.exercise} ${c.language} ${c.solution} → ${c.expected}`, c] as const))("%s", async (_name, testCase) => {
+    const outcome = await runSelfTest(testCase, { builder: await builder });
+    expect(outcome.verdicts, outcome.message).toEqual([testCase.expected]);
+  });
+});

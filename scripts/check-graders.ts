@@ -1,0 +1,36 @@
+// `npm run graders:check [-- --repeat K] [--exercise slug] [--language c]`: proves every grader on
+// its reference (AC) and known-bad solutions (the verdict their folder names), against the real
+// sandbox. With --repeat, each is graded K times and any flip is reported (the flakiness mode).
+import { parseArgs } from "node:util";
+import pino from "pino";
+import { runSelfTest, selfTestCases } from "@/graders/core/self-test";
+import type { Language } from "@/lib/exercises/manifest";
+import { createDockerProgramBuilder } from "@/worker/docker-program-builder";
+
+const { values } = parseArgs({
+  options: { repeat: { type: "string", default: "1" }, exercise: { type: "string", multiple: true }, language: { type: "string", multiple: true } },
+});
+const repeat = Number(values.repeat);
+const builder = await createDockerProgramBuilder({ logger: pino({ level: "warn" }) });
+const cases = await selfTestCases({ exercises: values.exercise, languages: values.language as Language[] | undefined });
+const started = performance.now();
+let failed = 0;
+let worstReferenceRatio = 0;
+let tightestBadMargin = Infinity;
+try {
+  for (const testCase of cases) {
+    const outcome = await runSelfTest(testCase, { builder, repeat });
+    if (!outcome.passed) failed++;
+    const ratios = outcome.ratios.length ? ` ratios ${Math.min(...outcome.ratios).toFixed(2)}–${Math.max(...outcome.ratios).toFixed(2)}` : "";
+    if (outcome.solution === "reference" && outcome.ratios.length) worstReferenceRatio = Math.max(worstReferenceRatio, ...outcome.ratios);
+    if (outcome.solution !== "reference" && outcome.expected === "TLE" && outcome.ratios.length) tightestBadMargin = Math.min(tightestBadMargin, ...outcome.ratios);
+    const tally = [...new Set(outcome.verdicts)].map((v) => `${v}×${outcome.verdicts.filter((x) => x === v).length}`).join(" ");
+    console.log(`${outcome.passed ? "ok  " : "FAIL"} ${outcome.exercise} ${outcome.language} ${outcome.solution}: expected ${outcome.expected}, got ${tally}${ratios}${outcome.passed ? "" : ` — ${outcome.message ?? ""}`}`);
+  }
+} finally {
+  await builder.close();
+}
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(`\nworst reference performance ratio: ${worstReferenceRatio.toFixed(2)}; tightest too-slow ratio: ${Number.isFinite(tightestBadMargin) ? tightestBadMargin.toFixed(2) : "n/a"}; ${seconds} s`);
+console.log(`graders: ${cases.length - failed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;
