@@ -25,6 +25,8 @@ async function main(): Promise<void> {
 
   const events: WorkerEvents = new EventEmitter();
   const jobWorkerIds = new Set<string>();
+  // Jobs are locked in the pool's name (graphile-worker 0.17) or a worker's: record both.
+  events.on("pool:create", ({ workerPool }) => jobWorkerIds.add(workerPool.id));
   events.on("worker:create", ({ worker }) => jobWorkerIds.add(worker.workerId));
 
   const runner = await run({

@@ -73,6 +73,11 @@ describe("gradeIo", () => {
     expect(result.score).toBe(2 / 4);
   });
 
+  it("skips the tests after a time-out, even public ones", async () => {
+    const result = await gradeIo({ grader, examples: [...examples, { name: "2", input: "3\n", output: "6\n" }], mode: "run", program: program(() => ({ outcome: "TLE", exitCode: null })) });
+    expect(result.tests.map((t) => t.status)).toEqual(["error", "skipped"]);
+  });
+
   it("reports the sandbox's limit verdicts", async () => {
     for (const outcome of ["TLE", "MLE", "OLE", "RE"] as const) {
       const result = await gradeIo({ grader, examples, mode: "submit", program: program(() => ({ outcome, exitCode: null, signal: "SIGKILL" })) });

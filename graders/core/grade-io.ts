@@ -49,11 +49,12 @@ export async function gradeIo(options: GradeIoOptions): Promise<GradingResult> {
   for (const [index, test] of tests.entries()) {
     let result: TestResult;
     if (stop) {
-      result = { name: test.name, visibility: test.visibility, status: "skipped", message: "Not run: an earlier hidden test failed." };
+      result = { name: test.name, visibility: test.visibility, status: "skipped", message: "Not run: an earlier test failed." };
     } else {
       result = judgeRun(grader, test, await program.run({ stdin: test.input }));
-      // Hidden tests stop at the first failure: each can cost seconds, and the first failure is the verdict.
-      if (test.visibility === "hidden" && result.verdict !== "AC") stop = true;
+      // Hidden tests stop at the first failure, and every test after a time-out: each can cost
+      // seconds, and the first failure is the verdict. Public examples otherwise all run, to show them.
+      if (result.verdict !== "AC" && (test.visibility === "hidden" || result.verdict === "TLE")) stop = true;
     }
     results.push(result);
     await options.onProgress?.({ type: "test", index: index + 1, total: tests.length, name: test.name, verdict: result.verdict ?? "skipped" });

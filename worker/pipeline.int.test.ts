@@ -1,0 +1,158 @@
+// The whole grading pipeline on the real Postgres and Docker engine: the HTTP API enqueues, real
+// worker processes grade in the sandbox, progress streams back over SSE.
+import { readFile } from "node:fs/promises";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jsonRequest, signUp, TEST_BASE_URL, useFreshAppDatabase } from "@/test/support/app-routes";
+import { startWorker, type WorkerProcess } from "@/test/support/workers";
+
+let databaseUrl: string;
+let cookie: string;
+let submitRoute: (request: Request, context: unknown) => Promise<Response>;
+let eventsRoute: (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
+const workers: WorkerProcess[] = [];
+
+const reference = (language: string, file: string) => readFile(`graders/syscall-echo/reference/${language}/${file}`, "utf8");
+
+beforeAll(async () => {
+  databaseUrl = await useFreshAppDatabase("pipeline");
+  submitRoute = (await import("@/app/api/submissions/route")).POST;
+  eventsRoute = (await import("@/app/api/submissions/[id]/events/route")).GET;
+  cookie = await signUp("pipeline@example.com");
+  workers.push(startWorker(databaseUrl), startWorker(databaseUrl));
+});
+
+afterAll(async () => {
+  await Promise.all(workers.map((worker) => worker.kill("SIGTERM")));
+});
+
+async function sql<Row extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<Row>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function submit(body: Record<string, unknown>, as = cookie): Promise<string> {
+  const response = await submitRoute(jsonRequest("/api/submissions", { exerciseSlug: "syscall-echo", language: "c", kind: "submit", ...body }, { cookie: as }), {});
+  expect(response.status, await response.clone().text()).toBe(202);
+  return (await response.json()).id;
+}
+
+interface StreamedEvent {
+  id: number;
+  type: string;
+  data: Record<string, any>;
+}
+
+/** Follows the SSE stream to its end (the `done` event). */
+async function follow(id: string, as = cookie): Promise<StreamedEvent[]> {
+  const response = await eventsRoute(new Request(`${TEST_BASE_URL}/api/submissions/${id}/events`, { headers: { cookie: as } }), {
+    params: Promise.resolve({ id }),
+  });
+  const text = await response.text();
+  return [...text.matchAll(/id: (\d+)\nevent: (\w+)\ndata: (.*)\n\n/g)].map((m) => ({ id: Number(m[1]), type: m[2]!, data: JSON.parse(m[3]!) }));
+}
+
+describe("submit → verdict", () => {
+  it("accepts the reference, streaming every step in order", async () => {
+    const events = await follow(await submit({ code: await reference("c", "echo.c") }));
+    const types = events.map((e) => e.type);
+    expect(types.slice(0, 3)).toEqual(["queued", "started", "compiling"]);
+    expect(types.at(-1)).toBe("done");
+    const tests = events.filter((e) => e.type === "test");
+    expect(tests.map((e) => e.data.index)).toEqual(tests.map((_, i) => i + 1));
+    expect(types).toContain("performance");
+    expect(events.map((e) => e.id)).toEqual(events.map((_, i) => i + 1));
+    const done = events.at(-1)!.data;
+    expect(done.submission).toMatchObject({ status: "done", verdict: "AC", score: 1 });
+    expect(done.submission.result.performance).toMatchObject({ passed: true });
+  });
+
+  it("answers a wrong solution with WA and the first divergence on a public test", async () => {
+    const code = (await readFile("graders/syscall-echo/bad/WA-counts-newline/c/echo.c", "utf8"));
+    const done = (await follow(await submit({ code }))).at(-1)!.data;
+    expect(done.verdict).toBe("WA");
+    const failing = done.submission.result.tests.find((t: { status: string }) => t.status === "fail");
+    expect(failing).toMatchObject({ visibility: "public", message: 'At line 1: expected "5 hello", got "6 hello".' });
+  });
+
+  it("answers code that does not compile with CE and the compiler's message", async () => {
+    const done = (await follow(await submit({ code: "int echo_lines(int a, int b) { return a + }" }))).at(-1)!.data;
+    expect(done.verdict).toBe("CE");
+    expect(done.submission.result.message).toMatch(/echo\.c:1:\d+: error/);
+  });
+
+  it("answers a program that never finishes with TLE", async () => {
+    const done = (await follow(await submit({ kind: "run", code: "int echo_lines(int a, int b) { for (;;) {} }" }))).at(-1)!.data;
+    expect(done.verdict).toBe("TLE");
+  });
+
+  it("runs custom input against the reference on a Run", async () => {
+    const done = (await follow(await submit({ kind: "run", code: await reference("python", "echo.py"), language: "python", stdin: "naïve\n" }))).at(-1)!.data;
+    const custom = done.submission.result.tests.find((t: { name: string }) => t.name === "your input");
+    expect(custom).toMatchObject({ status: "pass", output: "6 naïve\n", expected: "6 naïve\n" });
+  });
+
+  it("updates the user's progress on a Submit, not on a Run", async () => {
+    const rows = await sql<{ exerciseSlug: string; bestVerdict: string; attempts: number; firstSolvedAt: Date | null }>(
+      `SELECT p."exerciseSlug", p."bestVerdict", p.attempts, p."firstSolvedAt" FROM "ExerciseProgress" p JOIN "User" u ON u.id = p."userId" WHERE u.email = $1`,
+      ["pipeline@example.com"],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ exerciseSlug: "syscall-echo", bestVerdict: "AC", attempts: 3 });
+    expect(rows[0]!.firstSolvedAt).toBeInstanceOf(Date);
+  });
+});
+
+describe("nothing lost", () => {
+  it("takes over a submission whose worker was killed mid-grading, and still gets its verdict", async () => {
+    // A slow but correct-looking solution keeps its worker busy for several seconds.
+    const id = await submit({ code: await readFile("graders/syscall-echo/bad/TLE-byte-at-a-time/c/echo.c", "utf8") });
+    let victimPid: number | undefined;
+    for (let i = 0; i < 200 && !victimPid; i++) {
+      const [row] = await sql<{ pid: number }>(
+        `SELECT w.pid FROM "Submission" s JOIN "GradingWorker" w ON w.id = s."workerId" WHERE s.id = $1 AND s.status = 'running'`,
+        [id],
+      );
+      victimPid = row?.pid;
+      if (!victimPid) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(victimPid, "a worker picked the submission up").toBeDefined();
+    // The worker's own node process (tsx runs it as a child of the process we started).
+    process.kill(victimPid!, "SIGKILL");
+
+    const events = await follow(id);
+    expect(events.at(-1)!.data).toMatchObject({ status: "done", verdict: "TLE" });
+    expect(events.filter((e) => e.type === "started").map((e) => e.data.attempt)).toEqual([1, 2]);
+    for (const [i, worker] of workers.entries()) if (worker.process.exitCode !== null || worker.process.signalCode !== null) workers[i] = startWorker(databaseUrl);
+  });
+
+  it("grades 50 submissions with 2 workers: all of them, each once", async () => {
+    const users = await Promise.all(Array.from({ length: 10 }, (_, i) => signUp(`burst${i}@example.com`)));
+    const code = await reference("c", "echo.c");
+    const ids: string[] = [];
+    for (const user of users) for (let i = 0; i < 5; i++) ids.push(await submit({ kind: "run", code }, user));
+    expect(ids).toHaveLength(50);
+
+    const deadline = Date.now() + 240_000;
+    let pending = ids.length;
+    while (pending > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      pending = (await sql<{ n: string }>(`SELECT count(*) AS n FROM "Submission" WHERE id = ANY($1) AND status NOT IN ('done', 'internal_error')`, [ids]))[0]!.n === "0" ? 0 : 1;
+    }
+    const rows = await sql<{ id: string; status: string; verdict: string; starts: string }>(
+      `SELECT s.id, s.status, s.verdict, (SELECT count(*) FROM "SubmissionEvent" e WHERE e."submissionId" = s.id AND e.type = 'started') AS starts
+       FROM "Submission" s WHERE s.id = ANY($1)`,
+      [ids],
+    );
+    expect(rows).toHaveLength(50);
+    expect(rows.filter((r) => r.status === "done" && r.verdict === "AC")).toHaveLength(50);
+    expect(rows.filter((r) => r.starts !== "1")).toEqual([]);
+    const leftover = await sql(`SELECT 1 FROM graphile_worker.jobs WHERE key = ANY($1)`, [ids.map((id) => `grade:${id}`)]);
+    expect(leftover).toEqual([]);
+  }, 300_000);
+});
