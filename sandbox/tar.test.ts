@@ -6,7 +6,7 @@ async function archive(build: (pack: tar.Pack) => void): Promise<Buffer> {
   const pack = tar.pack();
   const chunks: Buffer[] = [];
   pack.on("data", (chunk: unknown) => chunks.push(chunk as Buffer));
-  const done = new Promise((resolve) => pack.on("end", resolve));
+  const done = new Promise<void>((resolve) => pack.on("end", () => resolve()));
   build(pack);
   pack.finalize();
   await done;
