@@ -51,6 +51,7 @@ export async function createDockerProgramBuilder({ logger }: { logger: Logger })
     ...programBuilderOn(runner),
     async close() {
       clearInterval(reaper);
+      await runner.close();
       await reapExpiredContainers({ docker, logger, owner: runner.owner }).catch(() => undefined);
     },
   };

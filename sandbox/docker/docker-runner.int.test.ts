@@ -1,7 +1,11 @@
 // The Runner against the real Docker engine: every language builds and runs, and each limit ends a
 // run with its verdict.
 import { describe, expect, it } from "vitest";
+import pino from "pino";
 import { SANDBOX_LABEL } from "@/sandbox/docker/container-config";
+import { DockerRunner } from "@/sandbox/docker/docker-runner";
+import { runLimitsFor } from "@/sandbox/limits";
+import type { Artifact } from "@/sandbox/runner";
 import { compileAndRun, testRunner } from "@/sandbox/test/support";
 
 describe("DockerRunner", () => {
@@ -74,6 +78,21 @@ describe("DockerRunner", () => {
   it("reports a non-zero exit as RE with its status", async () => {
     const { runs } = await compileAndRun("python", { "main.py": "raise SystemExit(3)" });
     expect(runs[0]).toMatchObject({ verdict: "RE", exitCode: 3, signal: null });
+  });
+
+  it("keeps warm containers ready and removes them all on close", async () => {
+    const base = await testRunner();
+    const warmRunner = new DockerRunner(base.docker, pino({ level: "silent" }), 1);
+    for (let i = 0; i < 2; i++) {
+      const compiled = await warmRunner.compile({ language: "c", files: [{ name: "main.c", content: '#include <stdio.h>\nint main(void){puts("warm");return 0;}' }] });
+      expect(compiled.ok).toBe(true);
+      const session = await warmRunner.startRuns({ artifact: (compiled as { artifact: Artifact }).artifact, limits: runLimitsFor() });
+      expect(await session.run({ stdin: "" })).toMatchObject({ verdict: "OK", stdout: "warm\n" });
+      await session.close();
+    }
+    await warmRunner.close();
+    const left = await base.docker.listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=true`, `osprep.owner=${warmRunner.owner}`] } });
+    expect(left).toEqual([]);
   });
 
   it("leaves no container behind", async () => {

@@ -11,6 +11,7 @@ import type { Language } from "@/lib/exercises/manifest";
 import { CgroupReader } from "@/sandbox/cgroup/reader";
 import { sandboxContainerOptions, USER_ID } from "@/sandbox/docker/container-config";
 import { OutputCollector } from "@/sandbox/docker/output-collector";
+import { WarmPool } from "@/sandbox/docker/warm-pool";
 import { dockerCall, SandboxError } from "@/sandbox/errors";
 import { imageTag } from "@/sandbox/images/image-tags";
 import { TOOLCHAINS } from "@/sandbox/languages";
@@ -35,15 +36,42 @@ function pickCpu(): string {
 
 export class DockerRunner implements Runner {
   readonly owner = `${hostname()}:${process.pid}`;
+  private readonly pool: WarmPool;
+  private readonly removals = new Set<Promise<void>>();
+  private readonly poolLimits = new Map<string, { language: Language; role: "compile" | "run"; limits: SandboxLimits }>();
 
   constructor(
     readonly docker: Docker,
     private readonly logger: Logger,
-  ) {}
+    /** Idle containers kept ready per language, role and limits (0: create each on demand). */
+    warmContainers = 1,
+  ) {
+    this.pool = new WarmPool(
+      warmContainers,
+      (key) => {
+        const spec = this.poolLimits.get(key)!;
+        return this.createContainer(spec.language, spec.role, spec.limits);
+      },
+      (container) => this.remove(container),
+    );
+  }
+
+  /** A started container, warm from the pool when one is ready. */
+  private takeContainer(language: Language, role: "compile" | "run", limits: SandboxLimits): Promise<Docker.Container> {
+    const key = `${language}:${role}:${JSON.stringify(limits)}`;
+    this.poolLimits.set(key, { language, role, limits });
+    return this.pool.take(key);
+  }
+
+  /** Removes the idle warm containers and waits for every removal (at shutdown). */
+  async close(): Promise<void> {
+    await this.pool.drain();
+    await this.settled();
+  }
 
   async compile({ language, files }: { language: Language; files: SourceFile[] }): Promise<CompileResult> {
     const toolchain = TOOLCHAINS[language];
-    const container = await this.createContainer(language, "compile", COMPILE_LIMITS);
+    const container = await this.takeContainer(language, "compile", COMPILE_LIMITS);
     try {
       const sources = await packTar(
         [{ name: "src", type: "directory", content: "" }, ...files.map((file) => ({ name: `src/${file.name}`, content: file.content }))],
@@ -73,6 +101,11 @@ export class DockerRunner implements Runner {
   }
 
   /** @internal */
+  takeRunContainer(language: Language, limits: SandboxLimits): Promise<Docker.Container> {
+    return this.takeContainer(language, "run", limits);
+  }
+
+  /** @internal */
   async createContainer(language: Language, role: "compile" | "run", limits: SandboxLimits): Promise<Docker.Container> {
     const options = sandboxContainerOptions({
       image: imageTag(TOOLCHAINS[language].image),
@@ -93,11 +126,24 @@ export class DockerRunner implements Runner {
     return container;
   }
 
-  /** @internal Removes a container and its tmpfs volumes; never throws (the reaper is the backstop). */
-  async remove(container: Docker.Container): Promise<void> {
-    await container.remove({ force: true, v: true }).catch((error: unknown) => {
-      this.logger.warn({ err: error, containerId: container.id }, "could not remove a sandbox container; the reaper will");
-    });
+  /**
+   * @internal Removes a container and its tmpfs volumes in the background, off the job's critical
+   * path; never throws (the reaper is the backstop). `settled()` waits for the removals under way.
+   */
+  remove(container: Docker.Container): Promise<void> {
+    const removal = container
+      .remove({ force: true, v: true })
+      .catch((error: unknown) => {
+        this.logger.warn({ err: error, containerId: container.id }, "could not remove a sandbox container; the reaper will");
+      })
+      .finally(() => this.removals.delete(removal));
+    this.removals.add(removal);
+    return Promise.resolve();
+  }
+
+  /** Resolves when every container this runner discarded is gone. */
+  async settled(): Promise<void> {
+    while (this.removals.size > 0) await Promise.all([...this.removals]);
   }
 
   /** @internal Runs a command in the container as the unprivileged user, with a wall-clock limit. */
@@ -156,6 +202,8 @@ class DockerRunSession implements RunSession {
   private container: Docker.Container | null = null;
   private cgroup: CgroupReader | null = null;
   private closed = false;
+  /** The last run may have left files in /tmp or /dev/shm. */
+  private scratchUsed = false;
 
   constructor(
     private readonly runner: DockerRunner,
@@ -199,9 +247,11 @@ class DockerRunSession implements RunSession {
             ? "OK"
             : "RE";
 
-    // Anything the run left behind (processes, files, a killed container) must not meet the next run.
-    const dirty = outcome.flooded || outcome.timedOut || !after || after.pids > IDLE_PROCESSES || !(await this.cleanScratch(container));
+    // Anything the run left behind (processes, a killed container) must not meet the next run; its
+    // scratch files are emptied before the next run starts (not now: the session may end here).
+    const dirty = outcome.flooded || outcome.timedOut || !after || after.pids > IDLE_PROCESSES;
     if (dirty) await this.discardContainer();
+    else this.scratchUsed = true;
 
     return {
       verdict,
@@ -224,8 +274,12 @@ class DockerRunSession implements RunSession {
   }
 
   private async ready(): Promise<{ container: Docker.Container; cgroup: CgroupReader }> {
+    if (this.container && this.scratchUsed) {
+      this.scratchUsed = false;
+      if (!(await this.cleanScratch(this.container))) await this.discardContainer();
+    }
     if (this.container && this.cgroup) return { container: this.container, cgroup: this.cgroup };
-    const container = await this.runner.createContainer(this.artifact.language, "run", this.limits);
+    const container = await this.runner.takeRunContainer(this.artifact.language, this.limits);
     try {
       await dockerCall("putArchive", container.id, () => container.putArchive(this.artifact.tar, { path: "/box" }));
       const info = await dockerCall("inspect", container.id, () => container.inspect());

@@ -106,6 +106,7 @@ describe("after the attacks", () => {
     }
     expect(killed).toBe(true);
     const outcomes = await Promise.all(jobs);
+    await runner.settled();
     const failed = outcomes.filter((o) => !o.ok);
     const passed = outcomes.filter((o) => o.ok && o.r.runs[0]?.verdict === "OK");
     expect(failed.map((o) => (o.ok ? "" : `${o.error.name}: ${o.error.message}`))).toEqual([expect.stringMatching(/^SandboxError: /)]);

@@ -8,7 +8,8 @@ import type { CompileResult, RunResult } from "@/sandbox/runner";
 let runner: Promise<DockerRunner> | undefined;
 
 export function testRunner(): Promise<DockerRunner> {
-  runner ??= connectDocker().then((docker) => new DockerRunner(docker, pino({ level: "silent" })));
+  // No warm containers here: tests assert that nothing of theirs is left after each job.
+  runner ??= connectDocker().then((docker) => new DockerRunner(docker, pino({ level: "silent" }), 0));
   return runner;
 }
 
@@ -21,7 +22,10 @@ export async function compileAndRun(
 ): Promise<{ compile: CompileResult; runs: RunResult[] }> {
   const sandbox = await testRunner();
   const compile = await sandbox.compile({ language, files: Object.entries(files).map(([name, content]) => ({ name, content })) });
-  if (!compile.ok) return { compile, runs: [] };
+  if (!compile.ok) {
+    await sandbox.settled();
+    return { compile, runs: [] };
+  }
   const session = await sandbox.startRuns({ artifact: compile.artifact, limits: { ...runLimitsFor(), ...limits } });
   try {
     const runs: RunResult[] = [];
@@ -29,5 +33,6 @@ export async function compileAndRun(
     return { compile, runs };
   } finally {
     await session.close();
+    await sandbox.settled();
   }
 }
