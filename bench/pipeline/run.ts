@@ -1,0 +1,104 @@
+// `npm run bench:pipeline`: the whole pipeline against bare `docker run`, in one run on a fresh database.
+//   latency, interleaved: (a) docker run compiling and running a trivial C program;
+//                         (a') docker run doing the same work as (b) without the platform: compile
+//                              syscall-echo's reference and run it on the 3 public examples;
+//                         (b) a Run of syscall-echo through the API → queue → worker → sandbox → SSE verdict
+//   throughput: a burst of 200 Runs with 2 workers, verdicts per minute, against bare docker runs
+//               with concurrency 2 over the same count; lost and duplicated gradings counted.
+import { execFile } from "node:child_process";
+import { chmod, mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import pg from "pg";
+import pino from "pino";
+import { describe, median, percentile, timed } from "@/bench/stats";
+import { startEmbeddedPostgres } from "@/lib/database/embedded-postgres";
+import { migrateEverything } from "@/lib/database/prepare-database";
+import { imageTag } from "@/sandbox/images/image-tags";
+import { freePort } from "@/test/support/free-port";
+import { startWorker } from "@/test/support/workers";
+
+const run = promisify(execFile);
+const N = Number(process.env.BENCH_N ?? 10);
+const BURST = Number(process.env.BENCH_BURST ?? 200);
+const HELLO = '#include <stdio.h>\nint main(void){puts("hello");return 0;}\n';
+
+const dataDir = await mkdtemp(path.join(tmpdir(), "osprep-bench-"));
+await chmod(dataDir, 0o755);
+const database = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: "bench" });
+await migrateEverything({ databaseUrl: database.url, logger: pino({ level: "silent" }) });
+Object.assign(process.env, { DATABASE_URL: database.url, BETTER_AUTH_SECRET: "bench-secret-that-is-long-enough-0123456789", LOG_LEVEL: "silent" });
+const { jsonRequest, signUp, TEST_BASE_URL } = await import("@/test/support/app-routes");
+const { POST: submitRoute } = await import("@/app/api/submissions/route");
+const { GET: eventsRoute } = await import("@/app/api/submissions/[id]/events/route");
+const workers = [startWorker(database.url, { WORKER_STALE_SECONDS: "30" }), startWorker(database.url, { WORKER_STALE_SECONDS: "30" })];
+const code = await readFile("graders/syscall-echo/reference/c/echo.c", "utf8");
+
+async function submitAndWait(cookie: string): Promise<string> {
+  const response = await submitRoute(jsonRequest("/api/submissions", { exerciseSlug: "syscall-echo", language: "c", kind: "run", code }, { cookie }), {});
+  if (response.status !== 202) throw new Error(`submit: ${response.status} ${await response.text()}`);
+  const { id } = await response.json();
+  const stream = await eventsRoute(new Request(`${TEST_BASE_URL}/api/submissions/${id}/events`, { headers: { cookie } }), { params: Promise.resolve({ id }) });
+  const text = await stream.text();
+  if (!text.includes('"verdict":"AC"')) throw new Error(`submission ${id} was not accepted`);
+  return id;
+}
+
+const bareRun = () => run("docker", ["run", "--rm", "--network", "none", imageTag("c"), "sh", "-c", `printf '%s' '${HELLO}' > /tmp/h.c && gcc /tmp/h.c -o /tmp/a && /tmp/a`]);
+
+const starter = (file: string) => readFile(`exercises/syscall-echo/starter/c/${file}`, "utf8");
+const sameWork = [`cat > /tmp/echo.h <<'EOF_H'\n${await starter("echo.h")}\nEOF_H`, `cat > /tmp/main.c <<'EOF_M'\n${await starter("main.c")}\nEOF_M`, `cat > /tmp/echo.c <<'EOF_E'\n${code}\nEOF_E`];
+for (const example of ["1", "2", "3"]) sameWork.push(`cat > /tmp/${example}.in <<'EOF_I'\n${await readFile(`exercises/syscall-echo/examples/${example}.in`, "utf8")}\nEOF_I`);
+const bareSameWork = () =>
+  run("docker", ["run", "--rm", "--network", "none", imageTag("c"), "sh", "-c", `${sameWork.join("\n")}\ncd /tmp && gcc -O2 -o a main.c echo.c && ./a < 1.in && ./a < 2.in && ./a < 3.in`]);
+
+try {
+  const users = await Promise.all(Array.from({ length: Math.ceil(BURST / 5) + 1 }, (_, i) => signUp(`bench${i}@example.com`)));
+  await submitAndWait(users[0]!); // both workers warm (images, pools)
+  await submitAndWait(users[0]!);
+
+  const bare: number[] = [];
+  const same: number[] = [];
+  const pipeline: number[] = [];
+  for (let i = 0; i < N; i++) {
+    bare.push(await timed(bareRun));
+    same.push(await timed(bareSameWork));
+    pipeline.push(await timed(() => submitAndWait(users[0]!)));
+  }
+  console.log(describe("(a) bare docker run: trivial gcc + run", bare));
+  console.log(describe("(a') bare docker run: gcc + 3 example runs", same));
+  console.log(describe("(b) pipeline: Run → verdict over SSE", pipeline));
+  console.log(`latency ratio b/a: median ${(median(pipeline) / median(bare)).toFixed(2)}   p95 ${(percentile(pipeline, 95) / percentile(bare, 95)).toFixed(2)}   (target ≤ 1.5)`);
+  console.log(`latency ratio b/a': median ${(median(pipeline) / median(same)).toFixed(2)}   p95 ${(percentile(pipeline, 95) / percentile(same, 95)).toFixed(2)}   (same work)`);
+
+  const bareStart = performance.now();
+  let next = 0;
+  await Promise.all([0, 1].map(async () => {
+    while (next++ < BURST) await bareRun();
+  }));
+  const bareRate = BURST / ((performance.now() - bareStart) / 60_000);
+
+  const burstStart = performance.now();
+  const ids: string[] = [];
+  await Promise.all(users.slice(1).map(async (cookie) => {
+    for (let i = 0; i < 5 && ids.length < BURST; i++) ids.push(await submitAndWait(cookie));
+  }));
+  const pipelineRate = ids.length / ((performance.now() - burstStart) / 60_000);
+
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  const { rows } = await client.query<{ done: string; starts: string }>(
+    `SELECT count(*) FILTER (WHERE status = 'done') AS done,
+            (SELECT count(*) FROM "SubmissionEvent" e WHERE e."submissionId" = ANY($1) AND e.type = 'started') AS starts
+     FROM "Submission" WHERE id = ANY($1)`,
+    [ids],
+  );
+  await client.end();
+  console.log(`throughput: pipeline ${pipelineRate.toFixed(1)} verdicts/min, bare docker (concurrency 2) ${bareRate.toFixed(1)} runs/min, ratio ${(pipelineRate / bareRate).toFixed(2)} (target ≥ 0.8)`);
+  console.log(`burst of ${ids.length}: lost ${ids.length - Number(rows[0]!.done)}, duplicated ${Number(rows[0]!.starts) - ids.length}`);
+} finally {
+  await Promise.all(workers.map((worker) => worker.kill("SIGTERM")));
+  await database.stop();
+  await rm(dataDir, { recursive: true, force: true });
+}
