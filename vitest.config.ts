@@ -61,7 +61,7 @@ export default defineConfig({
           sequence: { groupOrder: 3 },
           include: ["e2e/**/*.e2e.test.ts"],
           exclude: ignored,
-          globalSetup: [path.join(root, "test/setup/database.ts"), path.join(root, "e2e/setup/app-server.ts")],
+          globalSetup: [path.join(root, "test/setup/database.ts"), path.join(root, "sandbox/test/setup/images.ts"), path.join(root, "e2e/setup/app-server.ts")],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -9,6 +9,7 @@ import { createDatabaseIfMissing } from "@/lib/database/embedded-postgres";
 import pino from "pino";
 import { migrateEverything } from "@/lib/database/prepare-database";
 import { freePort } from "@/test/support/free-port";
+import { startWorker } from "@/test/support/workers";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -44,8 +45,11 @@ export default async function setup(project: TestProject) {
     stdio: ["ignore", "inherit", "inherit"],
   });
   await waitForHealthy(`${appUrl}/api/health`, server);
+  // A real grading worker with the real Docker engine, as `npm start` runs one.
+  const worker = startWorker(databaseUrl);
   project.provide("appUrl", appUrl);
   return async () => {
+    await worker.kill("SIGTERM");
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
   };

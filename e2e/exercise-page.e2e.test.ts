@@ -1,0 +1,114 @@
+// The exercise page in Chromium against the running app, a real worker and the real Docker engine.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { ARTIFACTS_DIR, uniqueEmail, useBrowser } from "@/e2e/support/browser";
+
+const openContext = useBrowser();
+const EXERCISE = "/exercises/syscall-echo";
+
+async function signUp(page: Page, email: string): Promise<void> {
+  const response = await page.request.post("/api/auth/sign-up/email", {
+    data: { name: "Tester", email, password: "a good passphrase" },
+    headers: { origin: inject("appUrl") },
+  });
+  expect(response.ok()).toBe(true);
+}
+
+/** Replaces the editor's content in one input, as a paste does. */
+async function pasteCode(page: Page, code: string): Promise<void> {
+  await page.locator(".monaco-editor .view-line").first().waitFor();
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(code);
+  await page.keyboard.press("ControlOrMeta+Home");
+  // Monaco draws spaces as no-break spaces.
+  const firstLine = code.split("\n")[0]!.slice(0, 20);
+  try {
+    await page.waitForFunction(
+      (start) => (document.querySelector(".monaco-editor .view-lines")?.textContent ?? "").replace(/\u00a0/g, " ").includes(start),
+      firstLine,
+      { timeout: 10_000 },
+    );
+  } catch (error) {
+    const shown = await page.evaluate(() => document.querySelector(".monaco-editor .view-lines")?.textContent);
+    throw new Error(`The editor does not show ${JSON.stringify(firstLine)}; it shows ${JSON.stringify(shown?.slice(0, 200))}`, { cause: error });
+  }
+}
+
+async function verdictAfter(page: Page, button: "Run" | "Submit"): Promise<string> {
+  await page.getByRole("button", { name: button, exact: true }).click();
+  const verdict = page.getByTestId("verdict");
+  await verdict.waitFor({ timeout: 60_000 });
+  return (await verdict.getAttribute("data-verdict")) ?? "";
+}
+
+describe("practising an exercise", () => {
+  it("runs, submits, shows results, history and performance, and keeps the draft", async () => {
+    const { page } = await openContext();
+    const appHost = new URL(inject("appUrl")).host;
+    const outside: string[] = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (!["data:", "blob:"].includes(url.protocol) && url.host !== appHost) outside.push(request.url());
+    });
+    const email = uniqueEmail("solver");
+    await signUp(page, email);
+
+    await page.goto("/exercises");
+    await page.getByRole("link", { name: /Echo with read\(2\) and write\(2\)/ }).click();
+    await page.waitForURL(`**${EXERCISE}`);
+    await page.locator(".monaco-editor").waitFor();
+
+    // A wrong solution: Run shows the first divergence, Submit gets WA.
+    await pasteCode(page, await readFile("graders/syscall-echo/bad/WA-counts-newline/c/echo.c", "utf8"));
+    expect(await verdictAfter(page, "Run")).toBe("WA");
+    await page.getByText('At line 1: expected "5 hello", got "6 hello".').first().waitFor();
+    await page.getByTestId("verdict").waitFor({ state: "attached" });
+    await page.getByRole("button", { name: "Submit", exact: true }).click();
+    await page.locator('[data-testid="verdict"][data-verdict="WA"]').waitFor({ timeout: 60_000 });
+
+    // A compile error: a marker on the right line of the editor.
+    await pasteCode(page, "#include \"echo.h\"\n\nint echo_lines(int in_fd, int out_fd) {\n    return in_fd +\n}\n");
+    expect(await verdictAfter(page, "Run")).toBe("CE");
+    await page.locator(".monaco-editor .squiggly-error").first().waitFor();
+    await page.getByTestId("compiler-output").getByText(/echo\.c:5:\d+: error/).waitFor();
+
+    // The reference: accepted, with the performance panel and a ratio.
+    await pasteCode(page, await readFile("graders/syscall-echo/reference/c/echo.c", "utf8"));
+    await page.getByRole("button", { name: "Submit", exact: true }).click();
+    await page.locator('[data-testid="verdict"][data-verdict="AC"]').waitFor({ timeout: 90_000 });
+    await expect(page.getByTestId("performance-ratio").textContent()).resolves.toMatch(/^\d+\.\d\d× the reference \(limit 3\.00×\)$/);
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, "exercise-page-light.png"), fullPage: true });
+
+    // History lists every attempt; a past one opens as a diff against the draft.
+    const history = page.getByTestId("history").getByRole("button");
+    await expect(history.count()).resolves.toBe(4);
+    await history.filter({ hasText: "Wrong answer" }).last().click();
+    await page.getByRole("button", { name: "Compare with my draft" }).click();
+    await page.getByTestId("code-diff").locator(".monaco-diff-editor").waitFor();
+
+    // The draft follows the user: after a reload, and in a second browser.
+    await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.textContent === "Draft saved");
+    await page.reload();
+    await page.locator(".monaco-editor .view-lines").getByText("Reference: block reads").waitFor();
+    const second = await openContext({ colorScheme: "dark" });
+    await second.page.request.post("/api/auth/sign-in/email", { data: { email, password: "a good passphrase" }, headers: { origin: inject("appUrl") } });
+    await second.page.goto(EXERCISE);
+    await second.page.locator(".monaco-editor .view-lines").getByText("Reference: block reads").waitFor();
+    await second.page.screenshot({ path: path.join(ARTIFACTS_DIR, "exercise-page-dark.png"), fullPage: true });
+
+    expect(outside).toEqual([]);
+  }, 240_000);
+
+  it("lets a signed-out visitor read and edit, and asks them to sign in to submit", async () => {
+    const { page } = await openContext();
+    await page.goto(EXERCISE);
+    await page.getByRole("heading", { name: "Echo with read(2) and write(2)" }).waitFor();
+    await page.locator(".monaco-editor").waitFor();
+    await page.getByRole("button", { name: "Submit", exact: true }).click();
+    await page.getByRole("alert").getByRole("link", { name: "Sign in" }).waitFor();
+  });
+});
