@@ -33,7 +33,24 @@ export interface RunSession {
   close(): Promise<void>;
 }
 
+/** What a trusted tool (load generator, protocol checker) reported after probing a server. */
+export interface ToolReport {
+  exitCode: number | null;
+  /** The tool's report, normally JSON; the tool is ours, the server it talked to is not. */
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+}
+
+/** A submission running as a long-lived server, probed by trusted tools over its loopback only. */
+export interface ServerSession {
+  probe(options: { image: Language; command: string[]; files: SourceFile[]; wallSeconds: number }): Promise<ToolReport>;
+  /** Stops the server and says how it ended and what it cost. */
+  stop(): Promise<RunResult>;
+}
+
 export interface Runner {
   compile(options: { language: Language; files: SourceFile[] }): Promise<CompileResult>;
   startRuns(options: { artifact: Artifact; limits: SandboxLimits }): Promise<RunSession>;
+  startServer(options: { artifact: Artifact; limits: SandboxLimits }): Promise<ServerSession>;
 }

@@ -20,8 +20,10 @@ function tmpfsVolume(target: string, options: string): Docker.MountSettings {
 
 export function sandboxContainerOptions(options: {
   image: string;
-  role: "compile" | "run";
+  role: "compile" | "run" | "tool";
   limits: SandboxLimits;
+  /** Tool containers join the server container's network namespace: its loopback, nothing else. */
+  joinNetworkOf?: string;
   cpu: string;
   owner: string;
   /** After this moment the reaper may remove the container, whatever its owner says. */
@@ -37,7 +39,7 @@ export function sandboxContainerOptions(options: {
     Cmd: ["sleep", "infinity"],
     WorkingDir: "/",
     Env: ["HOME=/tmp", "LANG=C.UTF-8", "TMPDIR=/tmp"],
-    NetworkDisabled: true,
+    NetworkDisabled: options.joinNetworkOf ? undefined : true,
     Labels: {
       [SANDBOX_LABEL]: "true",
       "osprep.role": role,
@@ -46,7 +48,7 @@ export function sandboxContainerOptions(options: {
     },
     StopSignal: "SIGKILL",
     HostConfig: {
-      NetworkMode: "none",
+      NetworkMode: options.joinNetworkOf ? `container:${options.joinNetworkOf}` : "none",
       Memory: limits.memoryMiB * MiB,
       MemorySwap: limits.memoryMiB * MiB,
       PidsLimit: limits.pids,

@@ -16,7 +16,7 @@ import { dockerCall, SandboxError } from "@/sandbox/errors";
 import { imageTag } from "@/sandbox/images/image-tags";
 import { TOOLCHAINS } from "@/sandbox/languages";
 import { COMPILE_LIMITS, type SandboxLimits } from "@/sandbox/limits";
-import type { Artifact, CompileResult, RunResult, Runner, RunSession } from "@/sandbox/runner";
+import type { Artifact, CompileResult, RunResult, Runner, RunSession, ServerSession, ToolReport } from "@/sandbox/runner";
 import { packTar, readTar } from "@/sandbox/tar";
 
 const MAX_ARTIFACT_BYTES = 64 * 1024 * 1024;
@@ -100,13 +100,17 @@ export class DockerRunner implements Runner {
     return new DockerRunSession(this, artifact, limits);
   }
 
+  async startServer({ artifact, limits }: { artifact: Artifact; limits: SandboxLimits }): Promise<ServerSession> {
+    return DockerServerSession.start(this, artifact, limits);
+  }
+
   /** @internal */
   takeRunContainer(language: Language, limits: SandboxLimits): Promise<Docker.Container> {
     return this.takeContainer(language, "run", limits);
   }
 
   /** @internal */
-  async createContainer(language: Language, role: "compile" | "run", limits: SandboxLimits): Promise<Docker.Container> {
+  async createContainer(language: Language, role: "compile" | "run" | "tool", limits: SandboxLimits, joinNetworkOf?: string): Promise<Docker.Container> {
     const options = sandboxContainerOptions({
       image: imageTag(TOOLCHAINS[language].image),
       role,
@@ -114,6 +118,7 @@ export class DockerRunner implements Runner {
       cpu: pickCpu(),
       owner: this.owner,
       expiresAt: Date.now() + CONTAINER_LIFETIME_MS,
+      joinNetworkOf,
     });
     options.name = `osprep-${role}-${randomBytes(6).toString("hex")}`;
     const container = await dockerCall("createContainer", undefined, () => this.docker.createContainer(options));
@@ -309,6 +314,81 @@ class DockerRunSession implements RunSession {
     this.container = null;
     this.cgroup = null;
     if (container) await this.runner.remove(container);
+  }
+}
+
+/**
+ * Server mode: the submission runs as a long-lived process in a run container; trusted tools run in
+ * their own hardened containers that share only that container's network namespace (its loopback).
+ */
+class DockerServerSession implements ServerSession {
+  private constructor(
+    private readonly runner: DockerRunner,
+    private readonly container: Docker.Container,
+    private readonly cgroup: CgroupReader,
+    private readonly before: { cpuNanos: number; oomKills: number },
+    private readonly server: ReturnType<DockerRunner["exec"]>,
+    private readonly limits: SandboxLimits,
+  ) {}
+
+  static async start(runner: DockerRunner, artifact: Artifact, limits: SandboxLimits): Promise<DockerServerSession> {
+    const container = await runner.createContainer(artifact.language, "run", limits);
+    try {
+      await dockerCall("putArchive", container.id, () => container.putArchive(artifact.tar, { path: "/box" }));
+      const empty = await packTar([{ name: "stdin", content: "", mode: 0o444 }], { uid: 0, gid: 0 });
+      await dockerCall("putArchive", container.id, () => container.putArchive(empty, { path: "/io" }));
+      const info = await dockerCall("inspect", container.id, () => container.inspect());
+      const cgroup = await dockerCall("cgroup lookup", container.id, () => CgroupReader.forPid(info.State.Pid));
+      const before = await cgroup.snapshot();
+      const command = ["sh", "-c", 'exec "$@" < /io/stdin', "sh", ...TOOLCHAINS[artifact.language].run];
+      // The server runs until stop(); its wall limit is the session's whole life.
+      const server = runner.exec(container, command, { workingDir: "/box/out", wallMs: CONTAINER_LIFETIME_MS, outputBytes: limits.outputKiB * 1024 });
+      server.catch(() => undefined);
+      return new DockerServerSession(runner, container, cgroup, before, server, limits);
+    } catch (error) {
+      await runner.remove(container);
+      throw error;
+    }
+  }
+
+  async probe(options: { image: Language; command: string[]; files: SourceFile[]; wallSeconds: number }): Promise<ToolReport> {
+    const tool = await this.runner.createContainer(options.image, "tool", { ...this.limits, cpuSeconds: options.wallSeconds, wallSeconds: options.wallSeconds }, this.container.id);
+    try {
+      const files = await packTar(
+        [{ name: "out", type: "directory", content: "", mode: 0o755 }, ...options.files.map((file) => ({ name: `out/${file.name}`, content: file.content, mode: 0o555 }))],
+        { uid: 0, gid: 0 },
+      );
+      await dockerCall("putArchive", tool.id, () => tool.putArchive(files, { path: "/box" }));
+      const report = await this.runner.exec(tool, options.command, { workingDir: "/box/out", wallMs: options.wallSeconds * 1000, outputBytes: 1024 * 1024 });
+      return { exitCode: report.exitCode, stdout: report.stdout, stderr: report.stderr, timedOut: report.timedOut };
+    } finally {
+      await this.runner.remove(tool);
+    }
+  }
+
+  async stop(): Promise<RunResult> {
+    const after = await this.cgroup.snapshot().catch(() => null);
+    const stillRunning = after !== null && after.pids > IDLE_PROCESSES;
+    await this.container.kill({ signal: "SIGKILL" }).catch(() => undefined);
+    const outcome = await this.server;
+    await this.runner.remove(this.container);
+    const cpuMs = after ? (after.cpuNanos - this.before.cpuNanos) / 1e6 : 0;
+    const oomKilled = after ? after.oomKills > this.before.oomKills : false;
+    // A server is expected to be still serving when stopped; one that already exited crashed or quit.
+    const verdict: RunResult["verdict"] = outcome.flooded ? "OLE" : oomKilled ? "MLE" : cpuMs > this.limits.cpuSeconds * 1000 ? "TLE" : stillRunning ? "OK" : "RE";
+    return {
+      verdict,
+      exitCode: stillRunning ? null : outcome.exitCode,
+      signal: null,
+      cpuMs,
+      wallMs: outcome.wallMs,
+      memoryKiB: after ? Math.round(after.memoryPeakBytes / 1024) : 0,
+      oomKilled,
+      stdout: outcome.stdout,
+      stderr: outcome.stderr,
+      stdoutTruncated: outcome.stdoutTruncated,
+      stderrTruncated: outcome.stderrTruncated,
+    };
   }
 }
 
