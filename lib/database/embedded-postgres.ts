@@ -14,7 +14,8 @@ import pg from "pg";
 // SIGINT/SIGTERM into an exit of its own: a failing test run would then exit 0, and the launcher could
 // not stop its children first. Every entry point stops the database itself; if the process dies
 // first, the servers it started get SIGINT (Postgres's fast shutdown) on the way out.
-for (const event of ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]) exitHook.unhookEvent(event);
+// (hookedEvents: this module may be evaluated more than once in one process, as Vitest's setups do.)
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 const started = new Set<EmbeddedPostgres>();
 process.on("exit", () => {
   for (const server of started) (server as unknown as { process?: { kill(signal: string): void } }).process?.kill("SIGINT");
