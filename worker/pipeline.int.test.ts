@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jsonRequest, signUp, TEST_BASE_URL, useFreshAppDatabase } from "@/test/support/app-routes";
+import { queryRows } from "@/test/support/database";
 import { startWorker, type WorkerProcess } from "@/test/support/workers";
 
 let databaseUrl: string;
@@ -26,15 +27,7 @@ afterAll(async () => {
   await Promise.all(workers.map((worker) => worker.kill("SIGTERM")));
 });
 
-async function sql<Row extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<Row>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const sql = <Row extends pg.QueryResultRow>(text: string, values: unknown[] = []) => queryRows<Row>(databaseUrl, text, values);
 
 async function submit(body: Record<string, unknown>, as = cookie): Promise<string> {
   const response = await submitRoute(jsonRequest("/api/submissions", { exerciseSlug: "syscall-echo", language: "c", kind: "submit", ...body }, { cookie: as }), {});

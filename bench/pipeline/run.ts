@@ -6,17 +6,12 @@
 //   throughput: a burst of 200 Runs with 2 workers, verdicts per minute, against bare docker runs
 //               with concurrency 2 over the same count; lost and duplicated gradings counted.
 import { execFile } from "node:child_process";
-import { chmod, mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import pg from "pg";
-import pino from "pino";
 import { describe, median, percentile, timed } from "@/bench/stats";
-import { startEmbeddedPostgres } from "@/lib/database/embedded-postgres";
-import { migrateEverything } from "@/lib/database/prepare-database";
+import { freshDatabase } from "@/bench/fresh-database";
 import { imageTag } from "@/sandbox/images/image-tags";
-import { freePort } from "@/test/support/free-port";
 import { startWorker } from "@/test/support/workers";
 
 const run = promisify(execFile);
@@ -24,10 +19,7 @@ const N = Number(process.env.BENCH_N ?? 10);
 const BURST = Number(process.env.BENCH_BURST ?? 200);
 const HELLO = '#include <stdio.h>\nint main(void){puts("hello");return 0;}\n';
 
-const dataDir = await mkdtemp(path.join(tmpdir(), "osprep-bench-"));
-await chmod(dataDir, 0o755);
-const database = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: "bench" });
-await migrateEverything({ databaseUrl: database.url, logger: pino({ level: "silent" }) });
+const database = await freshDatabase();
 Object.assign(process.env, { DATABASE_URL: database.url, BETTER_AUTH_SECRET: "bench-secret-that-is-long-enough-0123456789", LOG_LEVEL: "silent" });
 const { jsonRequest, signUp, TEST_BASE_URL } = await import("@/test/support/app-routes");
 const { POST: submitRoute } = await import("@/app/api/submissions/route");
@@ -99,6 +91,5 @@ try {
   console.log(`burst of ${ids.length}: lost ${ids.length - Number(rows[0]!.done)}, duplicated ${Number(rows[0]!.starts) - ids.length}`);
 } finally {
   await Promise.all(workers.map((worker) => worker.kill("SIGTERM")));
-  await database.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await database.drop();
 }

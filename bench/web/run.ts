@@ -2,23 +2,15 @@
 // with drafts and history to load), against the production build on a fresh database.
 // Prints p50/p95/p99 latency; the target is p95 < 200 ms on this machine. Not a test: a measurement.
 import { spawn } from "node:child_process";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import autocannon from "autocannon";
-import pino from "pino";
-import { startEmbeddedPostgres } from "@/lib/database/embedded-postgres";
-import { migrateEverything } from "@/lib/database/prepare-database";
+import { freshDatabase } from "@/bench/fresh-database";
 import { freePort } from "@/test/support/free-port";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const PAGE = "/exercises/syscall-echo";
 
-const dataDir = await mkdtemp(path.join(tmpdir(), "osprep-bench-web-"));
-await chmod(dataDir, 0o755);
-const database = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: "bench" });
-await migrateEverything({ databaseUrl: database.url, logger: pino({ level: "silent" }) });
+const database = await freshDatabase();
 const port = await freePort();
 const base = `http://localhost:${port}`;
 const server = spawn("node_modules/.bin/next", ["start", "--port", String(port)], {
@@ -45,6 +37,5 @@ try {
   console.log(`throughput ${requests.average.toFixed(0)} requests/s`);
 } finally {
   server.kill("SIGTERM");
-  await database.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await database.drop();
 }

@@ -2,6 +2,7 @@
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { jsonRequest, TEST_BASE_URL as BASE, useFreshAppDatabase } from "@/test/support/app-routes";
+import { queryRows } from "@/test/support/database";
 
 let databaseUrl: string;
 let routes: { GET: (request: Request) => Promise<Response>; POST: (request: Request) => Promise<Response> };
@@ -26,15 +27,7 @@ function sessionCookie(response: Response): string {
   return setCookie!.split(";")[0]!;
 }
 
-async function dbRow<Row extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<Row | undefined> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<Row>(sql, params)).rows[0];
-  } finally {
-    await client.end();
-  }
-}
+const dbRow = async <Row extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<Row | undefined> => (await queryRows<Row>(databaseUrl, sql, params))[0];
 
 describe("accounts", () => {
   const email = "grace@example.com";

@@ -5,17 +5,9 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { MIGRATIONS_DIR, migrateDatabase } from "@/lib/database/migrate";
 import { checksumOf, readMigrations } from "@/lib/database/migrations";
-import { createEmptyDatabase } from "@/test/support/database";
+import { createEmptyDatabase, queryRows } from "@/test/support/database";
 
-async function query<Row extends pg.QueryResultRow>(url: string, sql: string): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<Row>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = <Row extends pg.QueryResultRow>(url: string, sql: string) => queryRows<Row>(url, sql);
 
 const tablesOf = async (url: string) =>
   (await query<{ tablename: string }>(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).map(

@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import { createDatabaseIfMissing } from "@/lib/database/embedded-postgres";
+import pg from "pg";
 import pino from "pino";
 import { migrateEverything } from "@/lib/database/prepare-database";
 
@@ -19,4 +20,15 @@ export async function createMigratedDatabase(prefix: string, adminUrl?: string):
   const url = await createEmptyDatabase(prefix, adminUrl);
   await migrateEverything({ databaseUrl: url, logger: pino({ level: "silent" }) });
   return url;
+}
+
+/** Runs one SQL statement on `url` with its own connection: for tests that look at rows directly. */
+export async function queryRows<Row extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<Row>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
 }

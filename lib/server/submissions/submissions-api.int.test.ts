@@ -3,6 +3,7 @@
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { jsonRequest, signUp, TEST_BASE_URL, useFreshAppDatabase } from "@/test/support/app-routes";
+import { queryRows } from "@/test/support/database";
 
 let databaseUrl: string;
 let submit: (request: Request) => Promise<Response>;
@@ -21,15 +22,7 @@ beforeAll(async () => {
   bob = await signUp("bob@example.com");
 });
 
-async function sql<Row extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<Row>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const sql = <Row extends pg.QueryResultRow>(text: string, values: unknown[] = []) => queryRows<Row>(databaseUrl, text, values);
 
 const valid = { exerciseSlug: "syscall-echo", language: "c", code: "int echo_lines(int a, int b) { return 0; }", kind: "submit" };
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
