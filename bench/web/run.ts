@@ -27,7 +27,7 @@ try {
     headers: { "content-type": "application/json", origin: base },
     body: JSON.stringify({ name: "Reader", email: "reader@example.com", password: "a good passphrase" }),
   });
-  const cookie = signUp.headers.getSetCookie()[0]!.split(";")[0]!;
+  const cookie = signUp.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
   for (let i = 0; i < 20; i++) await fetch(`${base}${PAGE}`, { headers: { cookie } }); // warm
 
   const result = await autocannon({ url: `${base}${PAGE}`, connections: CONNECTIONS, duration: SECONDS, headers: { cookie } });
@@ -36,6 +36,9 @@ try {
   console.log(`latency p50 ${latency.p50} ms   p90 ${latency.p90} ms   p97.5 ${latency.p97_5} ms   p99 ${latency.p99} ms   (target: p95 < 200 ms)`);
   console.log(`throughput ${requests.average.toFixed(0)} requests/s`);
 } finally {
-  server.kill("SIGTERM");
+  await new Promise((resolve) => {
+    server.once("exit", resolve);
+    server.kill("SIGTERM");
+  });
   await database.drop();
 }

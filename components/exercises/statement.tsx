@@ -1,14 +1,7 @@
-// The exercise statement: Markdown with GFM tables and highlighted code, rendered on the server.
-import ReactMarkdown from "react-markdown";
-import rehypeHighlight from "rehype-highlight";
-import remarkGfm from "remark-gfm";
+// The exercise statement, rendered once per process from the package's Markdown (see renderStatement).
+import { renderStatement } from "@/lib/exercises/render-statement";
 
-export function Statement({ markdown }: { markdown: string }) {
-  return (
-    <article className="statement max-w-none text-sm leading-relaxed">
-      <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeHighlight]}>
-        {markdown}
-      </ReactMarkdown>
-    </article>
-  );
+export async function Statement({ slug, markdown }: { slug: string; markdown: string }) {
+  const html = await renderStatement(slug, markdown);
+  return <article className="statement max-w-none text-sm leading-relaxed" dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -36,7 +36,7 @@ export default async function ExercisePage({ params }: Props) {
         <p className="mb-2 text-xs text-muted-foreground">
           {{ easy: "Easy", medium: "Medium", hard: "Hard" }[exercise.manifest.difficulty]} · {KIND_LABELS[exercise.manifest.kind]}
         </p>
-        <Statement markdown={exercise.statement} />
+        <Statement slug={slug} markdown={exercise.statement} />
       </div>
       <ExerciseWorkspace
         slug={slug}
