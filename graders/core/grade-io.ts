@@ -38,9 +38,9 @@ export async function gradeIo(options: GradeIoOptions): Promise<GradingResult> {
     expected: example.output,
   }));
   if (mode === "run" && options.customInput !== undefined) {
-    const expected = options.reference ? (await options.reference.run({ stdin: options.customInput })) : undefined;
-    if (expected && expected.outcome !== "ok") throw new Error(`The reference failed on custom input (${expected.outcome}).`);
-    tests.push({ name: "your input", visibility: "public", input: options.customInput, expected: expected?.stdout });
+    const referenceRun = options.reference ? await options.reference.run({ stdin: options.customInput }) : undefined;
+    if (referenceRun && referenceRun.outcome !== "ok") throw new Error(`The reference failed on custom input (${referenceRun.outcome}).`);
+    tests.push({ name: "your input", visibility: "public", input: options.customInput, expected: referenceRun?.stdout });
   }
   if (mode === "submit") tests.push(...grader.hiddenTests(seed));
 
