@@ -40,7 +40,7 @@ async function main(): Promise<void> {
 
   if (command === "start" && buildIsStale()) {
     logger.info("building the web app (first start, or sources changed since the last build)");
-    const code = await supervisor.runToEnd("build", [bin("next"), "build"], childEnv);
+    const code = await supervisor.runToEnd([bin("next"), "build"], childEnv);
     if (code !== 0) throw new Error(`next build failed (exit ${code}).`);
   }
   const runWorker = command === "worker" || env.OSPREP_WORKER === "on";
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   if (command !== "worker") {
     logger.info({ url: env.OSPREP_URL }, "starting osprep");
     const web = [bin("next"), command === "dev" ? "dev" : "start", "--port", String(env.PORT)];
-    process.exitCode = await supervisor.runToEnd("web", web, { ...childEnv, OSPREP_SERVICE: "web" });
+    process.exitCode = await supervisor.runToEnd(web, { ...childEnv, OSPREP_SERVICE: "web" });
     supervisor.stopAll("SIGTERM");
   }
   await supervisor.allStopped();
@@ -60,7 +60,7 @@ class Supervisor {
   private readonly children = new Set<ChildProcess>();
   private stopping = false;
 
-  runToEnd(name: string, argv: string[], childEnv: NodeJS.ProcessEnv): Promise<number> {
+  runToEnd(argv: string[], childEnv: NodeJS.ProcessEnv): Promise<number> {
     const child = this.spawn(argv, childEnv);
     return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1))));
   }

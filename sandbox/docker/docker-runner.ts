@@ -28,6 +28,11 @@ const IDLE_PROCESSES = 2;
 
 const SIGNALS: Record<number, string> = { 4: "SIGILL", 6: "SIGABRT", 7: "SIGBUS", 8: "SIGFPE", 9: "SIGKILL", 11: "SIGSEGV", 13: "SIGPIPE", 15: "SIGTERM", 24: "SIGXCPU", 25: "SIGXFSZ", 31: "SIGSYS" };
 
+/** A run of the artifact: standard input from the root-owned /io/stdin, the program exec'd in place of the shell. */
+function runCommand(language: Language): string[] {
+  return ["sh", "-c", 'exec "$@" < /io/stdin', "sh", ...TOOLCHAINS[language].run];
+}
+
 let nextCpu = 0;
 /** Each container is pinned to one CPU, taken in turn. */
 function pickCpu(): string {
@@ -102,6 +107,18 @@ export class DockerRunner implements Runner {
 
   async startServer({ artifact, limits }: { artifact: Artifact; limits: SandboxLimits }): Promise<ServerSession> {
     return DockerServerSession.start(this, artifact, limits);
+  }
+
+  /** @internal Puts the artifact into a run container and finds its cgroup; removes the container on failure. */
+  async installArtifact(container: Docker.Container, artifact: Artifact): Promise<CgroupReader> {
+    try {
+      await dockerCall("putArchive", container.id, () => container.putArchive(artifact.tar, { path: "/box" }));
+      const info = await dockerCall("inspect", container.id, () => container.inspect());
+      return await dockerCall("cgroup lookup", container.id, () => CgroupReader.forPid(info.State.Pid));
+    } catch (error) {
+      await this.remove(container);
+      throw error;
+    }
   }
 
   /** @internal */
@@ -226,8 +243,7 @@ class DockerRunSession implements RunSession {
       await this.discardContainer();
       throw new SandboxError("The sandbox container stopped before a run.", { operation: "run", containerId: container.id }, { cause: error });
     });
-    const command = ["sh", "-c", 'exec "$@" < /io/stdin', "sh", ...TOOLCHAINS[this.artifact.language].run];
-    const outcome = await this.runner.exec(container, command, {
+    const outcome = await this.runner.exec(container, runCommand(this.artifact.language), {
       workingDir: "/box/out",
       wallMs: this.limits.wallSeconds * 1000,
       outputBytes: this.limits.outputKiB * 1024,
@@ -285,16 +301,9 @@ class DockerRunSession implements RunSession {
     }
     if (this.container && this.cgroup) return { container: this.container, cgroup: this.cgroup };
     const container = await this.runner.takeRunContainer(this.artifact.language, this.limits);
-    try {
-      await dockerCall("putArchive", container.id, () => container.putArchive(this.artifact.tar, { path: "/box" }));
-      const info = await dockerCall("inspect", container.id, () => container.inspect());
-      this.cgroup = await dockerCall("cgroup lookup", container.id, () => CgroupReader.forPid(info.State.Pid));
-      this.container = container;
-      return { container, cgroup: this.cgroup };
-    } catch (error) {
-      await this.runner.remove(container);
-      throw error;
-    }
+    this.cgroup = await this.runner.installArtifact(container, this.artifact);
+    this.container = container;
+    return { container, cgroup: this.cgroup };
   }
 
   /** Empties /tmp and /dev/shm after a run; false when something there could not be removed. */
@@ -333,16 +342,13 @@ class DockerServerSession implements ServerSession {
 
   static async start(runner: DockerRunner, artifact: Artifact, limits: SandboxLimits): Promise<DockerServerSession> {
     const container = await runner.createContainer(artifact.language, "run", limits);
+    const cgroup = await runner.installArtifact(container, artifact);
     try {
-      await dockerCall("putArchive", container.id, () => container.putArchive(artifact.tar, { path: "/box" }));
       const empty = await packTar([{ name: "stdin", content: "", mode: 0o444 }], { uid: 0, gid: 0 });
       await dockerCall("putArchive", container.id, () => container.putArchive(empty, { path: "/io" }));
-      const info = await dockerCall("inspect", container.id, () => container.inspect());
-      const cgroup = await dockerCall("cgroup lookup", container.id, () => CgroupReader.forPid(info.State.Pid));
       const before = await cgroup.snapshot();
-      const command = ["sh", "-c", 'exec "$@" < /io/stdin', "sh", ...TOOLCHAINS[artifact.language].run];
       // The server runs until stop(); its wall limit is the session's whole life.
-      const server = runner.exec(container, command, { workingDir: "/box/out", wallMs: CONTAINER_LIFETIME_MS, outputBytes: limits.outputKiB * 1024 });
+      const server = runner.exec(container, runCommand(artifact.language), { workingDir: "/box/out", wallMs: CONTAINER_LIFETIME_MS, outputBytes: limits.outputKiB * 1024 });
       server.catch(() => undefined);
       return new DockerServerSession(runner, container, cgroup, before, server, limits);
     } catch (error) {
