@@ -49,8 +49,12 @@ export interface ServerSession {
   stop(): Promise<RunResult>;
 }
 
+export type BuildAndRunResult = { ok: true; output: string; session: RunSession } | { ok: false; output: string };
+
 export interface Runner {
   compile(options: { language: Language; files: SourceFile[] }): Promise<CompileResult>;
   startRuns(options: { artifact: Artifact; limits: SandboxLimits }): Promise<RunSession>;
+  /** Compiles and prepares runs in one go, without handing the artifact out (the fast path of a submission). */
+  buildAndStartRuns(options: { language: Language; files: SourceFile[]; limits: SandboxLimits }): Promise<BuildAndRunResult>;
   startServer(options: { artifact: Artifact; limits: SandboxLimits }): Promise<ServerSession>;
 }

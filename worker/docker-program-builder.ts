@@ -6,8 +6,9 @@ import { connectDocker, DockerRunner } from "@/sandbox/docker/docker-runner";
 import { reapExpiredContainers } from "@/sandbox/docker/reaper";
 import { ensureSandboxImages } from "@/sandbox/images/build-images";
 import { runLimitsFor } from "@/sandbox/limits";
-import type { RunResult } from "@/sandbox/runner";
-import type { ProgramBuilder } from "@/worker/program-builder";
+import type { RunResult, RunSession } from "@/sandbox/runner";
+import { ArtifactCache, artifactKey } from "@/worker/artifact-cache";
+import type { BuildOutcome, ProgramBuilder } from "@/worker/program-builder";
 
 const REAP_EVERY_MS = 60_000;
 
@@ -24,17 +25,28 @@ export function toProgramRun(result: RunResult): ProgramRun {
   };
 }
 
-export function programBuilderOn(runner: DockerRunner): Omit<ProgramBuilder, "close"> {
+export function programBuilderOn(runner: DockerRunner, cache = new ArtifactCache()): Omit<ProgramBuilder, "close"> {
+  const outcome = (session: RunSession): BuildOutcome => ({
+    ok: true,
+    program: { run: async ({ stdin }) => toProgramRun(await session.run({ stdin })) },
+    dispose: () => session.close(),
+  });
   return {
-    async build({ language, files, limits }) {
-      const compiled = await runner.compile({ language, files });
-      if (!compiled.ok) return { ok: false, compilerOutput: compiled.output };
-      const session = await runner.startRuns({ artifact: compiled.artifact, limits: runLimitsFor(limits) });
-      return {
-        ok: true,
-        program: { run: async ({ stdin }) => toProgramRun(await session.run({ stdin })) },
-        dispose: () => session.close(),
-      };
+    async build({ language, files, limits, reused }) {
+      const runLimits = runLimitsFor(limits);
+      if (!reused) {
+        const built = await runner.buildAndStartRuns({ language, files, limits: runLimits });
+        return built.ok ? outcome(built.session) : { ok: false, compilerOutput: built.output };
+      }
+      const key = artifactKey(language, files);
+      let artifact = cache.get(key);
+      if (!artifact) {
+        const compiled = await runner.compile({ language, files });
+        if (!compiled.ok) return { ok: false, compilerOutput: compiled.output };
+        artifact = compiled.artifact;
+        cache.set(key, artifact);
+      }
+      return outcome(await runner.startRuns({ artifact, limits: runLimits }));
     },
   };
 }

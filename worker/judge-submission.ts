@@ -43,7 +43,7 @@ export async function judgeSubmission(options: JudgeOptions): Promise<GradingRes
     if (!submission.ok) return compileErrorResult(submission.compilerOutput);
     let reference: BuildOutcome | undefined;
     if (referenceCode !== undefined) {
-      reference = await builder.build({ language, files: withEdit(referenceCode), limits });
+      reference = await builder.build({ language, files: withEdit(referenceCode), limits, reused: true });
       built.push(reference);
       if (!reference.ok) throw new Error(`The ${language} reference of ${exercise.manifest.slug} does not compile: ${reference.compilerOutput.slice(0, 500)}`);
     }

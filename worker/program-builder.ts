@@ -8,7 +8,8 @@ export type BuildOutcome =
   | { ok: false; compilerOutput: string };
 
 export interface ProgramBuilder {
-  build(options: { language: Language; files: SourceFile[]; limits?: ExerciseLimits }): Promise<BuildOutcome>;
+  /** `reused`: the same files will be built again (an exercise's reference), so their artifact is worth keeping. */
+  build(options: { language: Language; files: SourceFile[]; limits?: ExerciseLimits; reused?: boolean }): Promise<BuildOutcome>;
   /** Releases what the builder holds (connections, warm containers). */
   close(): Promise<void>;
 }

@@ -1,10 +1,12 @@
 // The hardened container every sandboxed build and run gets. Nothing here is a per-submission switch.
 import type Docker from "dockerode";
-import type { SandboxLimits } from "@/sandbox/limits";
+import { COMPILE_LIMITS, type SandboxLimits } from "@/sandbox/limits";
 import { SECCOMP_SECURITY_OPT } from "@/sandbox/seccomp/profile";
 
 export const SANDBOX_LABEL = "osprep.sandbox";
 export const USER_ID = 1000;
+/** Builds in a job container run as this user: what it compiles is read-only to the program (uid 1000). */
+export const BUILDER_ID = 1001;
 
 const MiB = 1024 * 1024;
 
@@ -18,9 +20,36 @@ function tmpfsVolume(target: string, options: string): Docker.MountSettings {
   };
 }
 
+/**
+ * Roles: `compile` runs a toolchain only; `run` runs an artifact put in by us; `job` first builds in
+ * place (as BUILDER_ID) and then runs what it built (as USER_ID), so its container-wide limits are
+ * the larger of the compile and run limits until `runLimitsUpdate` narrows them and each run is
+ * started under `runRlimits`; `tool` is a trusted tool next to a server.
+ */
+export type ContainerRole = "compile" | "run" | "job" | "tool";
+
+/** The cgroup limits a job container is narrowed to before its first run. */
+export function runLimitsUpdate(limits: SandboxLimits): { Memory: number; MemorySwap: number; PidsLimit: number } {
+  return { Memory: limits.memoryMiB * MiB, MemorySwap: limits.memoryMiB * MiB, PidsLimit: limits.pids };
+}
+
+/** The per-process limits of a run, applied by prlimit(1) as it execs the program. */
+export function runRlimits(limits: SandboxLimits): string[] {
+  const cpu = Math.ceil(limits.cpuSeconds);
+  // A CPU-bound run is stopped by the kernel just past its limit (SIGXCPU, then SIGKILL).
+  return ["prlimit", `--cpu=${cpu + 1}:${cpu + 2}`, `--fsize=${limits.fileSizeMiB * MiB}`, `--nofile=${limits.openFiles}`, `--core=0`, "--"];
+}
+
+function containerLimits(role: ContainerRole, limits: SandboxLimits): SandboxLimits {
+  if (role !== "job") return limits;
+  const larger = (key: "cpuSeconds" | "memoryMiB" | "pids" | "openFiles" | "fileSizeMiB") => Math.max(limits[key], COMPILE_LIMITS[key]);
+  return { ...limits, cpuSeconds: larger("cpuSeconds"), memoryMiB: larger("memoryMiB"), pids: larger("pids"), openFiles: larger("openFiles"), fileSizeMiB: larger("fileSizeMiB") };
+}
+
 export function sandboxContainerOptions(options: {
   image: string;
-  role: "compile" | "run" | "tool";
+  role: ContainerRole;
+  /** The run limits (compile limits for a compile container). */
   limits: SandboxLimits;
   /** Tool containers join the server container's network namespace: its loopback, nothing else. */
   joinNetworkOf?: string;
@@ -29,7 +58,8 @@ export function sandboxContainerOptions(options: {
   /** After this moment the reaper may remove the container, whatever its owner says. */
   expiresAt: number;
 }): Docker.ContainerCreateOptions {
-  const { limits, role } = options;
+  const { role } = options;
+  const limits = containerLimits(role, options.limits);
   const cpuLimit = Math.ceil(limits.cpuSeconds);
   const tmp = `rw,noexec,nosuid,nodev,size=${limits.tmpfsMiB}m`;
   return {
@@ -66,12 +96,11 @@ export function sandboxContainerOptions(options: {
       Mounts:
         role === "compile"
           ? [tmpfsVolume("/box", `size=${limits.tmpfsMiB}m,noexec,nosuid,nodev,uid=${USER_ID},gid=${USER_ID},mode=755`)]
-          : [
-              // The program, read-only to it; the one place it may execute from.
-              tmpfsVolume("/box", "size=128m,exec,nosuid,nodev,mode=755"),
-              // Each run's standard input, written by us.
-              tmpfsVolume("/io", "size=64m,noexec,nosuid,nodev,mode=755"),
-            ],
+          : role === "job"
+            ? // Sources and the program, owned by the builder: read-only to the program, the one place it may execute from.
+              [tmpfsVolume("/box", `size=${COMPILE_LIMITS.tmpfsMiB}m,exec,nosuid,nodev,uid=${BUILDER_ID},gid=${BUILDER_ID},mode=755`)]
+            : // The program, read-only to it; the one place it may execute from.
+              [tmpfsVolume("/box", "size=128m,exec,nosuid,nodev,mode=755")],
       CapDrop: ["ALL"],
       SecurityOpt: ["no-new-privileges", SECCOMP_SECURITY_OPT],
       IpcMode: "private",

@@ -9,13 +9,14 @@ import type { Artifact } from "@/sandbox/runner";
 import { compileAndRun, testRunner } from "@/sandbox/test/support";
 
 describe("DockerRunner", () => {
-  it.each([
+  const hellos = [
     ["c", { "main.c": '#include <stdio.h>\nint main(void){char s[64];if(!fgets(s,64,stdin))return 1;printf("hello, %s",s);return 0;}' }],
     ["cpp", { "main.cpp": '#include <iostream>\n#include <string>\nint main(){std::string s;std::getline(std::cin,s);std::cout<<"hello, "<<s<<"\\n";}' }],
     ["go", { "main.go": 'package main\nimport ("bufio";"fmt";"os")\nfunc main(){s,_:=bufio.NewReader(os.Stdin).ReadString(\'\\n\');fmt.Print("hello, "+s)}' }],
     ["python", { "main.py": "import sys\nprint('hello, ' + sys.stdin.readline(), end='')" }],
-  ] as const)("builds and runs hello world in %s, with stdin", async (language, files) => {
-    const { compile, runs } = await compileAndRun(language, files, ["world\n", "again\n"]);
+  ] as const;
+  it.each((["job", "artifact"] as const).flatMap((path) => hellos.map(([language, files]) => [language, path, files] as const)))("builds and runs hello world in %s (%s path), with stdin", async (language, path, files) => {
+    const { compile, runs } = await compileAndRun(language, files, ["world\n", "again\n"], {}, path);
     expect(compile.ok).toBe(true);
     expect(runs.map((run) => [run.verdict, run.stdout])).toEqual([
       ["OK", "hello, world\n"],
@@ -93,6 +94,38 @@ describe("DockerRunner", () => {
     await warmRunner.close();
     const left = await base.docker.listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=true`, `osprep.owner=${warmRunner.owner}`] } });
     expect(left).toEqual([]);
+  });
+
+  it("runs a job container's program under the run limits, not the compile limits it was built under", async () => {
+    const probe = [
+      "import os, resource",
+      "limit = [f'/sys/fs/cgroup/memory/{n}' for n in ('memory.limit_in_bytes',) if os.path.exists(f'/sys/fs/cgroup/memory/{n}')] or ['/sys/fs/cgroup/memory.max']",
+      "print(open(limit[0]).read().strip())",
+      "for r in (resource.RLIMIT_CPU, resource.RLIMIT_FSIZE, resource.RLIMIT_NOFILE): print(*resource.getrlimit(r))",
+      "print(os.getuid(), os.stat('/box/out/main.py').st_uid, os.access('/box/out', os.W_OK), os.access('/box/src', os.W_OK))",
+    ].join("\n");
+    const { runs } = await compileAndRun("python", { "main.py": probe }, [""], { cpuSeconds: 1, memoryMiB: 96, openFiles: 100, fileSizeMiB: 4 });
+    expect(runs[0]?.stdout.split("\n")).toEqual([String(96 * 1024 * 1024), "2 3", `${4 * 1024 * 1024} ${4 * 1024 * 1024}`, "100 100", "1000 1001 False False", ""]);
+  });
+
+  it("reuses a compile container for the next build, with nothing of the last build left in it", async () => {
+    const base = await testRunner();
+    const warmRunner = new DockerRunner(base.docker, pino({ level: "silent" }), 1);
+    const compileContainers = async () =>
+      (await base.docker.listContainers({ filters: { label: [`${SANDBOX_LABEL}=true`, "osprep.role=compile", `osprep.owner=${warmRunner.owner}`] } })).map((c) => c.Id);
+    try {
+      const first = await warmRunner.compile({ language: "c", files: [{ name: "secret.c", content: "int main(void){return 0;} /* someone else's code */" }] });
+      expect(first.ok).toBe(true);
+      await warmRunner.settled();
+      const [kept] = await compileContainers();
+      expect(kept).toBeDefined();
+      const second = await warmRunner.compile({ language: "c", files: [{ name: "main.c", content: '#include "/box/src/secret.c"\n' }] });
+      expect(second).toMatchObject({ ok: false, output: expect.stringMatching(/secret\.c: No such file/) });
+      await warmRunner.settled();
+      expect(await compileContainers()).toEqual([kept]);
+    } finally {
+      await warmRunner.close();
+    }
   });
 
   it("leaves no container behind", async () => {

@@ -3,34 +3,44 @@
 // is read-only, one run at a time, measured from the container's cgroup; a run that times out,
 // floods, leaves processes or files behind gets the container replaced before the next run.
 import { randomBytes } from "node:crypto";
+import { readdir } from "node:fs/promises";
 import { availableParallelism, hostname } from "node:os";
 import Docker from "dockerode";
 import type { Logger } from "pino";
 import type { SourceFile } from "@/lib/exercises/load-exercise";
 import type { Language } from "@/lib/exercises/manifest";
-import { CgroupReader } from "@/sandbox/cgroup/reader";
-import { sandboxContainerOptions, USER_ID } from "@/sandbox/docker/container-config";
+import { CgroupReader, type CgroupSnapshot } from "@/sandbox/cgroup/reader";
+import { BUILDER_ID, type ContainerRole, runLimitsUpdate, runRlimits, sandboxContainerOptions, USER_ID } from "@/sandbox/docker/container-config";
 import { OutputCollector } from "@/sandbox/docker/output-collector";
-import { WarmPool } from "@/sandbox/docker/warm-pool";
+import { type Lease, WarmPool } from "@/sandbox/docker/warm-pool";
 import { dockerCall, SandboxError } from "@/sandbox/errors";
 import { imageTag } from "@/sandbox/images/image-tags";
 import { TOOLCHAINS } from "@/sandbox/languages";
 import { COMPILE_LIMITS, type SandboxLimits } from "@/sandbox/limits";
-import type { Artifact, CompileResult, RunResult, Runner, RunSession, ServerSession, ToolReport } from "@/sandbox/runner";
+import type { Artifact, BuildAndRunResult, CompileResult, RunResult, Runner, RunSession, ServerSession, ToolReport } from "@/sandbox/runner";
 import { packTar, readTar } from "@/sandbox/tar";
 
 const MAX_ARTIFACT_BYTES = 64 * 1024 * 1024;
 const COMPILER_OUTPUT_BYTES = 64 * 1024;
 /** A session's containers outlive no grading by more than this; then the reaper removes them. */
 const CONTAINER_LIFETIME_MS = 30 * 60_000;
+/** The build script's status when the sources could not be unpacked (no toolchain exits with it). */
+const UNPACK_FAILED = 125;
+/** A compile container serves builds for this long at most, well inside its lifetime. */
+const COMPILE_CONTAINER_REUSE_MS = 10 * 60_000;
 /** sleep (root) and the init process. */
 const IDLE_PROCESSES = 2;
 
 const SIGNALS: Record<number, string> = { 4: "SIGILL", 6: "SIGABRT", 7: "SIGBUS", 8: "SIGFPE", 9: "SIGKILL", 11: "SIGSEGV", 13: "SIGPIPE", 15: "SIGTERM", 24: "SIGXCPU", 25: "SIGXFSZ", 31: "SIGSYS" };
 
-/** A run of the artifact: standard input from the root-owned /io/stdin, the program exec'd in place of the shell. */
-function runCommand(language: Language): string[] {
-  return ["sh", "-c", 'exec "$@" < /io/stdin', "sh", ...TOOLCHAINS[language].run];
+/** Where a run may leave files; emptied before the next run of the session. */
+const SCRATCH_DIRS = ["/tmp", "/dev/shm"];
+
+/** A command that empties `dirs` (whatever permissions their contents were given) and fails unless they end empty. */
+function emptyDirectories(dirs: string[]): string[] {
+  const contents = dirs.map((dir) => `${dir}/*`).join(" ");
+  const listings = dirs.map((dir) => `$(ls -A ${dir})`).join("");
+  return ["sh", "-c", `chmod -R u+rwx ${contents} 2>/dev/null; find ${dirs.join(" ")} -mindepth 1 -delete 2>/dev/null; [ -z "${listings}" ]`];
 }
 
 let nextCpu = 0;
@@ -42,8 +52,9 @@ function pickCpu(): string {
 export class DockerRunner implements Runner {
   readonly owner = `${hostname()}:${process.pid}`;
   private readonly pool: WarmPool;
-  private readonly removals = new Set<Promise<void>>();
-  private readonly poolLimits = new Map<string, { language: Language; role: "compile" | "run"; limits: SandboxLimits }>();
+  /** Container removals and compile containers on their way back to the pool. */
+  private readonly pending = new Set<Promise<void>>();
+  private readonly poolLimits = new Map<string, { language: Language; role: ContainerRole; limits: SandboxLimits }>();
 
   constructor(
     readonly docker: Docker,
@@ -61,48 +72,139 @@ export class DockerRunner implements Runner {
     );
   }
 
-  /** A started container, warm from the pool when one is ready. */
-  private takeContainer(language: Language, role: "compile" | "run", limits: SandboxLimits): Promise<Docker.Container> {
+  private poolKey(language: Language, role: ContainerRole, limits: SandboxLimits): string {
     const key = `${language}:${role}:${JSON.stringify(limits)}`;
     this.poolLimits.set(key, { language, role, limits });
-    return this.pool.take(key);
+    return key;
   }
 
   /** Removes the idle warm containers and waits for every removal (at shutdown). */
   async close(): Promise<void> {
+    await this.settled();
     await this.pool.drain();
     await this.settled();
   }
 
   async compile({ language, files }: { language: Language; files: SourceFile[] }): Promise<CompileResult> {
-    const toolchain = TOOLCHAINS[language];
-    const container = await this.takeContainer(language, "compile", COMPILE_LIMITS);
+    const key = this.poolKey(language, "compile", COMPILE_LIMITS);
+    const lease = await this.pool.lend(key);
+    const { container } = lease;
+    let reusable = false;
     try {
-      const sources = await packTar(
-        [{ name: "src", type: "directory", content: "" }, ...files.map((file) => ({ name: `src/${file.name}`, content: file.content }))],
-        { uid: USER_ID, gid: USER_ID },
-      );
-      await dockerCall("putArchive", container.id, () => container.putArchive(sources, { path: "/box" }));
-      const run = await this.exec(container, toolchain.build(files.map((f) => f.name)), {
-        workingDir: "/box/src",
-        wallMs: COMPILE_LIMITS.wallSeconds * 1000,
-        outputBytes: COMPILER_OUTPUT_BYTES,
-      });
-      const output = (run.stdout + run.stderr).trim();
-      if (run.timedOut) return { ok: false, output: `${output}\nThe compiler ran for more than ${COMPILE_LIMITS.wallSeconds} s and was stopped.`.trim() };
-      if (run.exitCode !== 0) return { ok: false, output: output || `The compiler exited with status ${run.exitCode}.` };
+      const build = await this.build(container, language, files, USER_ID);
+      reusable = build.ok || !build.timedOut;
+      if (!build.ok) return { ok: false, output: build.output };
       const archive = await dockerCall("getArchive", container.id, () => container.getArchive({ path: "/box/out" }));
       const entries = await readTar(archive, MAX_ARTIFACT_BYTES);
       // The artifact goes into run containers owned by root and read-only to the program.
       const tar = await packTar(entries.map((entry) => ({ name: `out/${entry.name}`, content: entry.content, mode: 0o555 })), { uid: 0, gid: 0 });
-      return { ok: true, artifact: { language, tar }, output };
+      return { ok: true, artifact: { language, tar }, output: build.output };
+    } catch (error) {
+      reusable = false;
+      throw error;
     } finally {
-      await this.remove(container);
+      // Off the job's critical path: wiped and checked, the container serves the next build.
+      const returning: Promise<void> = this.wipeCompileContainer(lease, reusable)
+        .then((clean) => this.pool.giveBack(key, lease, clean))
+        .finally(() => this.pending.delete(returning));
+      this.pending.add(returning);
     }
   }
 
+  /**
+   * A compile container runs only the toolchain, never submitted code, so it may serve many builds,
+   * one at a time: after each, its sources, output and scratch are removed and it must hold nothing
+   * and run nothing (besides its idle processes) before the next build's sources go in.
+   */
+  private async wipeCompileContainer(lease: Lease, reusable: boolean): Promise<boolean> {
+    if (!reusable || Date.now() - lease.createdAt > COMPILE_CONTAINER_REUSE_MS) return false;
+    const dirs = ["/box", ...SCRATCH_DIRS];
+    const wipe = await this.exec(lease.container, emptyDirectories(dirs), {
+      workingDir: "/",
+      wallMs: 5_000,
+      outputBytes: 1024,
+    }).catch(() => null);
+    if (wipe?.exitCode !== 0) return false;
+    const info = await lease.container.inspect().catch(() => null);
+    if (!info?.State.Running) return false;
+    const processes = await CgroupReader.forPid(info.State.Pid).then((cgroup) => cgroup.snapshot()).catch(() => null);
+    return processes !== null && processes.pids <= IDLE_PROCESSES;
+  }
+
   async startRuns({ artifact, limits }: { artifact: Artifact; limits: SandboxLimits }): Promise<RunSession> {
-    return new DockerRunSession(this, artifact, limits);
+    return new DockerRunSession(this, artifact.language, limits, () => this.provisionRunContainer(artifact, limits));
+  }
+
+  /**
+   * Builds and runs in one container (a job container): the sources go in, the toolchain builds
+   * them in place as the builder user, the container's limits are narrowed to the run limits, and
+   * runs exec what was built as the program's user, to whom it is read-only. One container per
+   * submission instead of a compile container plus a run container and the artifact's round trip.
+   */
+  async buildAndStartRuns({ language, files, limits }: { language: Language; files: SourceFile[]; limits: SandboxLimits }): Promise<BuildAndRunResult> {
+    const container = await this.pool.take(this.poolKey(language, "job", limits));
+    try {
+      const build = await this.build(container, language, files, BUILDER_ID);
+      if (!build.ok) {
+        await this.remove(container);
+        return { ok: false, output: build.output };
+      }
+      await dockerCall("update", container.id, () => container.update(runLimitsUpdate(limits)));
+      const info = await dockerCall("inspect", container.id, () => container.inspect());
+      const cgroup = await dockerCall("cgroup lookup", container.id, () => CgroupReader.forPid(info.State.Pid));
+      const idle = await cgroup.snapshot();
+      if (idle.pids > IDLE_PROCESSES || !(await scratchLooksEmpty(info.State.Pid))) {
+        throw new SandboxError("The build left processes or scratch files behind.", { operation: "compile", containerId: container.id });
+      }
+      const prepared = { container, cgroup, pid: info.State.Pid };
+      // A replacement container (after a run that had to be stopped) is rare: it builds again, apart.
+      const provision = async () => {
+        const compiled = await this.compile({ language, files });
+        if (!compiled.ok) throw new SandboxError("The code did not compile again for a fresh container.", { operation: "compile" });
+        return this.provisionRunContainer(compiled.artifact, limits);
+      };
+      return { ok: true, output: build.output, session: new DockerRunSession(this, language, limits, provision, prepared) };
+    } catch (error) {
+      await this.remove(container);
+      throw error;
+    }
+  }
+
+  /**
+   * Unpacks `files` into /box/src and runs the toolchain there as `user`, in one exec (the sources
+   * arrive as a tar on its standard input); what it builds is left in /box/out.
+   */
+  private async build(container: Docker.Container, language: Language, files: SourceFile[], user: number): Promise<{ ok: true; output: string } | { ok: false; output: string; timedOut: boolean }> {
+    const sources = await packTar(files, { uid: user, gid: user });
+    const script = [
+      `mkdir /box/src && tar -x -C /box/src || exit ${UNPACK_FAILED}`,
+      "cd /box/src",
+      TOOLCHAINS[language].build(files.map((f) => f.name)),
+      // The toolchain's scratch (a build cache, temporary files) is removed by the build's own user.
+      `status=$?; find ${SCRATCH_DIRS.join(" ")} -mindepth 1 -delete 2>/dev/null; exit $status`,
+    ].join("\n");
+    const run = await this.exec(container, ["sh", "-c", script], {
+      workingDir: "/box",
+      wallMs: COMPILE_LIMITS.wallSeconds * 1000,
+      outputBytes: COMPILER_OUTPUT_BYTES,
+      user,
+      stdin: sources,
+    });
+    if (run.exitCode === UNPACK_FAILED) throw new SandboxError(`The sources could not be unpacked: ${run.stderr.slice(0, 200)}`, { operation: "compile", containerId: container.id });
+    const output = (run.stdout + run.stderr).trim();
+    // A compiler that failed in a container that is gone did not fail on the code: it was stopped under us.
+    if (!run.timedOut && !run.flooded && (await this.diedUnder(container, run.exitCode))) {
+      throw new SandboxError("The sandbox container stopped during the build.", { operation: "compile", containerId: container.id });
+    }
+    if (run.timedOut) return { ok: false, timedOut: true, output: `${output}\nThe compiler ran for more than ${COMPILE_LIMITS.wallSeconds} s and was stopped.`.trim() };
+    if (run.exitCode !== 0 || run.flooded) return { ok: false, timedOut: run.flooded, output: output || `The compiler exited with status ${run.exitCode}.` };
+    return { ok: true, output };
+  }
+
+  /** A run container from the pool with the artifact installed. */
+  private async provisionRunContainer(artifact: Artifact, limits: SandboxLimits): Promise<PreparedContainer> {
+    const container = await this.pool.take(this.poolKey(artifact.language, "run", limits));
+    return { container, ...(await this.installArtifact(container, artifact)) };
   }
 
   async startServer({ artifact, limits }: { artifact: Artifact; limits: SandboxLimits }): Promise<ServerSession> {
@@ -110,11 +212,12 @@ export class DockerRunner implements Runner {
   }
 
   /** @internal Puts the artifact into a run container and finds its cgroup; removes the container on failure. */
-  async installArtifact(container: Docker.Container, artifact: Artifact): Promise<CgroupReader> {
+  async installArtifact(container: Docker.Container, artifact: Artifact): Promise<{ cgroup: CgroupReader; pid: number }> {
     try {
       await dockerCall("putArchive", container.id, () => container.putArchive(artifact.tar, { path: "/box" }));
       const info = await dockerCall("inspect", container.id, () => container.inspect());
-      return await dockerCall("cgroup lookup", container.id, () => CgroupReader.forPid(info.State.Pid));
+      const cgroup = await dockerCall("cgroup lookup", container.id, () => CgroupReader.forPid(info.State.Pid));
+      return { cgroup, pid: info.State.Pid };
     } catch (error) {
       await this.remove(container);
       throw error;
@@ -122,12 +225,7 @@ export class DockerRunner implements Runner {
   }
 
   /** @internal */
-  takeRunContainer(language: Language, limits: SandboxLimits): Promise<Docker.Container> {
-    return this.takeContainer(language, "run", limits);
-  }
-
-  /** @internal */
-  async createContainer(language: Language, role: "compile" | "run" | "tool", limits: SandboxLimits, joinNetworkOf?: string): Promise<Docker.Container> {
+  async createContainer(language: Language, role: ContainerRole, limits: SandboxLimits, joinNetworkOf?: string): Promise<Docker.Container> {
     const options = sandboxContainerOptions({
       image: imageTag(TOOLCHAINS[language].image),
       role,
@@ -158,24 +256,40 @@ export class DockerRunner implements Runner {
       .catch((error: unknown) => {
         this.logger.warn({ err: error, containerId: container.id }, "could not remove a sandbox container; the reaper will");
       })
-      .finally(() => this.removals.delete(removal));
-    this.removals.add(removal);
+      .finally(() => this.pending.delete(removal));
+    this.pending.add(removal);
     return Promise.resolve();
   }
 
   /** Resolves when every container this runner discarded is gone. */
   async settled(): Promise<void> {
-    while (this.removals.size > 0) await Promise.all([...this.removals]);
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
+
+  /**
+   * @internal Whether an exec that ended with `exitCode` (null: unknown) ended because its container
+   * died (killed from outside, Docker restarting) rather than by itself. Only the endings a dying
+   * container produces are looked at, a moment later, when the container shows that it is dying:
+   * SIGKILL (also the kernel's OOM killer or CPU limit in a live container), and 126/127 or no
+   * status (the runtime could not start the process).
+   */
+  async diedUnder(container: Docker.Container, exitCode: number | null): Promise<boolean> {
+    if (exitCode !== null && exitCode !== 128 + 9 && exitCode !== 126 && exitCode !== 127) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const info = await container.inspect().catch(() => null);
+    return info?.State.Running !== true;
   }
 
   /** @internal Runs a command in the container as the unprivileged user, with a wall-clock limit. */
   async exec(
     container: Docker.Container,
     cmd: string[],
-    options: { workingDir: string; wallMs: number; outputBytes: number; onStart?: () => void },
+    /** `stdin` is written to the process through the exec's own stream, then closed; without it, stdin is empty. */
+    options: { workingDir: string; wallMs: number; outputBytes: number; stdin?: string | Buffer; user?: number },
   ): Promise<{ exitCode: number | null; stdout: string; stderr: string; stdoutTruncated: boolean; stderrTruncated: boolean; timedOut: boolean; flooded: boolean; wallMs: number }> {
+    const withStdin = options.stdin !== undefined;
     const exec = await dockerCall("exec", container.id, () =>
-      container.exec({ Cmd: cmd, User: `${USER_ID}:${USER_ID}`, WorkingDir: options.workingDir, AttachStdout: true, AttachStderr: true, Tty: false }),
+      container.exec({ Cmd: cmd, User: `${options.user ?? USER_ID}:${options.user ?? USER_ID}`, WorkingDir: options.workingDir, AttachStdin: withStdin, AttachStdout: true, AttachStderr: true, Tty: false }),
     );
     let timedOut = false;
     let flooded = false;
@@ -189,8 +303,10 @@ export class DockerRunner implements Runner {
       void kill();
     });
     const started = performance.now();
-    const stream = await dockerCall("exec start", container.id, () => exec.start({ hijack: true, stdin: false }));
-    options.onStart?.();
+    const stream = await dockerCall("exec start", container.id, () => exec.start({ hijack: true, stdin: withStdin }));
+    // A program that exits without reading all its input closes the pipe under us: not an error.
+    stream.on("error", () => undefined);
+    if (withStdin) stream.write(options.stdin, () => stream.end());
     const timer = setTimeout(() => {
       timedOut = true;
       void kill();
@@ -220,35 +336,47 @@ export class DockerRunner implements Runner {
   }
 }
 
+/** A started container ready for runs: where to read its cgroup, and its init's host pid. */
+interface PreparedContainer {
+  container: Docker.Container;
+  cgroup: CgroupReader;
+  pid: number;
+}
+
 class DockerRunSession implements RunSession {
-  private container: Docker.Container | null = null;
-  private cgroup: CgroupReader | null = null;
+  private prepared: PreparedContainer | null;
   private closed = false;
   /** The last run may have left files in /tmp or /dev/shm. */
   private scratchUsed = false;
 
   constructor(
     private readonly runner: DockerRunner,
-    private readonly artifact: Artifact,
+    private readonly language: Language,
     private readonly limits: SandboxLimits,
-  ) {}
+    /** A fresh container with the program in place, for the first run or after one was discarded. */
+    private readonly provision: () => Promise<PreparedContainer>,
+    initial?: PreparedContainer,
+  ) {
+    this.prepared = initial ?? null;
+  }
 
   async run({ stdin }: { stdin: string }): Promise<RunResult> {
     if (this.closed) throw new SandboxError("This run session is closed.", { operation: "run" });
     const { container, cgroup } = await this.ready();
-    const input = await packTar([{ name: "stdin", content: stdin, mode: 0o444 }], { uid: 0, gid: 0 });
-    await dockerCall("putArchive", container.id, () => container.putArchive(input, { path: "/io" }));
     await cgroup.resetPeak();
     const before = await cgroup.snapshot().catch(async (error: unknown) => {
       await this.discardContainer();
       throw new SandboxError("The sandbox container stopped before a run.", { operation: "run", containerId: container.id }, { cause: error });
     });
-    const outcome = await this.runner.exec(container, runCommand(this.artifact.language), {
+    const outcome = await this.runner.exec(container, [...runRlimits(this.limits), ...TOOLCHAINS[this.language].run], {
       workingDir: "/box/out",
       wallMs: this.limits.wallSeconds * 1000,
       outputBytes: this.limits.outputKiB * 1024,
+      stdin,
     });
-    const after = await cgroup.snapshot().catch(() => null);
+    // A live container always holds its idle processes; fewer means it is dead or dying.
+    let after = await idleSnapshot(cgroup);
+    if (after && !outcome.timedOut && !outcome.flooded && (await this.runner.diedUnder(container, outcome.exitCode))) after = null;
     if (!after && !outcome.timedOut && !outcome.flooded) {
       // We did not stop it: the container died under the run (Docker restarted, killed from outside).
       await this.discardContainer();
@@ -272,7 +400,7 @@ class DockerRunSession implements RunSession {
     // scratch files are emptied before the next run starts (not now: the session may end here).
     const dirty = outcome.flooded || outcome.timedOut || !after || after.pids > IDLE_PROCESSES;
     if (dirty) await this.discardContainer();
-    else this.scratchUsed = true;
+    else this.scratchUsed = !(await scratchLooksEmpty(this.prepared?.pid ?? 0));
 
     return {
       verdict,
@@ -294,22 +422,19 @@ class DockerRunSession implements RunSession {
     await this.discardContainer();
   }
 
-  private async ready(): Promise<{ container: Docker.Container; cgroup: CgroupReader }> {
-    if (this.container && this.scratchUsed) {
+  private async ready(): Promise<PreparedContainer> {
+    if (this.prepared && this.scratchUsed) {
       this.scratchUsed = false;
-      if (!(await this.cleanScratch(this.container))) await this.discardContainer();
+      if (!(await this.cleanScratch(this.prepared.container))) await this.discardContainer();
     }
-    if (this.container && this.cgroup) return { container: this.container, cgroup: this.cgroup };
-    const container = await this.runner.takeRunContainer(this.artifact.language, this.limits);
-    this.cgroup = await this.runner.installArtifact(container, this.artifact);
-    this.container = container;
-    return { container, cgroup: this.cgroup };
+    this.prepared ??= await this.provision();
+    return this.prepared;
   }
 
   /** Empties /tmp and /dev/shm after a run; false when something there could not be removed. */
   private async cleanScratch(container: Docker.Container): Promise<boolean> {
     const cleanup = await this.runner
-      .exec(container, ["sh", "-c", 'chmod -R u+rwx /tmp/* /dev/shm/* 2>/dev/null; find /tmp /dev/shm -mindepth 1 -delete 2>/dev/null; [ -z "$(ls -A /tmp)$(ls -A /dev/shm)" ]'], {
+      .exec(container, emptyDirectories(SCRATCH_DIRS), {
         workingDir: "/",
         wallMs: 5_000,
         outputBytes: 1024,
@@ -319,9 +444,8 @@ class DockerRunSession implements RunSession {
   }
 
   private async discardContainer(): Promise<void> {
-    const container = this.container;
-    this.container = null;
-    this.cgroup = null;
+    const container = this.prepared?.container;
+    this.prepared = null;
     if (container) await this.runner.remove(container);
   }
 }
@@ -342,13 +466,11 @@ class DockerServerSession implements ServerSession {
 
   static async start(runner: DockerRunner, artifact: Artifact, limits: SandboxLimits): Promise<DockerServerSession> {
     const container = await runner.createContainer(artifact.language, "run", limits);
-    const cgroup = await runner.installArtifact(container, artifact);
+    const { cgroup } = await runner.installArtifact(container, artifact);
     try {
-      const empty = await packTar([{ name: "stdin", content: "", mode: 0o444 }], { uid: 0, gid: 0 });
-      await dockerCall("putArchive", container.id, () => container.putArchive(empty, { path: "/io" }));
       const before = await cgroup.snapshot();
       // The server runs until stop(); its wall limit is the session's whole life.
-      const server = runner.exec(container, runCommand(artifact.language), { workingDir: "/box/out", wallMs: CONTAINER_LIFETIME_MS, outputBytes: limits.outputKiB * 1024 });
+      const server = runner.exec(container, TOOLCHAINS[artifact.language].run, { workingDir: "/box/out", wallMs: CONTAINER_LIFETIME_MS, outputBytes: limits.outputKiB * 1024 });
       server.catch(() => undefined);
       return new DockerServerSession(runner, container, cgroup, before, server, limits);
     } catch (error) {
@@ -408,4 +530,25 @@ export async function connectDocker(): Promise<Docker> {
     throw new SandboxError(`Docker engine not reachable at ${where}: start it or set DOCKER_HOST.`, { operation: "ping" }, { cause: error });
   }
   return docker;
+}
+
+/** The cgroup's reading, or null when the container no longer holds its idle processes (dead or dying). */
+async function idleSnapshot(cgroup: CgroupReader): Promise<CgroupSnapshot | null> {
+  const snapshot = await cgroup.snapshot().catch(() => null);
+  return snapshot && snapshot.pids >= IDLE_PROCESSES ? snapshot : null;
+}
+
+/**
+ * Whether a run left nothing in the container's scratch directories, read from the host through
+ * /proc/<pid>/root (listing only, never following what the program made). When the listing is not
+ * possible, the answer is "not empty" and the session cleans up inside the container.
+ */
+async function scratchLooksEmpty(pid: number): Promise<boolean> {
+  if (!pid) return false;
+  try {
+    const listings = await Promise.all(SCRATCH_DIRS.map((dir) => readdir(`/proc/${pid}/root${dir}`)));
+    return listings.every((entries) => entries.length === 0);
+  } catch {
+    return false;
+  }
 }

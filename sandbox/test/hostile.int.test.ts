@@ -95,10 +95,10 @@ describe("after the attacks", () => {
     const runner = await testRunner();
     const program = { "main.py": "import time, sys\ntime.sleep(1.5)\nprint(sys.stdin.read().upper(), end='')" };
     const jobs = Array.from({ length: 20 }, (_, i) => compileAndRun("python", program, [`job ${i}`]).then((r) => ({ ok: true as const, r }), (error: Error) => ({ ok: false as const, error })));
-    // Kill one run container while it works: Docker or the host failing under a job.
+    // Kill one job container while it works: Docker or the host failing under a job.
     let killed = false;
     for (let i = 0; i < 100 && !killed; i++) {
-      const running = await runner.docker.listContainers({ filters: { label: [`${SANDBOX_LABEL}=true`, "osprep.role=run", `osprep.owner=${runner.owner}`] } });
+      const running = await runner.docker.listContainers({ filters: { label: [`${SANDBOX_LABEL}=true`, "osprep.role=job", `osprep.owner=${runner.owner}`] } });
       if (running[0]) {
         await runner.docker.getContainer(running[0].Id).kill().catch(() => undefined);
         killed = true;
