@@ -2,36 +2,61 @@
 // which runs execute read-only.
 import type { Language } from "@/lib/exercises/manifest";
 
+/** `race`: built under the language's race detector (ThreadSanitizer, Go's -race), where it has one. */
+export type BuildVariant = "standard" | "race";
+
 export interface LanguageToolchain {
   /** Folder under sandbox/images/. */
   image: Language;
-  /** A shell script run in /box/src; must leave what runs in /box/out. Receives the source file names. */
-  build: (files: string[]) => string;
+  /** Shell scripts run in /box/src that leave what runs in /box/out; `race` only where a detector exists. */
+  build: { standard: string; race?: string };
   /** The command of one run, in /box/out. */
   run: string[];
 }
 
+const gcc = (compiler: string, flags: string) => `mkdir -p /box/out && ${compiler} ${flags} -Wall -pthread -o /box/out/prog`;
+
 export const TOOLCHAINS: Record<Language, LanguageToolchain> = {
   c: {
     image: "c",
-    build: () => ("mkdir -p /box/out && gcc -O2 -std=gnu17 -Wall -pthread -o /box/out/prog *.c -lm"),
+    build: {
+      standard: `${gcc("gcc", "-O2 -std=gnu17")} *.c -lm`,
+      race: `${gcc("gcc", "-O1 -g -fsanitize=thread -std=gnu17")} *.c -lm`,
+    },
     run: ["/box/out/prog"],
   },
   cpp: {
     image: "cpp",
-    build: () => ("mkdir -p /box/out && g++ -O2 -std=gnu++20 -Wall -pthread -o /box/out/prog *.cpp -lm"),
+    build: {
+      standard: `${gcc("g++", "-O2 -std=gnu++20")} *.cpp -lm`,
+      race: `${gcc("g++", "-O1 -g -fsanitize=thread -std=gnu++20")} *.cpp -lm`,
+    },
     run: ["/box/out/prog"],
   },
   go: {
     image: "go",
-    // Command-line files, no module: the standard library only, as the exercises promise.
-    build: () => ("mkdir -p /box/out && CGO_ENABLED=0 go build -o /box/out/prog *.go"),
+    // Command-line files, no module: the standard library only, as the exercises promise. The race
+    // detector needs cgo; its standard library is prebuilt in the image.
+    build: {
+      standard: "mkdir -p /box/out && CGO_ENABLED=0 go build -o /box/out/prog *.go",
+      race: "mkdir -p /box/out && CGO_ENABLED=1 go build -race -o /box/out/prog *.go",
+    },
     run: ["/box/out/prog"],
   },
   python: {
     image: "python",
     // "Compiling" checks the syntax of every file, so a syntax error is a compile error.
-    build: () => ("mkdir -p /box/out && python3 -m py_compile *.py && rm -rf __pycache__ && cp *.py /box/out/"),
+    build: { standard: "mkdir -p /box/out && python3 -m py_compile *.py && rm -rf __pycache__ && cp *.py /box/out/" },
     run: ["python3", "-E", "-s", "/box/out/main.py"],
   },
 };
+
+/** The build script for `variant`; languages without a race detector build as standard. */
+export function buildScript(language: Language, variant: BuildVariant = "standard"): string {
+  const { build } = TOOLCHAINS[language];
+  return (variant === "race" ? build.race : undefined) ?? build.standard;
+}
+
+export function hasRaceDetector(language: Language): boolean {
+  return TOOLCHAINS[language].build.race !== undefined;
+}

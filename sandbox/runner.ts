@@ -1,6 +1,7 @@
 // The sandbox's interface: the only way osprep runs untrusted code. DockerRunner implements it.
 import type { SourceFile } from "@/lib/exercises/load-exercise";
 import type { Language } from "@/lib/exercises/manifest";
+import type { BuildVariant } from "@/sandbox/languages";
 import type { SandboxLimits } from "@/sandbox/limits";
 
 /** What a build leaves to run: the files of /box/out, as a tar archive held in memory. */
@@ -52,9 +53,9 @@ export interface ServerSession {
 export type BuildAndRunResult = { ok: true; output: string; session: RunSession } | { ok: false; output: string };
 
 export interface Runner {
-  compile(options: { language: Language; files: SourceFile[] }): Promise<CompileResult>;
+  compile(options: { language: Language; files: SourceFile[]; variant?: BuildVariant }): Promise<CompileResult>;
   startRuns(options: { artifact: Artifact; limits: SandboxLimits }): Promise<RunSession>;
   /** Compiles and prepares runs in one go, without handing the artifact out (the fast path of a submission). */
-  buildAndStartRuns(options: { language: Language; files: SourceFile[]; limits: SandboxLimits }): Promise<BuildAndRunResult>;
+  buildAndStartRuns(options: { language: Language; files: SourceFile[]; limits: SandboxLimits; variant?: BuildVariant }): Promise<BuildAndRunResult>;
   startServer(options: { artifact: Artifact; limits: SandboxLimits }): Promise<ServerSession>;
 }

@@ -32,16 +32,16 @@ export function programBuilderOn(runner: DockerRunner, cache = new ArtifactCache
     dispose: () => session.close(),
   });
   return {
-    async build({ language, files, limits, reused }) {
+    async build({ language, files, limits, reused, variant = "standard" }) {
       const runLimits = runLimitsFor(limits);
       if (!reused) {
-        const built = await runner.buildAndStartRuns({ language, files, limits: runLimits });
+        const built = await runner.buildAndStartRuns({ language, files, limits: runLimits, variant });
         return built.ok ? outcome(built.session) : { ok: false, compilerOutput: built.output };
       }
-      const key = artifactKey(language, files);
+      const key = `${variant}:${artifactKey(language, files)}`;
       let artifact = cache.get(key);
       if (!artifact) {
-        const compiled = await runner.compile({ language, files });
+        const compiled = await runner.compile({ language, files, variant });
         if (!compiled.ok) return { ok: false, compilerOutput: compiled.output };
         artifact = compiled.artifact;
         cache.set(key, artifact);

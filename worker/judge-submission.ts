@@ -1,11 +1,14 @@
-// Judges one submission's code: builds it (and the reference, when the verdict needs it) in the
-// sandbox, runs the grader, and always disposes of what it built.
-import { compileErrorResult, type GradingProgress, gradeIo } from "@/graders/core/grade-io";
+// Judges one submission's code: builds it (and the reference, and the race-detector build, when the
+// verdict needs them) in the sandbox, runs the exercise's grader, and always disposes of what it built.
+import { gradeIo } from "@/graders/core/grade-io";
+import { gradeLink } from "@/graders/core/grade-link";
 import type { GradingResult } from "@/graders/core/results";
-import type { Grader } from "@/graders/core/types";
+import { compileErrorResult, type ProgressListener } from "@/graders/core/test-loop";
+import type { ExecutableProgram, Grader } from "@/graders/core/types";
 import type { ExercisePackage } from "@/lib/exercises/load-exercise";
 import type { Language } from "@/lib/exercises/manifest";
 import { readReferenceSolution } from "@/lib/grading/load-grader";
+import { hasRaceDetector } from "@/sandbox/languages";
 import type { BuildOutcome, ProgramBuilder } from "@/worker/program-builder";
 
 export interface JudgeOptions {
@@ -20,7 +23,13 @@ export interface JudgeOptions {
   referenceCode?: string;
   seed?: number;
   onCompiling?: () => void | Promise<void>;
-  onProgress?: (progress: GradingProgress) => void | Promise<void>;
+  onProgress?: ProgressListener;
+}
+
+/** Whether grading needs the reference: performance and CPU-behaviour checks (Submit), custom input of an `io` exercise (Run). */
+function needsReference(grader: Grader, mode: "run" | "submit", customInput: string | undefined): boolean {
+  if (grader.kind === "io") return (mode === "submit" && grader.performance !== undefined) || customInput !== undefined;
+  return mode === "submit" && (grader.performance !== undefined || grader.tests(grader.seed).some((test) => test.maxCpuRatio !== undefined));
 }
 
 export async function judgeSubmission(options: JudgeOptions): Promise<GradingResult> {
@@ -31,31 +40,30 @@ export async function judgeSubmission(options: JudgeOptions): Promise<GradingRes
   const withEdit = (content: string) => [...starter.support, { name: starter.edit.name, content }];
 
   await options.onCompiling?.();
-  const needsReference = (options.mode === "submit" && grader.performance !== undefined) || options.customInput !== undefined;
-  const referenceCode = needsReference
+  const referenceCode = needsReference(grader, options.mode, options.customInput)
     ? (options.referenceCode ?? (await readReferenceSolution(exercise.manifest.slug, language, starter.edit.name)))
     : undefined;
 
   const built: BuildOutcome[] = [];
+  /** Builds `code`; a reference that does not compile is our bug, not the user's. */
+  const build = async (code: string, how: { reused?: boolean; variant?: "race" } = {}): Promise<ExecutableProgram> => {
+    const outcome = await builder.build({ language, files: withEdit(code), limits, ...how });
+    built.push(outcome);
+    if (!outcome.ok) throw new Error(`The ${language} ${how.reused ? "reference" : "race-detector build"} of ${exercise.manifest.slug} does not compile: ${outcome.compilerOutput.slice(0, 500)}`);
+    return outcome.program;
+  };
   try {
     const submission = await builder.build({ language, files: withEdit(options.code), limits });
     built.push(submission);
     if (!submission.ok) return compileErrorResult(submission.compilerOutput);
-    let reference: BuildOutcome | undefined;
-    if (referenceCode !== undefined) {
-      reference = await builder.build({ language, files: withEdit(referenceCode), limits, reused: true });
-      built.push(reference);
-      if (!reference.ok) throw new Error(`The ${language} reference of ${exercise.manifest.slug} does not compile: ${reference.compilerOutput.slice(0, 500)}`);
-    }
-    return await gradeIo({
+    const reference = referenceCode === undefined ? undefined : await build(referenceCode, { reused: true });
+    const common = { mode: options.mode, program: submission.program, reference, customInput: options.customInput, seed: options.seed, onProgress: options.onProgress };
+    if (grader.kind === "io") return await gradeIo({ ...common, grader, examples: exercise.examples });
+    return await gradeLink({
+      ...common,
       grader,
-      examples: exercise.examples,
-      mode: options.mode,
-      program: submission.program,
-      reference: reference?.ok ? reference.program : undefined,
-      customInput: options.customInput,
-      seed: options.seed,
-      onProgress: options.onProgress,
+      userFile: starter.edit.name,
+      raceProgram: hasRaceDetector(language) ? () => build(options.code, { variant: "race" }) : undefined,
     });
   } finally {
     await Promise.all(built.map((outcome) => (outcome.ok ? outcome.dispose().catch(() => undefined) : undefined)));

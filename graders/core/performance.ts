@@ -5,7 +5,7 @@ import type { PerformanceResult } from "@/graders/core/results";
 import type { Checker, ExecutableProgram, IoTestCase, PerformanceSpec, ProgramRun, Verdict } from "@/graders/core/types";
 
 /** Below this, CPU readings are mostly noise; ratios use it as the floor. */
-const CPU_FLOOR_MS = 2;
+export const CPU_FLOOR_MS = 2;
 
 export function median(values: number[]): number {
   if (values.length === 0) throw new Error("median of nothing");
@@ -26,53 +26,91 @@ class WorkloadFailure extends Error {
   }
 }
 
+/** A workload of any kind: what the performance check needs to name it. */
+export interface Workload {
+  name: string;
+  description?: string;
+}
+
+export interface WorkloadRunner<W extends Workload> {
+  run: (program: ExecutableProgram, workload: W) => Promise<ProgramRun>;
+  /** Judges the submission's first run on a workload (the reference's run alongside): ok, or why not. */
+  verify: (workload: W, run: ProgramRun, referenceRun: ProgramRun) => { ok: true } | { ok: false; verdict: Verdict; message: string };
+}
+
+export interface PerformancePlan<W extends Workload> {
+  workloads: W[];
+  tolerance: number;
+  repeats: number;
+  growth?: { small: W; large: W; maxRatio: number };
+}
+
 /** Runs `workload` on both programs `repeats` times, interleaved; returns the median CPU of each. */
-async function medianCpu(
-  workload: IoTestCase,
+async function medianCpu<W extends Workload>(
+  workload: W,
   repeats: number,
   program: ExecutableProgram,
   reference: ExecutableProgram,
-  check: Checker,
+  runner: WorkloadRunner<W>,
 ): Promise<{ program: number; reference: number }> {
   const programCpu: number[] = [];
   const referenceCpu: number[] = [];
   for (let i = 0; i < repeats; i++) {
-    const referenceRun = await reference.run({ stdin: workload.input });
+    const referenceRun = await runner.run(reference, workload);
     if (referenceRun.outcome !== "ok") {
       throw new Error(`The reference failed on performance workload ${workload.name} (${referenceRun.outcome}).`);
     }
-    const programRun = await program.run({ stdin: workload.input });
-    if (i === 0) assertCorrect(workload, programRun, referenceRun, check);
+    const programRun = await runner.run(program, workload);
+    if (i === 0) {
+      const verified = runner.verify(workload, programRun, referenceRun);
+      if (!verified.ok) throw new WorkloadFailure(verified.verdict, verified.message);
+    }
     programCpu.push(programRun.cpuMs);
     referenceCpu.push(referenceRun.cpuMs);
   }
   return { program: median(programCpu), reference: median(referenceCpu) };
 }
 
-function assertCorrect(workload: IoTestCase, run: ProgramRun, referenceRun: ProgramRun, check: Checker): void {
-  const what = workload.description ?? workload.name;
-  if (run.outcome !== "ok") {
-    const verdict = run.outcome;
-    const reason = verdict === "TLE" ? "ran out of time" : verdict === "MLE" ? "ran out of memory" : verdict === "OLE" ? "printed too much" : "crashed";
-    throw new WorkloadFailure(verdict, `On the large performance test (${what}) your program ${reason}.`);
-  }
-  const outcome = check({ ...workload, visibility: "hidden", expected: workload.expected ?? referenceRun.stdout }, run.stdout);
-  if (!outcome.ok) throw new WorkloadFailure("WA", outcome.message);
+/** How an `io` workload is run (its input on stdin) and judged (the exercise's checker). */
+export function ioWorkloads(check: Checker): WorkloadRunner<IoTestCase> {
+  return {
+    run: (program, workload) => program.run({ stdin: workload.input }),
+    verify: (workload, run, referenceRun) => {
+      const what = workload.description ?? workload.name;
+      if (run.outcome !== "ok") {
+        const verdict = run.outcome;
+        const reason = verdict === "TLE" ? "ran out of time" : verdict === "MLE" ? "ran out of memory" : verdict === "OLE" ? "printed too much" : "crashed";
+        return { ok: false, verdict, message: `On the large performance test (${what}) your program ${reason}.` };
+      }
+      const outcome = check({ ...workload, visibility: "hidden", expected: workload.expected ?? referenceRun.stdout }, run.stdout);
+      return outcome.ok ? outcome : { ok: false, verdict: "WA", message: outcome.message };
+    },
+  };
 }
 
-export async function measurePerformance(options: {
-  spec: PerformanceSpec;
-  seed: number;
+/** An `io` exercise's performance spec as a plan, its workloads generated from `seed`. */
+export function ioPerformancePlan(spec: PerformanceSpec, seed: number): PerformancePlan<IoTestCase> {
+  const { growth } = spec;
+  return {
+    workloads: spec.workloads(seed),
+    tolerance: spec.tolerance,
+    repeats: spec.repeats,
+    growth: growth && { small: growth.small(seed), large: growth.large(seed), maxRatio: growth.maxRatio },
+  };
+}
+
+export async function measurePerformance<W extends Workload>(options: {
+  plan: PerformancePlan<W>;
+  runner: WorkloadRunner<W>;
   program: ExecutableProgram;
   reference: ExecutableProgram;
-  check: Checker;
 }): Promise<PerformanceResult> {
-  const { spec, seed, program, reference, check } = options;
+  const { plan: spec, runner, program, reference } = options;
   try {
     let cpu = 0;
     let referenceCpu = 0;
-    for (const workload of spec.workloads(seed)) {
-      const measured = await medianCpu(workload, spec.repeats, program, reference, check);
+    for (const workload of spec.workloads) {
+      const measured = await medianCpu(workload, spec.repeats, program, reference, runner);
       cpu += measured.program;
       referenceCpu += measured.reference;
     }
@@ -81,8 +119,8 @@ export async function measurePerformance(options: {
 
     let growth: PerformanceResult["growth"];
     if (spec.growth) {
-      const small = await medianCpu(spec.growth.small(seed), spec.repeats, program, reference, check);
-      const large = await medianCpu(spec.growth.large(seed), spec.repeats, program, reference, check);
+      const small = await medianCpu(spec.growth.small, spec.repeats, program, reference, runner);
+      const large = await medianCpu(spec.growth.large, spec.repeats, program, reference, runner);
       const growthRatio = Math.max(large.program, CPU_FLOOR_MS) / Math.max(small.program, CPU_FLOOR_MS);
       growth = {
         smallCpuMs: small.program,

@@ -59,10 +59,57 @@ export interface IoGrader {
   seed: number;
 }
 
-export type Grader = IoGrader;
+/**
+ * One test of a `link` exercise: a scenario the exercise's harness (which owns `main` and calls the
+ * user's API) reads on standard input, after a line with a nonce that its report must echo.
+ */
+export interface LinkTestCase {
+  name: string;
+  visibility: "public" | "hidden";
+  scenario: string;
+  /** A non-revealing description for hidden tests' messages ("32 producers, capacity 1"). */
+  description?: string;
+  /** Run on the race-detector build where the language has one (ThreadSanitizer, Go's -race). */
+  raceDetector?: boolean;
+  /**
+   * A behaviour check on CPU time: the run may use at most this multiple of the reference's CPU
+   * on the same scenario (e.g. threads that must block, not spin, while the buffer is empty).
+   */
+  maxCpuRatio?: number;
+  /** What a failed CPU check means, in the user's terms ("consumers spin while the buffer is empty"). */
+  cpuHint?: string;
+}
+
+/** What the harness wrote on its report descriptor, once its nonce was checked. */
+export type HarnessReport = Record<string, unknown>;
+
+export type LinkChecker = (test: LinkTestCase, report: HarnessReport) => CheckOutcome;
+
+export interface LinkGrader {
+  kind: "link";
+  /** Public tests (what Run shows) and hidden ones, from a fixed seed. */
+  tests: (seed: number) => LinkTestCase[];
+  /** Recomputes what the report must say from the scenario (checksums, counts) and judges it. */
+  check: LinkChecker;
+  performance?: {
+    /** Scenarios run by the submission and the reference, interleaved; CPU medians compared. */
+    workloads: (seed: number) => LinkTestCase[];
+    tolerance: number;
+    repeats: number;
+  };
+  seed: number;
+}
+
+export type Grader = IoGrader | LinkGrader;
+
+const DEFAULT_SEED = 20261123;
 
 export function defineIoGrader(grader: Omit<IoGrader, "kind" | "seed"> & { seed?: number }): IoGrader {
-  return { kind: "io", seed: 20261123, ...grader };
+  return { kind: "io", seed: DEFAULT_SEED, ...grader };
+}
+
+export function defineLinkGrader(grader: Omit<LinkGrader, "kind" | "seed"> & { seed?: number }): LinkGrader {
+  return { kind: "link", seed: DEFAULT_SEED, ...grader };
 }
 
 export type { Verdict };

@@ -15,7 +15,7 @@ import { OutputCollector } from "@/sandbox/docker/output-collector";
 import { type Lease, WarmPool } from "@/sandbox/docker/warm-pool";
 import { dockerCall, SandboxError } from "@/sandbox/errors";
 import { imageTag } from "@/sandbox/images/image-tags";
-import { TOOLCHAINS } from "@/sandbox/languages";
+import { type BuildVariant, buildScript, TOOLCHAINS } from "@/sandbox/languages";
 import { COMPILE_LIMITS, type SandboxLimits } from "@/sandbox/limits";
 import type { Artifact, BuildAndRunResult, CompileResult, RunResult, Runner, RunSession, ServerSession, ToolReport } from "@/sandbox/runner";
 import { packTar, readTar } from "@/sandbox/tar";
@@ -85,13 +85,13 @@ export class DockerRunner implements Runner {
     await this.settled();
   }
 
-  async compile({ language, files }: { language: Language; files: SourceFile[] }): Promise<CompileResult> {
+  async compile({ language, files, variant = "standard" }: { language: Language; files: SourceFile[]; variant?: BuildVariant }): Promise<CompileResult> {
     const key = this.poolKey(language, "compile", COMPILE_LIMITS);
     const lease = await this.pool.lend(key);
     const { container } = lease;
     let reusable = false;
     try {
-      const build = await this.build(container, language, files, USER_ID);
+      const build = await this.build(container, language, files, USER_ID, variant);
       reusable = build.ok || !build.timedOut;
       if (!build.ok) return { ok: false, output: build.output };
       const archive = await dockerCall("getArchive", container.id, () => container.getArchive({ path: "/box/out" }));
@@ -141,10 +141,10 @@ export class DockerRunner implements Runner {
    * runs exec what was built as the program's user, to whom it is read-only. One container per
    * submission instead of a compile container plus a run container and the artifact's round trip.
    */
-  async buildAndStartRuns({ language, files, limits }: { language: Language; files: SourceFile[]; limits: SandboxLimits }): Promise<BuildAndRunResult> {
+  async buildAndStartRuns({ language, files, limits, variant = "standard" }: { language: Language; files: SourceFile[]; limits: SandboxLimits; variant?: BuildVariant }): Promise<BuildAndRunResult> {
     const container = await this.pool.take(this.poolKey(language, "job", limits));
     try {
-      const build = await this.build(container, language, files, BUILDER_ID);
+      const build = await this.build(container, language, files, BUILDER_ID, variant);
       if (!build.ok) {
         await this.remove(container);
         return { ok: false, output: build.output };
@@ -159,7 +159,7 @@ export class DockerRunner implements Runner {
       const prepared = { container, cgroup, pid: info.State.Pid };
       // A replacement container (after a run that had to be stopped) is rare: it builds again, apart.
       const provision = async () => {
-        const compiled = await this.compile({ language, files });
+        const compiled = await this.compile({ language, files, variant });
         if (!compiled.ok) throw new SandboxError("The code did not compile again for a fresh container.", { operation: "compile" });
         return this.provisionRunContainer(compiled.artifact, limits);
       };
@@ -174,12 +174,12 @@ export class DockerRunner implements Runner {
    * Unpacks `files` into /box/src and runs the toolchain there as `user`, in one exec (the sources
    * arrive as a tar on its standard input); what it builds is left in /box/out.
    */
-  private async build(container: Docker.Container, language: Language, files: SourceFile[], user: number): Promise<{ ok: true; output: string } | { ok: false; output: string; timedOut: boolean }> {
+  private async build(container: Docker.Container, language: Language, files: SourceFile[], user: number, variant: BuildVariant): Promise<{ ok: true; output: string } | { ok: false; output: string; timedOut: boolean }> {
     const sources = await packTar(files, { uid: user, gid: user });
     const script = [
       `mkdir /box/src && tar -x -C /box/src || exit ${UNPACK_FAILED}`,
       "cd /box/src",
-      TOOLCHAINS[language].build(files.map((f) => f.name)),
+      buildScript(language, variant),
       // The toolchain's scratch (a build cache, temporary files) is removed by the build's own user.
       `status=$?; find ${SCRATCH_DIRS.join(" ")} -mindepth 1 -delete 2>/dev/null; exit $status`,
     ].join("\n");

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { gradeLink, readReport } from "@/graders/core/grade-link";
+import { gradingResultSchema } from "@/graders/core/results";
+import { defineLinkGrader, type ExecutableProgram, type ProgramRun } from "@/graders/core/types";
+
+// A harness stand-in: reads the nonce line and the scenario ("items N"), reports a checksum.
+type Behaviour = (nonce: string, items: number) => Partial<ProgramRun>;
+function harness(behaviour: Behaviour): ExecutableProgram & { runs: number } {
+  const program = {
+    runs: 0,
+    run: async ({ stdin }: { stdin: string }): Promise<ProgramRun> => {
+      program.runs++;
+      const [nonce, scenario] = stdin.split("\n");
+      const items = Number(/items (\d+)/.exec(scenario ?? "")?.[1]);
+      return { outcome: "ok", exitCode: 0, signal: null, stdout: "", stderr: "", cpuMs: 3, wallMs: 10, memoryKiB: 2048, ...behaviour(nonce!, items) };
+    },
+  };
+  return program;
+}
+const report = (nonce: string, fields: Record<string, unknown>) => ({ stdout: `${JSON.stringify({ nonce, ok: true, ...fields })}\n` });
+const correct = harness((nonce, items) => report(nonce, { delivered: items, sum: (items * (items + 1)) / 2 }));
+
+const grader = defineLinkGrader({
+  tests: () => [
+    { name: "small", visibility: "public", scenario: "items 10" },
+    { name: "race", visibility: "hidden", scenario: "items 100", raceDetector: true, description: "4 producers" },
+    { name: "blocked", visibility: "hidden", scenario: "items 5", maxCpuRatio: 5, cpuHint: "Consumers spin while the buffer is empty." },
+  ],
+  check: (test, got) => {
+    const items = Number(/items (\d+)/.exec(test.scenario)?.[1]);
+    if (got.delivered !== items) return { ok: false, message: `${String(got.delivered)} items delivered, ${items} produced.` };
+    return got.sum === (items * (items + 1)) / 2 ? { ok: true } : { ok: false, message: "The items' checksum is wrong: some were changed or duplicated." };
+  },
+});
+const base = { grader, userFile: "buffer.c" };
+
+describe("gradeLink", () => {
+  it("accepts a harness report that echoes the nonce and passes the exercise's check", async () => {
+    const result = await gradeLink({ ...base, mode: "submit", program: correct, reference: correct, raceProgram: async () => correct });
+    expect(result.verdict).toBe("AC");
+    expect(result.tests.map((t) => [t.name, t.status])).toEqual([["small", "pass"], ["race", "pass"], ["blocked", "pass"]]);
+    expect(() => gradingResultSchema.parse(result)).not.toThrow();
+  });
+
+  it("runs the public tests only for a Run, and builds the race detector's program only when a test needs it", async () => {
+    let raceBuilds = 0;
+    const result = await gradeLink({ ...base, mode: "run", program: correct, raceProgram: async () => (raceBuilds++, correct) });
+    expect(result.tests.map((t) => t.name)).toEqual(["small"]);
+    expect(raceBuilds).toBe(0);
+  });
+
+  it("runs the user's own scenario in a Run", async () => {
+    const result = await gradeLink({ ...base, mode: "run", program: correct, customInput: "items 3" });
+    expect(result.tests.map((t) => [t.name, t.verdict])).toEqual([["small", "AC"], ["your scenario", "AC"]]);
+  });
+
+  it("refuses a report without this run's nonce, a report mixed with other output, and no report", async () => {
+    expect(readReport('{"nonce":"old","ok":true}\n', "new")).toMatchObject({ ok: false, message: expect.stringMatching(/nonce/) });
+    expect(readReport('hello\n{"nonce":"n","ok":true}\n', "n")).toMatchObject({ ok: false, message: expect.stringMatching(/must not write to standard output/) });
+    expect(readReport("", "n")).toMatchObject({ ok: false, message: expect.stringMatching(/no report/) });
+    const forged = harness((_nonce, items) => report("guessed", { delivered: items, sum: (items * (items + 1)) / 2 }));
+    const result = await gradeLink({ ...base, mode: "run", program: forged });
+    expect(result.tests[0]).toMatchObject({ verdict: "WA", message: expect.stringMatching(/nonce/) });
+  });
+
+  it("passes on the harness's own finding and the exercise's check", async () => {
+    const flagged = harness((nonce) => ({ stdout: `${JSON.stringify({ nonce, ok: false, error: "Item 7 was delivered twice." })}\n` }));
+    expect((await gradeLink({ ...base, mode: "run", program: flagged })).tests[0]).toMatchObject({ verdict: "WA", message: "Item 7 was delivered twice." });
+    const lossy = harness((nonce, items) => report(nonce, { delivered: items - 1, sum: 0 }));
+    expect((await gradeLink({ ...base, mode: "run", program: lossy })).tests[0]).toMatchObject({ verdict: "WA", message: "9 items delivered, 10 produced." });
+  });
+
+  it("turns a race detector's report into WA with the user's frames only", async () => {
+    const stderr = "==================\nWARNING: ThreadSanitizer: data race (pid=9)\n  Write of size 4 at 0x1 by thread T1:\n    #0 buffer_put /box/src/buffer.c:12 (prog+0x1)\n    #1 producer /box/src/harness.c:40 (prog+0x2)\n==================\n";
+    const racy = harness((nonce, items) => ({ ...report(nonce, { delivered: items, sum: (items * (items + 1)) / 2 }), outcome: "RE", exitCode: 66, stderr }));
+    const result = await gradeLink({ ...base, mode: "submit", program: correct, reference: correct, raceProgram: async () => racy });
+    expect(result.verdict).toBe("WA");
+    const race = result.tests.find((t) => t.name === "race")!;
+    expect(race.message).toContain("Data race");
+    expect(race.message).toContain("buffer_put buffer.c:12");
+    expect(race.message).not.toContain("harness.c");
+    expect(race.input).toBeUndefined(); // hidden: no scenario shown
+  });
+
+  it("calls a time-out spent blocked a deadlock, not slowness", async () => {
+    const stuck = harness(() => ({ outcome: "TLE", exitCode: null, cpuMs: 20, wallMs: 7000 }));
+    const result = await gradeLink({ ...base, mode: "run", program: stuck });
+    expect(result.tests[0]).toMatchObject({ verdict: "TLE", message: expect.stringMatching(/deadlock/) });
+  });
+
+  it("fails CPU spent where the reference blocks, naming the behaviour and the figures", async () => {
+    const spinning = harness((nonce, items) => ({ ...report(nonce, { delivered: items, sum: (items * (items + 1)) / 2 }), cpuMs: 400, wallMs: 500 }));
+    const result = await gradeLink({ ...base, mode: "submit", program: spinning, reference: correct, raceProgram: async () => correct });
+    const blocked = result.tests.find((t) => t.name === "blocked")!;
+    expect(blocked).toMatchObject({ verdict: "TLE", status: "fail" });
+    expect(blocked.message).toMatch(/^Consumers spin while the buffer is empty\. Your code used 400 ms of CPU in 500 ms; the reference 3\.0 ms/);
+  });
+
+  it("judges performance on the harness's workloads against the reference", async () => {
+    const withPerformance = defineLinkGrader({ ...grader, tests: () => [], performance: { workloads: () => [{ name: "many", visibility: "hidden", scenario: "items 1000" }], tolerance: 2, repeats: 3 } });
+    const slow = harness((nonce, items) => ({ ...report(nonce, { delivered: items, sum: (items * (items + 1)) / 2 }), cpuMs: 30 }));
+    const fast = harness((nonce, items) => ({ ...report(nonce, { delivered: items, sum: (items * (items + 1)) / 2 }), cpuMs: 10 }));
+    const result = await gradeLink({ ...base, grader: withPerformance, mode: "submit", program: slow, reference: fast });
+    expect(result.verdict).toBe("TLE");
+    expect(result.performance).toMatchObject({ cpuMs: 30, referenceCpuMs: 10, ratio: 3, passed: false });
+    const wrong = harness((nonce) => report(nonce, { delivered: 1, sum: 1 }));
+    const wrongResult = await gradeLink({ ...base, grader: withPerformance, mode: "submit", program: wrong, reference: fast });
+    expect(wrongResult.performance).toMatchObject({ verdict: "WA", message: expect.stringMatching(/1 items delivered, 1000 produced/) });
+  });
+});

@@ -1,0 +1,161 @@
+// Grades a `link` exercise: the exercise's harness owns `main`, links the user's implementation of
+// an API, stress-tests it (threads, races, blocking) and writes a report. The trusted side gives each
+// run a fresh nonce the report must echo, recomputes from the scenario what the report must say
+// (checksums, counts), runs race tests on the race-detector build, and compares CPU time with the
+// reference's where a behaviour (blocking instead of spinning) is judged by it.
+import { randomBytes } from "node:crypto";
+import { excerpt } from "@/graders/core/checkers";
+import { CPU_FLOOR_MS, formatMs, formatRatio, measurePerformance, type WorkloadRunner } from "@/graders/core/performance";
+import { hasRaceReport, RACE_EXIT_STATUS, trimRaceReport } from "@/graders/core/race-report";
+import type { GradingResult, PerformanceResult, TestResult } from "@/graders/core/results";
+import { type GradingMode, gradingResult, limitMessage, type ProgressListener, performanceDue, runTests } from "@/graders/core/test-loop";
+import type { CheckOutcome, ExecutableProgram, HarnessReport, LinkGrader, LinkTestCase, ProgramRun, Verdict } from "@/graders/core/types";
+
+export interface GradeLinkOptions {
+  grader: LinkGrader;
+  mode: GradingMode;
+  /** The submission, standard build. */
+  program: ExecutableProgram;
+  /** The submission on the race-detector build, built when a test first needs it; absent where the language has no detector. */
+  raceProgram?: () => Promise<ExecutableProgram>;
+  /** The reference, for the performance check and CPU behaviour checks (Submit). */
+  reference?: ExecutableProgram;
+  /** Run only: the user's own scenario for the harness. */
+  customInput?: string;
+  /** The file the user writes: race reports keep its frames only. */
+  userFile: string;
+  seed?: number;
+  onProgress?: ProgressListener;
+}
+
+const SCENARIO_EXCERPT = 2048;
+const REPORT_EXCERPT = 4096;
+
+type Judged = { ok: true; report: HarnessReport } | { ok: false; verdict: Verdict; message: string };
+
+/** Runs `program` on a test's scenario with a fresh nonce; the nonce comes back for the report check. */
+async function runScenario(program: ExecutableProgram, test: LinkTestCase): Promise<{ run: ProgramRun; nonce: string }> {
+  const nonce = randomBytes(12).toString("hex");
+  const run = await program.run({ stdin: `${nonce}\n${test.scenario}` });
+  return { run, nonce };
+}
+
+/** The harness's report: the one JSON object on its report descriptor (standard output), with the run's nonce. */
+export function readReport(stdout: string, nonce: string): { ok: true; report: HarnessReport } | { ok: false; message: string } {
+  const lines = stdout.split("\n").filter((line) => line.trim() !== "");
+  if (lines.length !== 1) {
+    return {
+      ok: false,
+      message:
+        lines.length === 0
+          ? "The test harness wrote no report: your code ended the process (exit, abort, a crash in a thread) before the harness finished."
+          : "The test harness's report is mixed with other output: your code must not write to standard output (use standard error for debugging).",
+    };
+  }
+  let report: unknown;
+  try {
+    report = JSON.parse(lines[0]!);
+  } catch {
+    return { ok: false, message: "The test harness's report is garbled: your code wrote over standard output." };
+  }
+  if (typeof report !== "object" || report === null || Array.isArray(report)) return { ok: false, message: "The test harness's report is not an object." };
+  if ((report as HarnessReport).nonce !== nonce) return { ok: false, message: "The report does not belong to this run (its nonce is wrong)." };
+  return { ok: true, report: report as HarnessReport };
+}
+
+/** A run's outcome: a race, a limit, a report the harness flagged, or the exercise's own check. */
+function judge(grader: LinkGrader, test: LinkTestCase, run: ProgramRun, nonce: string, userFile: string, raceBuild: boolean): Judged {
+  const shown = test.visibility === "public";
+  if (raceBuild && run.exitCode === RACE_EXIT_STATUS && hasRaceReport(run.stderr)) {
+    const report = trimRaceReport(run.stderr, userFile);
+    return { ok: false, verdict: "WA", message: `Data race: two threads touched the same memory without synchronisation.\n${report}` };
+  }
+  if (run.outcome === "TLE" && run.cpuMs < run.wallMs / 2) {
+    return {
+      ok: false,
+      verdict: "TLE",
+      message: "Your code stopped making progress while its threads were blocked, not computing: a deadlock, or a wakeup that never came (a signal sent before anyone waited, or the wrong condition signalled).",
+    };
+  }
+  if (run.outcome !== "ok") return { ok: false, verdict: run.outcome, message: limitMessage(run, shown) };
+  const read = readReport(run.stdout, nonce);
+  if (!read.ok) return { ok: false, verdict: "WA", message: read.message };
+  if (read.report.ok === false) {
+    const said = typeof read.report.error === "string" ? read.report.error : "The harness found your implementation broke the API's contract.";
+    return { ok: false, verdict: "WA", message: said };
+  }
+  const outcome: CheckOutcome = grader.check(test, read.report);
+  return outcome.ok ? { ok: true, report: read.report } : { ok: false, verdict: "WA", message: outcome.message };
+}
+
+export function linkWorkloads(grader: LinkGrader, userFile: string): WorkloadRunner<LinkTestCase> {
+  const nonces = new WeakMap<ProgramRun, string>();
+  return {
+    run: async (program, workload) => {
+      const { run, nonce } = await runScenario(program, workload);
+      nonces.set(run, nonce);
+      return run;
+    },
+    verify: (workload, run) => {
+      const judged = judge(grader, workload, run, nonces.get(run) ?? "", userFile, false);
+      return judged.ok ? { ok: true } : { ok: false, verdict: judged.verdict, message: `On the large performance test (${workload.description ?? workload.name}): ${judged.message}` };
+    },
+  };
+}
+
+export async function gradeLink(options: GradeLinkOptions): Promise<GradingResult> {
+  const { grader, mode, program, userFile } = options;
+  const seed = options.seed ?? grader.seed;
+  const all = grader.tests(seed);
+  const tests: LinkTestCase[] = all.filter((test) => test.visibility === "public");
+  if (mode === "run" && options.customInput !== undefined) tests.push({ name: "your scenario", visibility: "public", scenario: options.customInput });
+  if (mode === "submit") tests.push(...all.filter((test) => test.visibility === "hidden"));
+
+  let raceProgram: Promise<ExecutableProgram> | undefined;
+  const results = await runTests(
+    tests,
+    async (test) => {
+      const onRaceBuild = test.raceDetector === true && options.raceProgram !== undefined;
+      const target = onRaceBuild ? await (raceProgram ??= options.raceProgram!()) : program;
+      const { run, nonce } = await runScenario(target, test);
+      const judged = judge(grader, test, run, nonce, userFile, onRaceBuild);
+      const result = testResult(test, run, judged);
+      if (result.verdict !== "AC" || test.maxCpuRatio === undefined || !options.reference) return result;
+      return checkCpuBehaviour(test, run, options.reference, result);
+    },
+    options.onProgress,
+  );
+
+  let performance: PerformanceResult | undefined;
+  if (performanceDue(mode, results, grader.performance !== undefined) && grader.performance) {
+    if (!options.reference) throw new Error("The performance check needs the reference program.");
+    await options.onProgress?.({ type: "performance", state: "started" });
+    const { workloads, tolerance, repeats } = grader.performance;
+    performance = await measurePerformance({ plan: { workloads: workloads(seed), tolerance, repeats }, runner: linkWorkloads(grader, userFile), program, reference: options.reference });
+    await options.onProgress?.({ type: "performance", state: "finished" });
+  }
+  return gradingResult(results, { performanceDue: mode === "submit" && grader.performance !== undefined, performance });
+}
+
+function testResult(test: LinkTestCase, run: ProgramRun, judged: Judged): TestResult {
+  const shown = test.visibility === "public";
+  return {
+    name: test.name,
+    visibility: test.visibility,
+    status: judged.ok ? "pass" : run.outcome === "ok" ? "fail" : "error",
+    verdict: judged.ok ? "AC" : judged.verdict,
+    message: judged.ok ? undefined : judged.message,
+    metrics: { cpuMs: run.cpuMs, wallMs: run.wallMs, memoryKiB: run.memoryKiB },
+    ...(shown ? { input: excerpt(test.scenario, SCENARIO_EXCERPT), output: excerpt(run.stdout, REPORT_EXCERPT) } : {}),
+  };
+}
+
+/** A behaviour judged by CPU time (threads that must block, not spin): the reference runs the same scenario. */
+async function checkCpuBehaviour(test: LinkTestCase, run: ProgramRun, reference: ExecutableProgram, passed: TestResult): Promise<TestResult> {
+  const { run: referenceRun } = await runScenario(reference, test);
+  if (referenceRun.outcome !== "ok") throw new Error(`The reference failed on ${test.name} (${referenceRun.outcome}).`);
+  const ratio = Math.max(run.cpuMs, CPU_FLOOR_MS) / Math.max(referenceRun.cpuMs, CPU_FLOOR_MS);
+  if (ratio <= test.maxCpuRatio!) return passed;
+  const figures = `Your code used ${formatMs(run.cpuMs)} of CPU in ${formatMs(run.wallMs)}; the reference ${formatMs(referenceRun.cpuMs)} on the same scenario (${formatRatio(ratio)}, allowed up to ${formatRatio(test.maxCpuRatio!)}).`;
+  return { ...passed, status: "fail", verdict: "TLE", message: `${test.cpuHint ?? "Too much CPU time for this scenario."} ${figures}` };
+}

@@ -1,0 +1,3 @@
+#include "counter.h"
+void counter_add(long n) { (void)n; }
+long counter_total(void) { return 0; }

@@ -1,0 +1,4 @@
+package main
+
+func CounterAdd(n int64) {}
+func CounterTotal() int64 { return 0 }

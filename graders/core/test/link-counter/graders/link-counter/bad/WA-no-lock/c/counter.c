@@ -1,0 +1,4 @@
+#include "counter.h"
+static long total;
+void counter_add(long n) { total += n; }
+long counter_total(void) { return total; }
