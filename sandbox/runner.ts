@@ -43,9 +43,24 @@ export interface ToolReport {
   timedOut: boolean;
 }
 
+/** One of the submission's processes in server mode, as the host sees it. */
+export interface ServerProcess {
+  pid: number;
+  threads: number;
+  openFiles: number;
+}
+
+/** A trusted tool: its files (run with `command` in /box/out), or a compiled artifact (run with `args`). */
+export type ToolProgram =
+  | { image: Language; files: SourceFile[]; command: string[] }
+  | { artifact: Artifact; args: string[] };
+
 /** A submission running as a long-lived server, probed by trusted tools over its loopback only. */
 export interface ServerSession {
-  probe(options: { image: Language; command: string[]; files: SourceFile[]; wallSeconds: number }): Promise<ToolReport>;
+  /** Runs a trusted tool next to the server; `limits` overrides the tool container's (e.g. many open files). */
+  probe(options: ToolProgram & { wallSeconds: number; limits?: Partial<SandboxLimits> }): Promise<ToolReport>;
+  /** The submission's processes (not the container's own), with their threads and open descriptors. */
+  processes(): Promise<ServerProcess[]>;
   /** Stops the server and says how it ended and what it cost. */
   stop(): Promise<RunResult>;
 }

@@ -6,7 +6,10 @@ import { connectDocker, DockerRunner } from "@/sandbox/docker/docker-runner";
 import { reapExpiredContainers } from "@/sandbox/docker/reaper";
 import { ensureSandboxImages } from "@/sandbox/images/build-images";
 import { runLimitsFor } from "@/sandbox/limits";
-import type { RunResult, RunSession } from "@/sandbox/runner";
+import type { SourceFile } from "@/lib/exercises/load-exercise";
+import type { Language } from "@/lib/exercises/manifest";
+import type { BuildVariant } from "@/sandbox/languages";
+import type { CompileResult, RunResult, RunSession } from "@/sandbox/runner";
 import { ArtifactCache, artifactKey } from "@/worker/artifact-cache";
 import type { BuildOutcome, ProgramBuilder } from "@/worker/program-builder";
 
@@ -31,6 +34,15 @@ export function programBuilderOn(runner: DockerRunner, cache = new ArtifactCache
     program: { run: async ({ stdin }) => toProgramRun(await session.run({ stdin })) },
     dispose: () => session.close(),
   });
+  /** Compiles apart, once per worker for the same files (references, tools). */
+  const cachedArtifact = async (language: Language, files: SourceFile[], variant: BuildVariant = "standard"): Promise<CompileResult> => {
+    const key = `${variant}:${artifactKey(language, files)}`;
+    const cached = cache.get(key);
+    if (cached) return { ok: true, artifact: cached, output: "" };
+    const compiled = await runner.compile({ language, files, variant });
+    if (compiled.ok) cache.set(key, compiled.artifact);
+    return compiled;
+  };
   return {
     async build({ language, files, limits, reused, variant = "standard" }) {
       const runLimits = runLimitsFor(limits);
@@ -38,15 +50,25 @@ export function programBuilderOn(runner: DockerRunner, cache = new ArtifactCache
         const built = await runner.buildAndStartRuns({ language, files, limits: runLimits, variant });
         return built.ok ? outcome(built.session) : { ok: false, compilerOutput: built.output };
       }
-      const key = `${variant}:${artifactKey(language, files)}`;
-      let artifact = cache.get(key);
-      if (!artifact) {
-        const compiled = await runner.compile({ language, files, variant });
-        if (!compiled.ok) return { ok: false, compilerOutput: compiled.output };
-        artifact = compiled.artifact;
-        cache.set(key, artifact);
-      }
-      return outcome(await runner.startRuns({ artifact, limits: runLimits }));
+      const compiled = await cachedArtifact(language, files, variant);
+      if (!compiled.ok) return { ok: false, compilerOutput: compiled.output };
+      return outcome(await runner.startRuns({ artifact: compiled.artifact, limits: runLimits }));
+    },
+
+    async startServer({ language, files, limits, reused, tool }) {
+      const compiled = reused ? await cachedArtifact(language, files) : await runner.compile({ language, files });
+      if (!compiled.ok) return { ok: false, compilerOutput: compiled.output };
+      const toolBuild = await cachedArtifact(tool.language, tool.files);
+      if (!toolBuild.ok) throw new Error(`The grading tool does not compile: ${toolBuild.output.slice(0, 500)}`);
+      const session = await runner.startServer({ artifact: compiled.artifact, limits: runLimitsFor(limits) });
+      return {
+        ok: true,
+        server: {
+          probe: (args, wallSeconds) => session.probe({ artifact: toolBuild.artifact, args, wallSeconds, limits: tool.limits }),
+          processes: () => session.processes(),
+          stop: async () => toProgramRun(await session.stop()),
+        },
+      };
     },
   };
 }

@@ -2,12 +2,13 @@
 // verdict needs them) in the sandbox, runs the exercise's grader, and always disposes of what it built.
 import { gradeIo } from "@/graders/core/grade-io";
 import { gradeLink } from "@/graders/core/grade-link";
+import { gradeServer } from "@/graders/core/grade-server";
 import type { GradingResult } from "@/graders/core/results";
 import { compileErrorResult, type ProgressListener } from "@/graders/core/test-loop";
 import type { ExecutableProgram, Grader } from "@/graders/core/types";
-import type { ExercisePackage } from "@/lib/exercises/load-exercise";
+import type { ExercisePackage, SourceFile } from "@/lib/exercises/load-exercise";
 import type { Language } from "@/lib/exercises/manifest";
-import { readReferenceSolution } from "@/lib/grading/load-grader";
+import { readReferenceSolution, readToolFiles } from "@/lib/grading/load-grader";
 import { hasRaceDetector } from "@/sandbox/languages";
 import type { BuildOutcome, ProgramBuilder } from "@/worker/program-builder";
 
@@ -21,6 +22,8 @@ export interface JudgeOptions {
   builder: ProgramBuilder;
   /** The reference's code; read from graders/<slug>/reference when not given. */
   referenceCode?: string;
+  /** A server exercise's tool files; read from graders/<slug>/tool when not given. */
+  toolFiles?: SourceFile[];
   seed?: number;
   onCompiling?: () => void | Promise<void>;
   onProgress?: ProgressListener;
@@ -29,6 +32,7 @@ export interface JudgeOptions {
 /** Whether grading needs the reference: performance and CPU-behaviour checks (Submit), custom input of an `io` exercise (Run). */
 function needsReference(grader: Grader, mode: "run" | "submit", customInput: string | undefined): boolean {
   if (grader.kind === "io") return (mode === "submit" && grader.performance !== undefined) || customInput !== undefined;
+  if (grader.kind === "server") return mode === "submit" && grader.performance !== undefined;
   return mode === "submit" && (grader.performance !== undefined || grader.tests(grader.seed).some((test) => test.maxCpuRatio !== undefined));
 }
 
@@ -43,6 +47,19 @@ export async function judgeSubmission(options: JudgeOptions): Promise<GradingRes
   const referenceCode = needsReference(grader, options.mode, options.customInput)
     ? (options.referenceCode ?? (await readReferenceSolution(exercise.manifest.slug, language, starter.edit.name)))
     : undefined;
+
+  if (grader.kind === "server") {
+    const tool = { ...grader.tool, files: options.toolFiles ?? (await readToolFiles(exercise.manifest.slug)) };
+    const start = async (code: string, reused: boolean) => builder.startServer({ language, files: withEdit(code), limits, reused, tool });
+    const started = await start(options.code, false);
+    if (!started.ok) return compileErrorResult(started.compilerOutput);
+    const startReference = async () => {
+      const reference = await start(referenceCode!, true);
+      if (!reference.ok) throw new Error(`The ${language} reference of ${exercise.manifest.slug} does not compile: ${reference.compilerOutput.slice(0, 500)}`);
+      return reference.server;
+    };
+    return gradeServer({ grader, mode: options.mode, server: started.server, startReference: referenceCode === undefined ? undefined : startReference, seed: options.seed, onProgress: options.onProgress });
+  }
 
   const built: BuildOutcome[] = [];
   /** Builds `code`; a reference that does not compile is our bug, not the user's. */

@@ -35,7 +35,7 @@ describe("link exercises in the sandbox", () => {
   });
 
   it.each(bad.map((solution) => [`${solution.language} ${solution.name}`, solution] as const))("gives %s its verdict", async (_name, solution) => {
-    const result = await judge(solution.language, solution.code);
+    const result = await judge(solution.language as keyof typeof editFiles, solution.code);
     expect(result.verdict, JSON.stringify(result.tests)).toBe(solution.expected);
   });
 

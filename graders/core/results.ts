@@ -47,6 +47,17 @@ export const performanceResultSchema = z.object({
       passed: z.boolean(),
     })
     .optional(),
+  /** Servers: throughput and p99 latency under the same load, against the reference server's. */
+  server: z
+    .object({
+      throughput: z.number().nonnegative(),
+      referenceThroughput: z.number().nonnegative(),
+      minThroughputRatio: z.number().positive(),
+      p99Ms: z.number().nonnegative(),
+      referenceP99Ms: z.number().nonnegative(),
+      maxP99Ratio: z.number().positive(),
+    })
+    .optional(),
   message: z.string(),
 });
 

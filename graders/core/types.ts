@@ -1,5 +1,5 @@
 // What an exercise's grader declares, and the one seam through which grading runs programs.
-import type { Verdict } from "@/lib/exercises/manifest";
+import type { Language, Verdict } from "@/lib/exercises/manifest";
 import type { RunMetrics } from "@/graders/core/results";
 
 /** How one run of a compiled program ended, as the sandbox saw it. */
@@ -100,12 +100,69 @@ export interface LinkGrader {
   seed: number;
 }
 
-export type Grader = IoGrader | LinkGrader;
+/** What the exercise's trusted tool (a protocol checker, a load generator) reported after one test. */
+export interface ToolRun {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+}
+
+/** A submission running as a server: the grader's only view of it. */
+export interface ServingProgram {
+  /** Runs the exercise's tool with `args` next to the server, sharing only its loopback. */
+  probe(args: string[], wallSeconds: number): Promise<ToolRun>;
+  /** The submission's processes: threads and open descriptors of each. */
+  processes(): Promise<{ pid: number; threads: number; openFiles: number }[]>;
+  /** Stops the server; how it ended (a server that exited before is RE) and what it cost. */
+  stop(): Promise<ProgramRun>;
+}
+
+/** One test of a `server` exercise: one run of the tool against the server. */
+export interface ServerTestCase {
+  name: string;
+  visibility: "public" | "hidden";
+  /** Arguments for the tool (which scenario, how many connections…). */
+  args: string[];
+  wallSeconds: number;
+  description?: string;
+  /** After this test the server must be one process with one thread (an event loop, not threads). */
+  singleThreaded?: boolean;
+  /** After this test's clients left, the server's open descriptors must be back where they were after the first test. */
+  releasesDescriptors?: boolean;
+}
+
+export interface ServerGrader {
+  kind: "server";
+  /** The trusted tool, built from graders/<slug>/tool/ in this language; `limits` for its container. */
+  tool: { language: Language; limits?: { openFiles?: number; memoryMiB?: number; pids?: number } };
+  tests: (seed: number) => ServerTestCase[];
+  /** Judges the tool's report (JSON on its stdout, `ok` false with an `error` for what it found wrong). */
+  check: (test: ServerTestCase, report: HarnessReport) => CheckOutcome;
+  performance?: {
+    /** Run against the submission and the reference server; both reports measured. */
+    test: ServerTestCase;
+    measure: (report: HarnessReport) => { throughput: number; p99Ms: number };
+    /** Pass while throughput ≥ this × the reference's… */
+    minThroughputRatio: number;
+    /** …and p99 latency ≤ this × the reference's. */
+    maxP99Ratio: number;
+    /** Below this reference throughput the tool could not load the server enough to judge: our problem, retried. */
+    minReferenceThroughput?: number;
+  };
+  seed: number;
+}
+
+export type Grader = IoGrader | LinkGrader | ServerGrader;
 
 const DEFAULT_SEED = 20261123;
 
 export function defineIoGrader(grader: Omit<IoGrader, "kind" | "seed"> & { seed?: number }): IoGrader {
   return { kind: "io", seed: DEFAULT_SEED, ...grader };
+}
+
+export function defineServerGrader(grader: Omit<ServerGrader, "kind" | "seed"> & { seed?: number }): ServerGrader {
+  return { kind: "server", seed: DEFAULT_SEED, ...grader };
 }
 
 export function defineLinkGrader(grader: Omit<LinkGrader, "kind" | "seed"> & { seed?: number }): LinkGrader {

@@ -5,6 +5,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Grader } from "@/graders/core/types";
+import { readSourceFolder, type SourceFile } from "@/lib/exercises/load-exercise";
 import type { Language, Verdict } from "@/lib/exercises/manifest";
 import { VERDICTS } from "@/lib/exercises/manifest";
 import { GRADERS_DIR } from "@/lib/paths";
@@ -22,6 +23,13 @@ export async function loadGrader(slug: string, gradersDir = GRADERS_DIR): Promis
 /** The reference solution's version of the file the user writes. */
 export async function readReferenceSolution(slug: string, language: Language, editFile: string, gradersDir = GRADERS_DIR): Promise<string> {
   return readFile(path.join(gradersDir, slug, "reference", language, editFile), "utf8");
+}
+
+/** A server exercise's trusted tool: the files of graders/<slug>/tool/. */
+export async function readToolFiles(slug: string, gradersDir = GRADERS_DIR): Promise<SourceFile[]> {
+  const dir = path.join(gradersDir, slug, "tool");
+  if (!existsSync(dir)) throw new Error(`${slug} is a server exercise but ${dir} does not exist.`);
+  return readSourceFolder(dir);
 }
 
 export interface KnownBadSolution {

@@ -47,6 +47,13 @@ export class CgroupReader {
     return { cpuNanos: cpuNanosV2(cpu), memoryPeakBytes: parseNumber(peak), oomKills: oomKillsV2(events), pids: parseNumber(live) };
   }
 
+  /** The host pids of the processes in the cgroup. */
+  async processIds(): Promise<number[]> {
+    const dir = this.location.version === 1 ? this.location.pids : this.location.path;
+    const text = await readFile(path.join(ROOT, dir, "cgroup.procs"), "utf8");
+    return text.split("\n").filter(Boolean).map(Number);
+  }
+
   /** Starts the peak-memory gauge afresh, so the next snapshot's peak belongs to the next run. */
   async resetPeak(): Promise<void> {
     const file = this.location.version === 1 ? path.join(ROOT, this.location.memory, "memory.max_usage_in_bytes") : path.join(ROOT, this.location.path, "memory.peak");

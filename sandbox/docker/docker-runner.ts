@@ -3,7 +3,7 @@
 // is read-only, one run at a time, measured from the container's cgroup; a run that times out,
 // floods, leaves processes or files behind gets the container replaced before the next run.
 import { randomBytes } from "node:crypto";
-import { readdir } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { availableParallelism, hostname } from "node:os";
 import Docker from "dockerode";
 import type { Logger } from "pino";
@@ -17,7 +17,7 @@ import { dockerCall, SandboxError } from "@/sandbox/errors";
 import { imageTag } from "@/sandbox/images/image-tags";
 import { type BuildVariant, buildScript, TOOLCHAINS } from "@/sandbox/languages";
 import { COMPILE_LIMITS, type SandboxLimits } from "@/sandbox/limits";
-import type { Artifact, BuildAndRunResult, CompileResult, RunResult, Runner, RunSession, ServerSession, ToolReport } from "@/sandbox/runner";
+import type { Artifact, BuildAndRunResult, CompileResult, RunResult, Runner, RunSession, ServerProcess, ServerSession, ToolProgram, ToolReport } from "@/sandbox/runner";
 import { packTar, readTar } from "@/sandbox/tar";
 
 const MAX_ARTIFACT_BYTES = 64 * 1024 * 1024;
@@ -470,7 +470,7 @@ class DockerServerSession implements ServerSession {
     try {
       const before = await cgroup.snapshot();
       // The server runs until stop(); its wall limit is the session's whole life.
-      const server = runner.exec(container, TOOLCHAINS[artifact.language].run, { workingDir: "/box/out", wallMs: CONTAINER_LIFETIME_MS, outputBytes: limits.outputKiB * 1024 });
+      const server = runner.exec(container, [...runRlimits(limits), ...TOOLCHAINS[artifact.language].run], { workingDir: "/box/out", wallMs: CONTAINER_LIFETIME_MS, outputBytes: limits.outputKiB * 1024 });
       server.catch(() => undefined);
       return new DockerServerSession(runner, container, cgroup, before, server, limits);
     } catch (error) {
@@ -479,19 +479,44 @@ class DockerServerSession implements ServerSession {
     }
   }
 
-  async probe(options: { image: Language; command: string[]; files: SourceFile[]; wallSeconds: number }): Promise<ToolReport> {
-    const tool = await this.runner.createContainer(options.image, "tool", { ...this.limits, cpuSeconds: options.wallSeconds, wallSeconds: options.wallSeconds }, this.container.id);
+  async probe(options: ToolProgram & { wallSeconds: number; limits?: Partial<SandboxLimits> }): Promise<ToolReport> {
+    const limits = { ...this.limits, ...options.limits, cpuSeconds: options.wallSeconds, wallSeconds: options.wallSeconds };
+    const language = "artifact" in options ? options.artifact.language : options.image;
+    const tool = await this.runner.createContainer(language, "tool", limits, this.container.id);
     try {
-      const files = await packTar(
-        [{ name: "out", type: "directory", content: "", mode: 0o755 }, ...options.files.map((file) => ({ name: `out/${file.name}`, content: file.content, mode: 0o555 }))],
-        { uid: 0, gid: 0 },
-      );
-      await dockerCall("putArchive", tool.id, () => tool.putArchive(files, { path: "/box" }));
-      const report = await this.runner.exec(tool, options.command, { workingDir: "/box/out", wallMs: options.wallSeconds * 1000, outputBytes: 1024 * 1024 });
+      const contents =
+        "artifact" in options
+          ? options.artifact.tar
+          : await packTar(
+              [{ name: "out", type: "directory", content: "", mode: 0o755 }, ...options.files.map((file) => ({ name: `out/${file.name}`, content: file.content, mode: 0o555 }))],
+              { uid: 0, gid: 0 },
+            );
+      await dockerCall("putArchive", tool.id, () => tool.putArchive(contents, { path: "/box" }));
+      const command = "artifact" in options ? [...TOOLCHAINS[language].run, ...options.args] : options.command;
+      const report = await this.runner.exec(tool, command, { workingDir: "/box/out", wallMs: options.wallSeconds * 1000, outputBytes: 1024 * 1024 });
       return { exitCode: report.exitCode, stdout: report.stdout, stderr: report.stderr, timedOut: report.timedOut };
     } finally {
       await this.runner.remove(tool);
     }
+  }
+
+  async processes(): Promise<ServerProcess[]> {
+    const pids = await this.cgroup.processIds().catch(() => []);
+    const found = await Promise.all(
+      pids.map(async (pid) => {
+        try {
+          const status = await readFile(`/proc/${pid}/status`, "utf8");
+          const uid = Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]);
+          if (uid !== USER_ID) return null;
+          const threads = Number(/^Threads:\s+(\d+)/m.exec(status)?.[1]);
+          const openFiles = (await readdir(`/proc/${pid}/fd`)).length;
+          return { pid, threads, openFiles };
+        } catch {
+          return null; // exited meanwhile
+        }
+      }),
+    );
+    return found.filter((process): process is ServerProcess => process !== null);
   }
 
   async stop(): Promise<RunResult> {

@@ -1,0 +1,204 @@
+// Grades a `server` exercise: the submission runs as a server; the exercise's trusted tool, in its
+// own container sharing only the server's loopback, runs each test's scenario and reports. Between
+// tests the host looks at the server's processes (threads, open descriptors); the performance check
+// loads the submission and the reference server alike and compares throughput and p99 latency.
+import { excerpt } from "@/graders/core/checkers";
+import { formatRatio } from "@/graders/core/performance";
+import type { GradingResult, PerformanceResult, TestResult } from "@/graders/core/results";
+import { type GradingMode, gradingResult, type ProgressListener, performanceDue, runTests } from "@/graders/core/test-loop";
+import type { HarnessReport, ServerGrader, ServerTestCase, ServingProgram, ToolRun, Verdict } from "@/graders/core/types";
+
+export interface GradeServerOptions {
+  grader: ServerGrader;
+  mode: GradingMode;
+  server: ServingProgram;
+  /** Starts the reference server, for the performance check (Submit). */
+  startReference?: () => Promise<ServingProgram>;
+  seed?: number;
+  onProgress?: ProgressListener;
+}
+
+/** How long the server has to close a departed client's descriptors. */
+const DESCRIPTOR_GRACE_MS = 1_000;
+
+const SERVER_GONE = "Your server exited (or crashed) during this test: it must keep serving until it is stopped.";
+
+type Judged = { ok: true; report: HarnessReport } | { ok: false; verdict: Verdict; message: string };
+
+/** The tool's report; a tool that says nothing readable is our failure, not the user's. */
+function toolReport(test: ServerTestCase, run: ToolRun): HarnessReport | "timed out" {
+  if (run.timedOut) return "timed out";
+  const line = run.stdout.trim().split("\n").pop() ?? "";
+  try {
+    const report = JSON.parse(line) as unknown;
+    if (typeof report === "object" && report !== null && !Array.isArray(report)) return report as HarnessReport;
+  } catch {
+    // fall through
+  }
+  throw new Error(`The grading tool failed on ${test.name} (exit ${run.exitCode}): ${excerpt(run.stderr || run.stdout, 500)}`);
+}
+
+/** How often the server's processes are looked at while a test loads it. */
+const SAMPLE_EVERY_MS = 50;
+
+/** Runs the tool; meanwhile the most processes and threads the server had at once. */
+async function probeWatching(server: ServingProgram, test: ServerTestCase): Promise<{ run: ToolRun; peak: { processes: number; threads: number } }> {
+  const peak = { processes: 0, threads: 0 };
+  let probing = true;
+  const sampling = (async () => {
+    while (probing) {
+      const processes = await server.processes();
+      peak.processes = Math.max(peak.processes, processes.length);
+      peak.threads = Math.max(peak.threads, processes.reduce((sum, process) => sum + process.threads, 0));
+      await new Promise((resolve) => setTimeout(resolve, SAMPLE_EVERY_MS));
+    }
+  })();
+  try {
+    return { run: await server.probe(test.args, test.wallSeconds), peak };
+  } finally {
+    probing = false;
+    await sampling;
+  }
+}
+
+async function judgeTest(grader: ServerGrader, test: ServerTestCase, server: ServingProgram, baseline: { openFiles?: number }): Promise<Judged> {
+  const { run, peak } = await probeWatching(server, test);
+  const processes = await server.processes();
+  if (processes.length === 0) return { ok: false, verdict: "RE", message: SERVER_GONE };
+  const report = toolReport(test, run);
+  if (report === "timed out") return { ok: false, verdict: "TLE", message: `Your server stopped answering: the test did not finish in ${test.wallSeconds} s.` };
+  if (report.ok === false) return { ok: false, verdict: "WA", message: typeof report.error === "string" ? report.error : "The server's answers were wrong." };
+  const checked = grader.check(test, report);
+  if (!checked.ok) return { ok: false, verdict: "WA", message: checked.message };
+
+  if (test.singleThreaded && (peak.processes > 1 || peak.threads > 1)) {
+    return {
+      ok: false,
+      verdict: "WA",
+      message: `Under load your server ran ${peak.processes} process(es) with ${peak.threads} threads at once; this exercise asks for one thread serving every connection from an event loop.`,
+    };
+  }
+  if (test.releasesDescriptors && baseline.openFiles !== undefined) {
+    const settled = await descriptorsAfterClientsLeft(server, baseline.openFiles);
+    if (settled > baseline.openFiles) {
+      return {
+        ok: false,
+        verdict: "WA",
+        message: `After every client disconnected your server still held ${settled} open descriptors, ${settled - baseline.openFiles} more than before: close a connection's socket (and remove it from epoll) when its client leaves.`,
+      };
+    }
+  }
+  baseline.openFiles ??= openFiles(processes);
+  return { ok: true, report };
+}
+
+const openFiles = (processes: { openFiles: number }[]) => processes.reduce((sum, process) => sum + process.openFiles, 0);
+
+/** Open descriptors once the server has had a moment to see its clients go. */
+async function descriptorsAfterClientsLeft(server: ServingProgram, baseline: number): Promise<number> {
+  const deadline = Date.now() + DESCRIPTOR_GRACE_MS;
+  let count = openFiles(await server.processes());
+  while (count > baseline && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    count = openFiles(await server.processes());
+  }
+  return count;
+}
+
+export async function gradeServer(options: GradeServerOptions): Promise<GradingResult> {
+  const { grader, mode, server } = options;
+  const seed = options.seed ?? grader.seed;
+  const baseline: { openFiles?: number } = {};
+
+  let results: TestResult[];
+  let performance: PerformanceResult | undefined;
+  let ended;
+  try {
+    const all = grader.tests(seed);
+    const tests = mode === "submit" ? all : all.filter((test) => test.visibility === "public");
+    let gone = false;
+    results = await runTests(
+      tests,
+      async (test) => {
+        if (gone) return { name: test.name, visibility: test.visibility, status: "skipped", message: "Not run: your server had exited." };
+        const judged = await judgeTest(grader, test, server, baseline);
+        gone = !judged.ok && judged.message === SERVER_GONE;
+        return {
+          name: test.name,
+          visibility: test.visibility,
+          status: judged.ok ? "pass" : "fail",
+          verdict: judged.ok ? "AC" : judged.verdict,
+          message: judged.ok ? undefined : judged.message,
+          ...(test.visibility === "public" ? { input: test.description ?? test.args.join(" "), output: judged.ok ? excerpt(JSON.stringify(judged.report), 2048) : undefined } : {}),
+        };
+      },
+      options.onProgress,
+    );
+    const spec = grader.performance;
+    if (spec && performanceDue(mode, results, true)) {
+      if (!options.startReference) throw new Error("The performance check needs the reference server.");
+      await options.onProgress?.({ type: "performance", state: "started" });
+      const submission = await underLoad(spec, server);
+      const referenceServer = await options.startReference();
+      let reference;
+      try {
+        reference = await underLoad(spec, referenceServer);
+      } finally {
+        await referenceServer.stop();
+      }
+      if ("failed" in reference) throw new Error(`The reference server failed the load test: ${reference.failed}.`);
+      if (spec.minReferenceThroughput !== undefined && reference.throughput < spec.minReferenceThroughput) {
+        throw new Error(`Inconclusive: the load generator drove the reference to only ${Math.round(reference.throughput)} requests/s (needs ${spec.minReferenceThroughput}).`);
+      }
+      performance =
+        "failed" in submission
+          ? { passed: false, verdict: submission.verdict, cpuMs: 0, referenceCpuMs: 0, ratio: 0, tolerance: 1 / spec.minThroughputRatio, message: submission.failed }
+          : serverPerformance(spec, reference, submission);
+      await options.onProgress?.({ type: "performance", state: "finished" });
+    }
+  } finally {
+    ended = await server.stop();
+  }
+  const result = gradingResult(results, { performanceDue: mode === "submit" && grader.performance !== undefined, performance });
+  return { ...result, metrics: { maxCpuMs: ended.cpuMs, peakMemoryKiB: ended.memoryKiB } };
+}
+
+/** One load test against `server`: its figures, or how it failed. */
+async function underLoad(
+  spec: NonNullable<ServerGrader["performance"]>,
+  server: ServingProgram,
+): Promise<{ throughput: number; p99Ms: number } | { failed: string; verdict: Verdict }> {
+  const report = toolReport(spec.test, await server.probe(spec.test.args, spec.test.wallSeconds));
+  if (report === "timed out") return { failed: "Your server stopped answering under the load test.", verdict: "TLE" };
+  if (report.ok === false) return { failed: `Under load: ${String(report.error ?? "wrong answers")}`, verdict: "WA" };
+  return spec.measure(report);
+}
+
+/** The performance block of a server's result, from both servers' figures. */
+export function serverPerformance(
+  spec: NonNullable<ServerGrader["performance"]>,
+  reference: { throughput: number; p99Ms: number },
+  mine: { throughput: number; p99Ms: number },
+): PerformanceResult {
+  const throughputRatio = reference.throughput > 0 ? mine.throughput / reference.throughput : 0;
+  const p99Ratio = reference.p99Ms > 0 ? mine.p99Ms / reference.p99Ms : mine.p99Ms > 0 ? Infinity : 1;
+  const passed = throughputRatio >= spec.minThroughputRatio && p99Ratio <= spec.maxP99Ratio;
+  const figures = `Your server: ${Math.round(mine.throughput).toLocaleString("en-US")} requests/s, p99 ${mine.p99Ms.toFixed(1)} ms; the reference: ${Math.round(reference.throughput).toLocaleString("en-US")} requests/s, p99 ${reference.p99Ms.toFixed(1)} ms (throughput ${formatRatio(throughputRatio)} of it, at least ${formatRatio(spec.minThroughputRatio)} needed; p99 ${formatRatio(p99Ratio)}, at most ${formatRatio(spec.maxP99Ratio)}).`;
+  return {
+    passed,
+    verdict: passed ? "AC" : "TLE",
+    cpuMs: 0,
+    referenceCpuMs: 0,
+    ratio: throughputRatio > 0 ? 1 / throughputRatio : 0,
+    tolerance: 1 / spec.minThroughputRatio,
+    server: {
+      throughput: mine.throughput,
+      referenceThroughput: reference.throughput,
+      minThroughputRatio: spec.minThroughputRatio,
+      p99Ms: mine.p99Ms,
+      referenceP99Ms: reference.p99Ms,
+      maxP99Ratio: spec.maxP99Ratio,
+    },
+    message: passed ? figures : `${figures} Too slow under load compared with the reference.`,
+  };
+}

@@ -1,0 +1,1 @@
+import server  # noqa: F401
