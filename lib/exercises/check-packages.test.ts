@@ -26,6 +26,20 @@ describe("checkExercisePackages", () => {
     expect(checked).toContain("syscall-echo");
   });
 
+  it("accepts the framework's link and server fixtures, and wants a server exercise's tool", async () => {
+    for (const slug of ["link-counter", "server-echo"]) {
+      const fixture = path.join(repo, "graders", "core", "test", slug);
+      const { problems, checked } = await checkExercisePackages({ exercisesDir: path.join(fixture, "exercises"), gradersDir: path.join(fixture, "graders"), root: fixture });
+      expect(problems).toEqual([]);
+      expect(checked).toEqual([slug]);
+    }
+    root = await mkdtemp(path.join(tmpdir(), "osprep-packages-"));
+    await cp(path.join(repo, "graders", "core", "test", "server-echo"), root, { recursive: true });
+    await rm(path.join(root, "graders", "server-echo", "tool"), { recursive: true });
+    const { problems } = await checkExercisePackages({ exercisesDir: path.join(root, "exercises"), gradersDir: path.join(root, "graders"), root });
+    expect(problems).toEqual([{ where: "graders/server-echo/tool", problem: expect.stringContaining("trusted tool") }]);
+  });
+
   it("names the file and the field of a bad manifest", async () => {
     const dirs = await copyOfRepo();
     const manifest = path.join(dirs.exercisesDir, "syscall-echo", "exercise.yaml");

@@ -91,6 +91,10 @@ async function checkGraderFolder(dir: string, manifest: ExerciseManifest, proble
   } catch (error) {
     problem(graderFile, `does not load: ${error instanceof Error ? error.message : String(error)}`);
   }
+  if (manifest.kind === "server") {
+    const tool = path.join(dir, "tool");
+    if (!existsSync(tool) || (await readdir(tool)).length === 0) problem(tool, "missing: a server exercise's trusted tool (graders/<slug>/tool/), which probes the submission.");
+  }
   const editFiles = Object.fromEntries(Object.entries(manifest.languages).map(([language, spec]) => [language, spec.edit])) as Partial<Record<Language, string>>;
   for (const [language, editFile] of Object.entries(editFiles) as [Language, string][]) {
     const reference = path.join(dir, "reference", language, editFile);
