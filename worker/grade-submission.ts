@@ -7,6 +7,7 @@ import { getExercisePackage } from "@/lib/exercises/exercise-catalog";
 import { LANGUAGES, type Language } from "@/lib/exercises/manifest";
 import { loadGrader } from "@/lib/grading/load-grader";
 import { publishSubmissionEvent } from "@/lib/grading/submission-events";
+import type { SubmissionEvent } from "@/lib/validations/submissions";
 import { gradeSubmissionJob } from "@/lib/jobs/grade-submission-job";
 import { judgeSubmission } from "@/worker/judge-submission";
 import type { ProgramBuilder } from "@/worker/program-builder";
@@ -42,6 +43,12 @@ export function makeGradeSubmissionTask(options: { builder: ProgramBuilder; logg
     });
     await publishSubmissionEvent(db, submissionId, { type: "started", attempt });
 
+    // Progress events are written in order in the background while grading goes on; all of them
+    // are in before the result (which ends the stream) is recorded.
+    let published: Promise<void> = Promise.resolve();
+    const publish = (event: SubmissionEvent): void => {
+      published = published.then(() => publishSubmissionEvent(db, submissionId, event));
+    };
     try {
       const language = submission.language as Language;
       if (!LANGUAGES.includes(language)) throw new Error(`Unknown language ${submission.language}.`);
@@ -55,14 +62,16 @@ export function makeGradeSubmissionTask(options: { builder: ProgramBuilder; logg
           mode: submission.kind,
           customInput: submission.stdin ?? undefined,
           builder: options.builder,
-          onCompiling: () => publishSubmissionEvent(db, submissionId, { type: "compiling" }),
-          onProgress: (progress) => publishSubmissionEvent(db, submissionId, progress),
+          onCompiling: () => publish({ type: "compiling" }),
+          onProgress: (progress) => publish(progress),
         }),
         GRADING_TIMEOUT_MS,
       );
+      await published;
       await recordResult({ submissionId, userId: submission.userId, exerciseSlug: submission.exerciseSlug, kind: submission.kind, result });
       log.info({ verdict: result.verdict, score: result.score }, "graded");
     } catch (error) {
+      await published.catch(() => undefined);
       const reason = error instanceof Error ? error.message : String(error);
       if (attempt >= helpers.job.max_attempts) {
         log.error({ err: error }, "grading failed on the last try; the submission ends as internal_error");

@@ -144,13 +144,16 @@ export class DockerRunner implements Runner {
   async buildAndStartRuns({ language, files, limits, variant = "standard" }: { language: Language; files: SourceFile[]; limits: SandboxLimits; variant?: BuildVariant }): Promise<BuildAndRunResult> {
     const container = await this.pool.take(this.poolKey(language, "job", limits));
     try {
+      // Where the container's cgroup is, looked up while it builds.
+      const located = dockerCall("inspect", container.id, () => container.inspect());
+      located.catch(() => undefined);
       const build = await this.build(container, language, files, BUILDER_ID, variant);
       if (!build.ok) {
         await this.remove(container);
         return { ok: false, output: build.output };
       }
       await dockerCall("update", container.id, () => container.update(runLimitsUpdate(limits)));
-      const info = await dockerCall("inspect", container.id, () => container.inspect());
+      const info = await located;
       const cgroup = await dockerCall("cgroup lookup", container.id, () => CgroupReader.forPid(info.State.Pid));
       const idle = await cgroup.snapshot();
       if (idle.pids > IDLE_PROCESSES || !(await scratchLooksEmpty(info.State.Pid))) {
