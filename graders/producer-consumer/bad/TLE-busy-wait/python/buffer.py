@@ -1,0 +1,44 @@
+"""Correct, but waits by spinning: release, yield, acquire, look again."""
+import collections
+import threading
+import time
+
+
+class BoundedBuffer:
+    def __init__(self, capacity: int) -> None:
+        self._capacity = capacity
+        self._items: collections.deque[int] = collections.deque()
+        self._lock = threading.Lock()
+        self._not_empty = threading.Condition(self._lock)
+        self._not_full = threading.Condition(self._lock)
+        self._closed = False
+
+    def put(self, item: int) -> bool:
+        with self._lock:
+            while len(self._items) == self._capacity and not self._closed:
+                self._lock.release()
+                time.sleep(0)
+                self._lock.acquire()
+            if self._closed:
+                return False
+            self._items.append(item)
+            self._not_empty.notify()
+            return True
+
+    def get(self) -> int | None:
+        with self._lock:
+            while not self._items and not self._closed:
+                self._lock.release()
+                time.sleep(0)
+                self._lock.acquire()
+            if not self._items:
+                return None
+            item = self._items.popleft()
+            self._not_full.notify()
+            return item
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            self._not_empty.notify_all()
+            self._not_full.notify_all()

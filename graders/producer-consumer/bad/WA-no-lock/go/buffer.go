@@ -1,0 +1,55 @@
+// No mutex around the buffer: goroutines race on count and head (the race detector sees it).
+package main
+
+import (
+	"runtime"
+	"sync"
+)
+
+type Buffer struct {
+	mu                sync.Mutex
+	notEmpty, notFull *sync.Cond
+	items             []int64
+	head, count       int
+	closed            bool
+}
+
+func NewBuffer(capacity int) *Buffer {
+	b := &Buffer{items: make([]int64, capacity)}
+	b.notEmpty = sync.NewCond(&b.mu)
+	b.notFull = sync.NewCond(&b.mu)
+	return b
+}
+
+func (b *Buffer) Put(item int64) bool {
+	for b.count == len(b.items) && !b.closed {
+		runtime.Gosched()
+	}
+	if b.closed {
+		return false
+	}
+	b.items[(b.head+b.count)%len(b.items)] = item
+	b.count++
+	b.notEmpty.Signal()
+	return true
+}
+
+func (b *Buffer) Get() (int64, bool) {
+	for b.count == 0 && !b.closed {
+		runtime.Gosched()
+	}
+	if b.count == 0 {
+		return 0, false
+	}
+	item := b.items[b.head]
+	b.head = (b.head + 1) % len(b.items)
+	b.count--
+	b.notFull.Signal()
+	return item, true
+}
+
+func (b *Buffer) Close() {
+	b.closed = true
+	b.notEmpty.Broadcast()
+	b.notFull.Broadcast()
+}

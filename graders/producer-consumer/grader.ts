@@ -1,0 +1,86 @@
+// producer-consumer: the harness (exercises/producer-consumer/starter) races producers and
+// consumers against the user's buffer and reports how many items came out and their checksum; this
+// grader recomputes both from the scenario. Spurious wakeups are injected (C, Python), one test runs
+// under the race detector, two judge CPU time while threads must be blocked.
+import { defineLinkGrader, type LinkTestCase } from "@/graders/core/types";
+
+interface Scenario {
+  producers: number;
+  consumers: number;
+  capacity: number;
+  items: number;
+  producerPauseUs?: number;
+  consumerStartMs?: number;
+  spuriousPermille?: number;
+  /** Close the buffer while the producers wait on it (no consumers). */
+  closeWhileFull?: boolean;
+}
+
+const MASK = 0xffffffff;
+
+/** The harness's per-item hash, as it computes it. */
+export function mix(producer: number, sequence: number): number {
+  let x = (Math.imul(producer, 0x9e3779b1) ^ sequence) >>> 0;
+  x = (x ^ (x >>> 16)) >>> 0;
+  x = Math.imul(x, 0x85ebca6b) >>> 0;
+  return (x ^ (x >>> 13)) >>> 0;
+}
+
+/** The checksum of every item producers 0..P-1 put, items 0..N-1 each. */
+export function checksum(producers: number, items: number): number {
+  let sum = 0;
+  for (let p = 0; p < producers; p++) for (let s = 0; s < items; s++) sum = (sum + mix(p, s)) & MASK;
+  return sum >>> 0;
+}
+
+function scenarioLine(s: Scenario): string {
+  return [s.producers, s.consumers, s.capacity, s.items, s.producerPauseUs ?? 0, s.consumerStartMs ?? 0, s.spuriousPermille ?? 0, s.closeWhileFull ? 1 : 0].join(" ");
+}
+
+function parse(line: string): Scenario {
+  const [producers, consumers, capacity, items, producerPauseUs, consumerStartMs, spuriousPermille, mode] = line.trim().split(/\s+/).map(Number);
+  return { producers: producers!, consumers: consumers!, capacity: capacity!, items: items!, producerPauseUs, consumerStartMs, spuriousPermille, closeWhileFull: mode === 1 };
+}
+
+function test(name: string, visibility: "public" | "hidden", scenario: Scenario, extra: Partial<LinkTestCase> = {}): LinkTestCase {
+  const description = `${scenario.producers} producer(s), ${scenario.consumers} consumer(s), capacity ${scenario.capacity}, ${(scenario.producers * scenario.items).toLocaleString("en-US")} items${scenario.closeWhileFull ? ", closed while producers wait" : ""}`;
+  return { name, visibility, scenario: scenarioLine(scenario), description, ...extra };
+}
+
+const BLOCKING_HINT = "Threads must sleep while they wait (on a condition variable or a semaphore), not spin re-checking the buffer.";
+
+export default defineLinkGrader({
+  tests: () => [
+    test("one producer, one consumer", "public", { producers: 1, consumers: 1, capacity: 4, items: 1000 }),
+    test("close wakes waiting producers", "public", { producers: 3, consumers: 0, capacity: 4, items: 50, closeWhileFull: true }),
+    test("capacity one", "hidden", { producers: 4, consumers: 4, capacity: 1, items: 2000, spuriousPermille: 100 }),
+    test("spurious wakeups", "hidden", { producers: 4, consumers: 4, capacity: 2, items: 3000, spuriousPermille: 250 }),
+    test("consumers start late", "hidden", { producers: 4, consumers: 2, capacity: 16, items: 500, consumerStartMs: 100 }),
+    test("32 producers, 32 consumers", "hidden", { producers: 32, consumers: 32, capacity: 64, items: 1000, spuriousPermille: 50 }),
+    test("close with many waiting", "hidden", { producers: 8, consumers: 0, capacity: 3, items: 100, spuriousPermille: 100, closeWhileFull: true }),
+    test("under the race detector", "hidden", { producers: 4, consumers: 4, capacity: 4, items: 1000 }, { raceDetector: true }),
+    test("consumers wait for a slow producer", "hidden", { producers: 1, consumers: 4, capacity: 8, items: 25, producerPauseUs: 40_000 }, { maxCpuRatio: 4, cpuHint: `Consumers used CPU while the buffer was empty. ${BLOCKING_HINT}` }),
+    test("producers wait for late consumers", "hidden", { producers: 4, consumers: 1, capacity: 2, items: 30, consumerStartMs: 1000 }, { maxCpuRatio: 4, cpuHint: `Producers used CPU while the buffer was full. ${BLOCKING_HINT}` }),
+    test("many items", "hidden", { producers: 4, consumers: 4, capacity: 256, items: 50_000 }),
+  ],
+  check: (test, report) => {
+    const scenario = parse(test.scenario);
+    const delivered = Number(report.delivered);
+    const accepted = Number(report.accepted);
+    if (scenario.closeWhileFull) {
+      if (accepted !== delivered) return { ok: false, message: `${accepted} item(s) were accepted but ${delivered} came out.` };
+      if (accepted < scenario.capacity) return { ok: false, message: `Only ${accepted} item(s) went in before the close; a buffer of capacity ${scenario.capacity} should have taken ${scenario.capacity}.` };
+      return { ok: true };
+    }
+    const expected = scenario.producers * scenario.items;
+    if (delivered !== expected || accepted !== expected) return { ok: false, message: `${expected.toLocaleString("en-US")} items were produced but ${delivered.toLocaleString("en-US")} were delivered.` };
+    return report.checksum === checksum(scenario.producers, scenario.items)
+      ? { ok: true }
+      : { ok: false, message: "The right number of items came out, but not the items that went in (their checksum differs)." };
+  },
+  performance: {
+    workloads: () => [test("throughput", "hidden", { producers: 4, consumers: 4, capacity: 64, items: 25_000 })],
+    tolerance: 3,
+    repeats: 3,
+  },
+});
