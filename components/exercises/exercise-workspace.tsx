@@ -33,6 +33,8 @@ export function ExerciseWorkspace(props: {
   drafts: Partial<Record<Language, string>>;
   signedIn: boolean;
   history: HistoryEntry[];
+  /** What a Run's own input is: stdin (io), the harness's scenario (link); servers take none. */
+  exerciseKind: "io" | "link" | "server";
 }) {
   const { slug, languages, signedIn } = props;
   const firstDraft = languages.find((l) => props.drafts[l.id] !== undefined)?.id;
@@ -99,7 +101,7 @@ export function ExerciseWorkspace(props: {
     source.current?.close();
     setSubmission(null);
     setProgress({ phase: "sending", testsDone: 0, testsTotal: 0 });
-    const stdin = kind === "run" && useCustomInput ? customInput : undefined;
+    const stdin = kind === "run" && useCustomInput && props.exerciseKind !== "server" ? customInput : undefined;
     const result = await submitCodeAction({ exerciseSlug: slug, language, code, kind, stdin });
     if (!result.ok) {
       setProgress(null);
@@ -224,17 +226,19 @@ export function ExerciseWorkspace(props: {
         <Button onClick={() => void send("submit")} disabled={busy} title="Ctrl/Cmd + Enter">
           Submit
         </Button>
-        <label className="ml-2 flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={useCustomInput} onChange={(e) => setUseCustomInput(e.target.checked)} />
-          Run with my own input
-        </label>
+        {props.exerciseKind !== "server" && (
+          <label className="ml-2 flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={useCustomInput} onChange={(e) => setUseCustomInput(e.target.checked)} />
+            {props.exerciseKind === "link" ? "Run my own scenario" : "Run with my own input"}
+          </label>
+        )}
         <Button variant="ghost" size="sm" className="ml-auto" onClick={() => void resetToStarter()}>
           Reset to starter
         </Button>
       </div>
-      {useCustomInput && (
+      {useCustomInput && props.exerciseKind !== "server" && (
         <div className="flex flex-col gap-1.5">
-          <Label htmlFor="custom-input">Your input (standard input for Run)</Label>
+          <Label htmlFor="custom-input">{props.exerciseKind === "link" ? "Your scenario (what the harness reads; see Input in the statement)" : "Your input (standard input for Run)"}</Label>
           <textarea
             id="custom-input"
             value={customInput}

@@ -91,7 +91,7 @@ function Verdict({ result, kind }: { result: GradingResult; kind: "run" | "submi
           {verdictText(result.verdict)}
         </p>
         <p className="text-sm text-muted-foreground">
-          {kind === "run" ? "Run on the examples" : "Submission"}: {passed} of {result.tests.length} tests passed
+          {kind === "run" ? "Run on the public tests" : "Submission"}: {passed} of {result.tests.length} tests passed
           {result.performance ? `, performance ${result.performance.passed ? "within" : "outside"} the limit` : ""}.
         </p>
       </div>
@@ -146,11 +146,16 @@ function Output({ label, text }: { label: string; text: string }) {
 }
 
 function PerformancePanel({ performance }: { performance: NonNullable<GradingResult["performance"]> }) {
-  const max = Math.max(performance.cpuMs, performance.referenceCpuMs, 1);
+  // Servers are compared on throughput under the same load; everything else on CPU time.
+  const { server } = performance;
+  const unit = server ? "requests/s" : "ms";
+  const [mine, theirs] = server ? [server.throughput, server.referenceThroughput] : [performance.cpuMs, performance.referenceCpuMs];
+  const max = Math.max(mine, theirs, 1);
   const bars = [
-    { label: "You", value: performance.cpuMs, tone: performance.passed ? "bg-primary" : "bg-rose-500" },
-    { label: "Reference", value: performance.referenceCpuMs, tone: "bg-muted-foreground" },
+    { label: "You", value: mine, tone: performance.passed ? "bg-primary" : "bg-rose-500" },
+    { label: "Reference", value: theirs, tone: "bg-muted-foreground" },
   ];
+  const format = (value: number) => (server ? Math.round(value).toLocaleString("en-US") : value.toFixed(1));
   return (
     <div className="rounded-md border p-3" data-testid="performance-panel">
       <div className="mb-2 flex items-baseline gap-2">
@@ -159,14 +164,16 @@ function PerformancePanel({ performance }: { performance: NonNullable<GradingRes
           {performance.ratio.toFixed(2)}× the reference (limit {performance.tolerance.toFixed(2)}×)
         </p>
       </div>
-      <div className="flex flex-col gap-1.5" role="img" aria-label={`CPU time: yours ${performance.cpuMs.toFixed(1)} ms, reference ${performance.referenceCpuMs.toFixed(1)} ms`}>
+      <div className="flex flex-col gap-1.5" role="img" aria-label={`${server ? "Throughput" : "CPU time"}: yours ${format(mine)} ${unit}, reference ${format(theirs)} ${unit}`}>
         {bars.map((bar) => (
           <div key={bar.label} className="flex items-center gap-2 text-xs">
             <span className="w-16 text-muted-foreground">{bar.label}</span>
             <div className="h-3 flex-1 rounded bg-muted">
               <div className={cn("h-3 rounded", bar.tone)} style={{ width: `${Math.max(1, (bar.value / max) * 100)}%` }} />
             </div>
-            <span className="w-20 text-right font-mono">{bar.value.toFixed(1)} ms</span>
+            <span className="w-28 text-right font-mono">
+              {format(bar.value)} {unit}
+            </span>
           </div>
         ))}
       </div>

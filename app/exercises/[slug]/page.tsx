@@ -43,6 +43,7 @@ export default async function ExercisePage({ params }: Props) {
         languages={languages}
         drafts={drafts}
         signedIn={user !== null}
+        exerciseKind={exercise.manifest.kind}
         history={history.map((entry) => ({ ...entry, queuedAt: entry.queuedAt.toISOString() }))}
       />
     </div>

@@ -23,6 +23,9 @@ export async function createSubmission({ userId, input }: { userId: string; inpu
     const offered = Object.keys(manifest.languages).map((l) => LANGUAGE_LABELS[l as keyof typeof LANGUAGE_LABELS]);
     throw new AppError("INVALID_INPUT", `${manifest.title} is offered in ${offered.join(", ")}, not ${LANGUAGE_LABELS[input.language]}.`);
   }
+  if (input.stdin !== undefined && manifest.kind === "server") {
+    throw new AppError("INVALID_INPUT", `${manifest.title} is a server: a Run tests it with its own clients and takes no input of yours.`);
+  }
 
   const [pending, lastMinute] = await Promise.all([
     db.submission.count({ where: { userId, status: { in: ["queued", "running"] } } }),
