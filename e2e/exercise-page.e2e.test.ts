@@ -111,4 +111,18 @@ describe("practising an exercise", () => {
     await page.getByRole("button", { name: "Submit", exact: true }).click();
     await page.getByRole("alert").getByRole("link", { name: "Sign in" }).waitFor();
   });
+
+  it("reveals a statement's hints one at a time, and remembers how many", async () => {
+    const { page } = await openContext();
+    await page.goto("/exercises/producer-consumer");
+    const hints = page.getByTestId("hints").getByRole("listitem");
+    await page.getByRole("button", { name: "Show a hint (5 in all)" }).click();
+    await hints.first().getByText("One mutex protects everything").waitFor();
+    await expect(hints.count()).resolves.toBe(1);
+    await page.getByRole("button", { name: "Show hint 2 of 5" }).click();
+    await expect(hints.count()).resolves.toBe(2);
+    await page.reload();
+    await page.getByRole("button", { name: "Show hint 3 of 5" }).waitFor();
+    await expect(hints.count()).resolves.toBe(2);
+  });
 });

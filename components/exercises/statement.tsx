@@ -1,7 +1,14 @@
-// The exercise statement, rendered once per process from the package's Markdown (see renderStatement).
+// The exercise statement, rendered once per process from the package's Markdown (see renderStatement),
+// with its hints held back to be revealed one at a time.
+import { Hints } from "@/components/exercises/hints";
 import { renderStatement } from "@/lib/exercises/render-statement";
 
 export async function Statement({ slug, markdown }: { slug: string; markdown: string }) {
-  const html = await renderStatement(slug, markdown);
-  return <article className="statement max-w-none text-sm leading-relaxed" dangerouslySetInnerHTML={{ __html: html }} />;
+  const { html, hints } = await renderStatement(slug, markdown);
+  return (
+    <>
+      <article className="statement max-w-none text-sm leading-relaxed" dangerouslySetInnerHTML={{ __html: html }} />
+      <Hints slug={slug} hints={hints} />
+    </>
+  );
 }
