@@ -32,14 +32,18 @@ export async function gradeIo(options: GradeIoOptions): Promise<GradingResult> {
     input: example.input,
     expected: example.output,
   }));
+  // Custom input the reference itself cannot take (malformed, beyond the constraints) is the input's
+  // problem, said as such: neither the user's code nor ours failed.
+  let refusedInput: TestResult | undefined;
   if (mode === "run" && options.customInput !== undefined) {
     const referenceRun = options.reference ? await options.reference.run({ stdin: options.customInput }) : undefined;
-    if (referenceRun && referenceRun.outcome !== "ok") throw new Error(`The reference failed on custom input (${referenceRun.outcome}).`);
-    tests.push({ name: "your input", visibility: "public", input: options.customInput, expected: referenceRun?.stdout });
+    if (referenceRun && referenceRun.outcome !== "ok") refusedInput = refusedCustomInput(options.customInput, referenceRun);
+    else tests.push({ name: "your input", visibility: "public", input: options.customInput, expected: referenceRun?.stdout });
   }
   if (mode === "submit") tests.push(...grader.hiddenTests(seed));
 
   const results = await runTests(tests, async (test) => judgeRun(grader, test, await program.run({ stdin: test.input })), options.onProgress);
+  if (refusedInput) results.push(refusedInput);
 
   let performance: PerformanceResult | undefined;
   const due = performanceDue(mode, results, grader.performance !== undefined);
@@ -50,6 +54,18 @@ export async function gradeIo(options: GradeIoOptions): Promise<GradingResult> {
     await options.onProgress?.({ type: "performance", state: "finished" });
   }
   return gradingResult(results, { performanceDue: mode === "submit" && grader.performance !== undefined, performance });
+}
+
+function refusedCustomInput(input: string, referenceRun: ProgramRun): TestResult {
+  const why = referenceRun.outcome === "RE" ? referenceRun.stderr.trim() || referenceRun.stdout.trim() : "";
+  const limit = referenceRun.outcome === "RE" ? "" : ` (it ran into the ${referenceRun.outcome === "TLE" ? "time" : referenceRun.outcome === "MLE" ? "memory" : "output"} limit)`;
+  return {
+    name: "your input",
+    visibility: "public",
+    status: "skipped",
+    input: excerpt(input, INPUT_EXCERPT),
+    message: `Your input is not one this exercise accepts: the reference solution refused it${limit}${why ? `: ${excerpt(why, 300)}` : "."} Check it against the Input section and the constraints.`,
+  };
 }
 
 function judgeRun(grader: IoGrader, test: IoTestCase, run: ProgramRun): TestResult {
