@@ -12,6 +12,10 @@ export interface LanguageToolchain {
   build: { standard: string; race?: string };
   /** The command of one run, in /box/out. */
   run: string[];
+  /** Threads the runtime starts by itself in a single-threaded program (Go: its scheduler, collector and system-call threads). */
+  runtimeThreads: number;
+  /** Descriptors the runtime may open by itself, lazily (Go: its netpoller's epoll descriptor and pipe, opened by the first timer). */
+  runtimeDescriptors: number;
 }
 
 const gcc = (compiler: string, flags: string) => `mkdir -p /box/out && ${compiler} ${flags} -Wall -pthread -o /box/out/prog`;
@@ -24,6 +28,8 @@ export const TOOLCHAINS: Record<Language, LanguageToolchain> = {
       race: `${gcc("gcc", "-O1 -g -fsanitize=thread -std=gnu17")} *.c -lm`,
     },
     run: ["/box/out/prog"],
+    runtimeThreads: 1,
+    runtimeDescriptors: 0,
   },
   cpp: {
     image: "cpp",
@@ -32,6 +38,8 @@ export const TOOLCHAINS: Record<Language, LanguageToolchain> = {
       race: `${gcc("g++", "-O1 -g -fsanitize=thread -std=gnu++20")} *.cpp -lm`,
     },
     run: ["/box/out/prog"],
+    runtimeThreads: 1,
+    runtimeDescriptors: 0,
   },
   go: {
     image: "go",
@@ -42,12 +50,16 @@ export const TOOLCHAINS: Record<Language, LanguageToolchain> = {
       race: "mkdir -p /box/out && CGO_ENABLED=1 go build -race -o /box/out/prog *.go",
     },
     run: ["/box/out/prog"],
+    runtimeThreads: 16,
+    runtimeDescriptors: 3,
   },
   python: {
     image: "python",
     // "Compiling" checks the syntax of every file, so a syntax error is a compile error.
     build: { standard: "mkdir -p /box/out && python3 -m py_compile *.py && rm -rf __pycache__ && cp *.py /box/out/" },
     run: ["python3", "-E", "-s", "/box/out/main.py"],
+    runtimeThreads: 1,
+    runtimeDescriptors: 0,
   },
 };
 

@@ -1,6 +1,7 @@
 // The sandbox's interface: the only way osprep runs untrusted code. DockerRunner implements it.
 import type { SourceFile } from "@/lib/exercises/load-exercise";
 import type { Language } from "@/lib/exercises/manifest";
+import type { SandboxImage } from "@/sandbox/images/image-tags";
 import type { BuildVariant } from "@/sandbox/languages";
 import type { SandboxLimits } from "@/sandbox/limits";
 
@@ -52,7 +53,7 @@ export interface ServerProcess {
 
 /** A trusted tool: its files (run with `command` in /box/out), or a compiled artifact (run with `args`). */
 export type ToolProgram =
-  | { image: Language; files: SourceFile[]; command: string[] }
+  | { image: SandboxImage; files: SourceFile[]; command: string[] }
   | { artifact: Artifact; args: string[] };
 
 /** A submission running as a long-lived server, probed by trusted tools over its loopback only. */
@@ -61,6 +62,8 @@ export interface ServerSession {
   probe(options: ToolProgram & { wallSeconds: number; limits?: Partial<SandboxLimits> }): Promise<ToolReport>;
   /** The submission's processes (not the container's own), with their threads and open descriptors. */
   processes(): Promise<ServerProcess[]>;
+  /** CPU time the server has used since it started, in milliseconds (from its cgroup). */
+  cpuMs(): Promise<number>;
   /** Stops the server and says how it ended and what it cost. */
   stop(): Promise<RunResult>;
 }
@@ -72,5 +75,6 @@ export interface Runner {
   startRuns(options: { artifact: Artifact; limits: SandboxLimits }): Promise<RunSession>;
   /** Compiles and prepares runs in one go, without handing the artifact out (the fast path of a submission). */
   buildAndStartRuns(options: { language: Language; files: SourceFile[]; limits: SandboxLimits; variant?: BuildVariant }): Promise<BuildAndRunResult>;
-  startServer(options: { artifact: Artifact; limits: SandboxLimits }): Promise<ServerSession>;
+  /** Serves a submission's artifact; or (self-tests only) a trusted program of an image, such as a real redis-server. */
+  startServer(options: { artifact: Artifact; limits: SandboxLimits } | { image: SandboxImage; command: string[]; limits: SandboxLimits }): Promise<ServerSession>;
 }

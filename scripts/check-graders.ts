@@ -1,6 +1,7 @@
-// `npm run graders:check [-- --repeat K] [--exercise slug] [--language c]`: proves every grader on
+// `npm run graders:check [-- --repeat K] [--exercise slug] [--language c] [--why]`: proves every grader on
 // its reference (AC) and known-bad solutions (the verdict their folder names), against the real
-// sandbox. With --repeat, each is graded K times and any flip is reported (the flakiness mode).
+// sandbox. With --repeat, each is graded K times and any flip is reported (the flakiness mode); with
+// --why, each bad solution's line is followed by the test it failed and the message the user would read.
 import { parseArgs } from "node:util";
 import pino from "pino";
 import { runSelfTest, selfTestCases } from "@/graders/core/self-test";
@@ -8,7 +9,7 @@ import type { Language } from "@/lib/exercises/manifest";
 import { createDockerProgramBuilder } from "@/worker/docker-program-builder";
 
 const { values } = parseArgs({
-  options: { repeat: { type: "string", default: "1" }, exercise: { type: "string", multiple: true }, language: { type: "string", multiple: true } },
+  options: { repeat: { type: "string", default: "1" }, exercise: { type: "string", multiple: true }, language: { type: "string", multiple: true }, why: { type: "boolean", default: false } },
 });
 const repeat = Number(values.repeat);
 const builder = await createDockerProgramBuilder({ logger: pino({ level: "warn" }) });
@@ -26,6 +27,7 @@ try {
     if (outcome.solution !== "reference" && outcome.expected === "TLE" && outcome.ratios.length) tightestBadMargin = Math.min(tightestBadMargin, ...outcome.ratios);
     const tally = [...new Set(outcome.verdicts)].map((v) => `${v}×${outcome.verdicts.filter((x) => x === v).length}`).join(" ");
     console.log(`${outcome.passed ? "ok  " : "FAIL"} ${outcome.exercise} ${outcome.language} ${outcome.solution}: expected ${outcome.expected}, got ${tally}${ratios}${outcome.passed ? "" : ` — ${outcome.message ?? ""}`}`);
+    if (outcome.passed && outcome.reason && values.why) console.log(`       why: ${outcome.reason.slice(0, 300)}`);
   }
 } finally {
   await builder.close();

@@ -1,19 +1,29 @@
 // The grading seam on the Docker sandbox: build = compile in one container, then a run session
 // that the grader runs as many times as it needs.
 import type { Logger } from "pino";
-import type { ProgramRun } from "@/graders/core/types";
+import type { ProgramRun, ServingProgram } from "@/graders/core/types";
 import { connectDocker, DockerRunner } from "@/sandbox/docker/docker-runner";
 import { reapExpiredContainers } from "@/sandbox/docker/reaper";
 import { ensureSandboxImages } from "@/sandbox/images/build-images";
-import { runLimitsFor } from "@/sandbox/limits";
+import { runLimitsFor, type SandboxLimits } from "@/sandbox/limits";
 import type { SourceFile } from "@/lib/exercises/load-exercise";
 import type { Language } from "@/lib/exercises/manifest";
 import type { BuildVariant } from "@/sandbox/languages";
-import type { CompileResult, RunResult, RunSession } from "@/sandbox/runner";
+import type { Artifact, CompileResult, RunResult, RunSession, ServerSession } from "@/sandbox/runner";
 import { ArtifactCache, artifactKey } from "@/worker/artifact-cache";
 import type { BuildOutcome, ProgramBuilder } from "@/worker/program-builder";
 
 const REAP_EVERY_MS = 60_000;
+
+/** The grader's view of a server session: probed by the tool built from `tool`, with the tool container's `toolLimits`. */
+export function servingProgram(session: ServerSession, tool: Artifact, toolLimits?: Partial<SandboxLimits>): ServingProgram {
+  return {
+    probe: (args, wallSeconds) => session.probe({ artifact: tool, args, wallSeconds, limits: toolLimits }),
+    processes: () => session.processes(),
+    cpuMs: () => session.cpuMs(),
+    stop: async () => toProgramRun(await session.stop()),
+  };
+}
 
 export function toProgramRun(result: RunResult): ProgramRun {
   return {
@@ -61,14 +71,7 @@ export function programBuilderOn(runner: DockerRunner, cache = new ArtifactCache
       const toolBuild = await cachedArtifact(tool.language, tool.files);
       if (!toolBuild.ok) throw new Error(`The grading tool does not compile: ${toolBuild.output.slice(0, 500)}`);
       const session = await runner.startServer({ artifact: compiled.artifact, limits: runLimitsFor(limits) });
-      return {
-        ok: true,
-        server: {
-          probe: (args, wallSeconds) => session.probe({ artifact: toolBuild.artifact, args, wallSeconds, limits: tool.limits }),
-          processes: () => session.processes(),
-          stop: async () => toProgramRun(await session.stop()),
-        },
-      };
+      return { ok: true, server: servingProgram(session, toolBuild.artifact, tool.limits) };
     },
   };
 }

@@ -9,7 +9,7 @@ import type { ExecutableProgram, Grader } from "@/graders/core/types";
 import type { ExercisePackage, SourceFile } from "@/lib/exercises/load-exercise";
 import type { Language } from "@/lib/exercises/manifest";
 import { readReferenceSolution, readToolFiles } from "@/lib/grading/load-grader";
-import { hasRaceDetector } from "@/sandbox/languages";
+import { hasRaceDetector, TOOLCHAINS } from "@/sandbox/languages";
 import type { BuildOutcome, ProgramBuilder } from "@/worker/program-builder";
 
 export interface JudgeOptions {
@@ -58,7 +58,7 @@ export async function judgeSubmission(options: JudgeOptions): Promise<GradingRes
       if (!reference.ok) throw new Error(`The ${language} reference of ${exercise.manifest.slug} does not compile: ${reference.compilerOutput.slice(0, 500)}`);
       return reference.server;
     };
-    return gradeServer({ grader, mode: options.mode, server: started.server, startReference: referenceCode === undefined ? undefined : startReference, seed: options.seed, onProgress: options.onProgress });
+    return gradeServer({ grader, mode: options.mode, server: started.server, startReference: referenceCode === undefined ? undefined : startReference, seed: options.seed, onProgress: options.onProgress, runtime: { threads: TOOLCHAINS[language].runtimeThreads, descriptors: TOOLCHAINS[language].runtimeDescriptors } });
   }
 
   const built: BuildOutcome[] = [];

@@ -6,7 +6,11 @@ import { defineServerGrader, type ProgramRun, type ServingProgram, type ToolRun 
 const stopped: ProgramRun = { outcome: "ok", exitCode: null, signal: null, stdout: "", stderr: "", cpuMs: 40, wallMs: 900, memoryKiB: 3000 };
 
 /** A server stand-in: the tool's report for each probe, and the processes the host would see. */
-function server(options: { report: (args: string[]) => Partial<ToolRun> | Record<string, unknown>; processes?: () => { pid: number; threads: number; openFiles: number }[] }): ServingProgram & { stops: number } {
+function server(options: {
+  report: (args: string[]) => Partial<ToolRun> | Record<string, unknown>;
+  processes?: () => { pid: number; threads: number; openFiles: number }[];
+  cpuMs?: () => number;
+}): ServingProgram & { stops: number } {
   const fake = {
     stops: 0,
     probe: async (args: string[]): Promise<ToolRun> => {
@@ -16,6 +20,7 @@ function server(options: { report: (args: string[]) => Partial<ToolRun> | Record
         : { exitCode: 0, stdout: `${JSON.stringify(answer)}\n`, stderr: "", timedOut: false };
     },
     processes: async () => options.processes?.() ?? [{ pid: 10, threads: 1, openFiles: 4 }],
+    cpuMs: async () => options.cpuMs?.() ?? 0,
     stop: async () => (fake.stops++, stopped),
   };
   return fake;
@@ -29,9 +34,9 @@ const grader = defineServerGrader({
     { name: "leave", visibility: "hidden", args: ["20"], wallSeconds: 5, releasesDescriptors: true },
   ],
   check: (test, report) => (report.echoed === Number(test.args[0]) ? { ok: true } : { ok: false, message: `echoed ${String(report.echoed)}` }),
-  performance: { test: { name: "load", visibility: "hidden", args: ["load"], wallSeconds: 5 }, measure: (r) => ({ throughput: Number(r.rps), p99Ms: Number(r.p99) }), minThroughputRatio: 0.5, maxP99Ratio: 5, minReferenceThroughput: 1000 },
+  performance: { test: { name: "load", visibility: "hidden", args: ["load"], wallSeconds: 5 }, measure: (r) => ({ throughput: Number(r.rps), p99Ms: Number(r.p99) }), minThroughputRatio: 0.5, maxP99Ratio: 5, generatorCapacity: (r) => Number(r.capacity) },
 });
-const echo = (rps: number, p99: number) => (args: string[]) => (args[0] === "load" ? { ok: true, rps, p99 } : { ok: true, echoed: Number(args[0]) });
+const echo = (rps: number, p99: number, capacity = 10 * rps) => (args: string[]) => (args[0] === "load" ? { ok: true, rps, p99, capacity } : { ok: true, echoed: Number(args[0]) });
 
 describe("gradeServer", () => {
   it("accepts a server whose tool reports pass, and compares it under load with the reference", async () => {
@@ -51,7 +56,7 @@ describe("gradeServer", () => {
   });
 
   it("calls a load too weak to judge our problem, not the user's", async () => {
-    await expect(gradeServer({ grader, mode: "submit", server: server({ report: echo(500, 3) }), startReference: async () => server({ report: echo(800, 2) }) })).rejects.toThrow(/Inconclusive/);
+    await expect(gradeServer({ grader, mode: "submit", server: server({ report: echo(500, 3) }), startReference: async () => server({ report: echo(800, 2, 700) }) })).rejects.toThrow(/Inconclusive: the load generator could drive only 700 requests\/s, less than twice the pass threshold of 400/);
   });
 
   it("stops testing a server that exited, and says so", async () => {
@@ -70,6 +75,39 @@ describe("gradeServer", () => {
     const leaky = server({ report: (args) => (probes++, { ok: true, echoed: Number(args[0]) }), processes: () => [{ pid: 1, threads: 1, openFiles: probes >= 3 ? 24 : 4 }] });
     const result = await gradeServer({ grader: { ...grader, performance: undefined }, mode: "submit", server: leaky });
     expect(result.tests[2]).toMatchObject({ verdict: "WA", message: expect.stringMatching(/still held 24 open descriptors, 20 more/) });
+  });
+
+  it("allows a language runtime's own threads, but not one per connection", async () => {
+    const runtime = (threads: number) => server({ report: echo(4000, 2), processes: () => [{ pid: 1, threads, openFiles: 4 }] });
+    const noLoad = { ...grader, performance: undefined };
+    expect((await gradeServer({ grader: noLoad, mode: "submit", server: runtime(7), runtime: { threads: 16, descriptors: 0 } })).verdict).toBe("AC");
+    const threaded = await gradeServer({ grader: noLoad, mode: "submit", server: runtime(40), runtime: { threads: 16, descriptors: 0 } });
+    expect(threaded.tests[1]).toMatchObject({ verdict: "WA", message: expect.stringMatching(/40 threads at once.*runtime may run up to 16 threads of its own/) });
+    expect((await gradeServer({ grader: noLoad, mode: "submit", server: runtime(2) })).tests[1]).toMatchObject({ verdict: "WA" });
+  });
+
+  it("allows the descriptors a runtime opens by itself, but not a leak", async () => {
+    const opening = (later: number) => {
+      let probes = 0;
+      return server({ report: (args) => (probes++, { ok: true, echoed: Number(args[0]) }), processes: () => [{ pid: 1, threads: 1, openFiles: probes >= 2 ? 4 + later : 4 }] });
+    };
+    const noLoad = { ...grader, performance: undefined };
+    expect((await gradeServer({ grader: noLoad, mode: "submit", server: opening(3), runtime: { threads: 16, descriptors: 3 } })).verdict).toBe("AC");
+    expect((await gradeServer({ grader: noLoad, mode: "submit", server: opening(4), runtime: { threads: 16, descriptors: 3 } })).tests[2]).toMatchObject({ verdict: "WA" });
+  });
+
+  it("fails a server that spins while its clients are idle, from its CPU time over the test", async () => {
+    const idle = defineServerGrader({ ...grader, performance: undefined, tests: () => [{ name: "idle", visibility: "hidden", args: ["3"], wallSeconds: 5, maxCpuShare: 0.25 }] });
+    const spinning = (cpuPerProbe: number) => {
+      let cpu = 0;
+      return server({
+        report: (args) => ((cpu += cpuPerProbe), { ok: true, echoed: Number(args[0]) }),
+        cpuMs: () => cpu,
+      });
+    };
+    expect((await gradeServer({ grader: idle, mode: "submit", server: spinning(1) })).verdict).toBe("AC");
+    const result = await gradeServer({ grader: idle, mode: "submit", server: spinning(10_000) });
+    expect(result.tests[0]).toMatchObject({ verdict: "WA", message: expect.stringMatching(/used 10000 ms of CPU .* at most 25 % allowed\): the loop spins/) });
   });
 
   it("passes on the tool's own finding; a tool that prints no report is our failure", async () => {

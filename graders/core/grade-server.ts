@@ -16,6 +16,8 @@ export interface GradeServerOptions {
   startReference?: () => Promise<ServingProgram>;
   seed?: number;
   onProgress?: ProgressListener;
+  /** What the language's runtime holds by itself: a single-threaded server may have this many threads, and open this many descriptors after the first test. */
+  runtime?: { threads: number; descriptors: number };
 }
 
 /** How long the server has to close a departed client's descriptors. */
@@ -61,8 +63,11 @@ async function probeWatching(server: ServingProgram, test: ServerTestCase): Prom
   }
 }
 
-async function judgeTest(grader: ServerGrader, test: ServerTestCase, server: ServingProgram, baseline: { openFiles?: number }): Promise<Judged> {
+async function judgeTest(grader: ServerGrader, test: ServerTestCase, server: ServingProgram, baseline: { openFiles?: number }, runtime: { threads: number; descriptors: number }): Promise<Judged> {
+  const cpuBefore = test.maxCpuShare === undefined ? 0 : await server.cpuMs();
+  const startedAt = performance.now();
   const { run, peak } = await probeWatching(server, test);
+  const wallMs = performance.now() - startedAt;
   const processes = await server.processes();
   if (processes.length === 0) return { ok: false, verdict: "RE", message: SERVER_GONE };
   const report = toolReport(test, run);
@@ -71,16 +76,28 @@ async function judgeTest(grader: ServerGrader, test: ServerTestCase, server: Ser
   const checked = grader.check(test, report);
   if (!checked.ok) return { ok: false, verdict: "WA", message: checked.message };
 
-  if (test.singleThreaded && (peak.processes > 1 || peak.threads > 1)) {
+  if (test.singleThreaded && (peak.processes > 1 || peak.threads > runtime.threads)) {
+    const allowed = runtime.threads > 1 ? ` (your language's runtime may run up to ${runtime.threads} threads of its own, not one per connection)` : "";
     return {
       ok: false,
       verdict: "WA",
-      message: `Under load your server ran ${peak.processes} process(es) with ${peak.threads} threads at once; this exercise asks for one thread serving every connection from an event loop.`,
+      message: `Under load your server ran ${peak.processes} process(es) with ${peak.threads} threads at once; this exercise asks for one thread serving every connection from an event loop${allowed}.`,
     };
   }
+  if (test.maxCpuShare !== undefined) {
+    const cpuMs = (await server.cpuMs()) - cpuBefore;
+    if (cpuMs > test.maxCpuShare * wallMs) {
+      return {
+        ok: false,
+        verdict: "WA",
+        message: `While its clients were connected but idle, your server used ${Math.round(cpuMs)} ms of CPU in ${(wallMs / 1000).toFixed(1)} s (${Math.round((100 * cpuMs) / wallMs)} %, at most ${Math.round(100 * test.maxCpuShare)} % allowed): the loop spins instead of sleeping in epoll_wait. Ask for EPOLLOUT only while output is waiting, or use edge-triggered events.`,
+      };
+    }
+  }
   if (test.releasesDescriptors && baseline.openFiles !== undefined) {
-    const settled = await descriptorsAfterClientsLeft(server, baseline.openFiles);
-    if (settled > baseline.openFiles) {
+    const allowed = baseline.openFiles + runtime.descriptors;
+    const settled = await descriptorsAfterClientsLeft(server, allowed);
+    if (settled > allowed) {
       return {
         ok: false,
         verdict: "WA",
@@ -121,7 +138,7 @@ export async function gradeServer(options: GradeServerOptions): Promise<GradingR
       tests,
       async (test) => {
         if (gone) return { name: test.name, visibility: test.visibility, status: "skipped", message: "Not run: your server had exited." };
-        const judged = await judgeTest(grader, test, server, baseline);
+        const judged = await judgeTest(grader, test, server, baseline, options.runtime ?? { threads: 1, descriptors: 0 });
         gone = !judged.ok && judged.message === SERVER_GONE;
         return {
           name: test.name,
@@ -147,8 +164,11 @@ export async function gradeServer(options: GradeServerOptions): Promise<GradingR
         await referenceServer.stop();
       }
       if ("failed" in reference) throw new Error(`The reference server failed the load test: ${reference.failed}.`);
-      if (spec.minReferenceThroughput !== undefined && reference.throughput < spec.minReferenceThroughput) {
-        throw new Error(`Inconclusive: the load generator drove the reference to only ${Math.round(reference.throughput)} requests/s (needs ${spec.minReferenceThroughput}).`);
+      const threshold = spec.minThroughputRatio * reference.throughput;
+      if (reference.capacity !== undefined && !(reference.capacity >= 2 * threshold)) {
+        throw new Error(
+          `Inconclusive: the load generator could drive only ${Math.round(reference.capacity)} requests/s, less than twice the pass threshold of ${Math.round(threshold)} requests/s (half the reference's ${Math.round(reference.throughput)}).`,
+        );
       }
       performance =
         "failed" in submission
@@ -167,11 +187,11 @@ export async function gradeServer(options: GradeServerOptions): Promise<GradingR
 async function underLoad(
   spec: NonNullable<ServerGrader["performance"]>,
   server: ServingProgram,
-): Promise<{ throughput: number; p99Ms: number } | { failed: string; verdict: Verdict }> {
+): Promise<{ throughput: number; p99Ms: number; capacity?: number } | { failed: string; verdict: Verdict }> {
   const report = toolReport(spec.test, await server.probe(spec.test.args, spec.test.wallSeconds));
   if (report === "timed out") return { failed: "Your server stopped answering under the load test.", verdict: "TLE" };
   if (report.ok === false) return { failed: `Under load: ${String(report.error ?? "wrong answers")}`, verdict: "WA" };
-  return spec.measure(report);
+  return { ...spec.measure(report), capacity: spec.generatorCapacity?.(report) };
 }
 
 /** The performance block of a server's result, from both servers' figures. */

@@ -22,6 +22,8 @@ export interface SelfTestOutcome extends Omit<SelfTestCase, "code"> {
   ratios: number[];
   passed: boolean;
   message?: string;
+  /** Why the first grading was not AC (the failing test and its message), to check a bad solution fails for its own reason. */
+  reason?: string;
 }
 
 /** Every reference and known-bad solution of the exercises named (default: all). */
@@ -48,14 +50,17 @@ export async function runSelfTest(testCase: SelfTestCase, options: { builder: Pr
   const verdicts: Verdict[] = [];
   const ratios: number[] = [];
   let message: string | undefined;
+  let reason: string | undefined;
   for (let i = 0; i < (options.repeat ?? 1); i++) {
     const result = await judgeSubmission({ exercise, grader, language: testCase.language, code: testCase.code, mode: "submit", builder: options.builder });
     verdicts.push(result.verdict);
     if (result.performance && result.performance.ratio > 0) ratios.push(result.performance.ratio);
+    const failed = result.tests.find((test) => test.verdict && test.verdict !== "AC");
+    reason ??= failed ? `${failed.name}: ${failed.message ?? ""}` : result.verdict !== "AC" ? (result.performance?.message ?? result.message) : undefined;
     if (result.verdict !== testCase.expected) {
       message ??= result.message ?? result.tests.find((test) => test.verdict && test.verdict !== "AC")?.message ?? result.performance?.message;
     }
   }
   const { code: _code, ...rest } = testCase;
-  return { ...rest, verdicts, ratios, passed: verdicts.every((verdict) => verdict === testCase.expected), message };
+  return { ...rest, verdicts, ratios, passed: verdicts.every((verdict) => verdict === testCase.expected), message, reason };
 }

@@ -114,6 +114,8 @@ export interface ServingProgram {
   probe(args: string[], wallSeconds: number): Promise<ToolRun>;
   /** The submission's processes: threads and open descriptors of each. */
   processes(): Promise<{ pid: number; threads: number; openFiles: number }[]>;
+  /** CPU time the server has used since it started, in milliseconds. */
+  cpuMs(): Promise<number>;
   /** Stops the server; how it ended (a server that exited before is RE) and what it cost. */
   stop(): Promise<ProgramRun>;
 }
@@ -130,6 +132,11 @@ export interface ServerTestCase {
   singleThreaded?: boolean;
   /** After this test's clients left, the server's open descriptors must be back where they were after the first test. */
   releasesDescriptors?: boolean;
+  /**
+   * A behaviour check: while this test runs (clients connected but idle), the server may use at
+   * most this share of the wall time in CPU. An event loop blocked in epoll_wait uses almost none.
+   */
+  maxCpuShare?: number;
 }
 
 export interface ServerGrader {
@@ -147,8 +154,12 @@ export interface ServerGrader {
     minThroughputRatio: number;
     /** …and p99 latency ≤ this × the reference's. */
     maxP99Ratio: number;
-    /** Below this reference throughput the tool could not load the server enough to judge: our problem, retried. */
-    minReferenceThroughput?: number;
+    /**
+     * What the tool could drive were the server infinitely fast (requests per second of its own
+     * CPU). It must reach 2× the pass threshold against the reference, or the run is inconclusive:
+     * our problem, retried, never the user's failure.
+     */
+    generatorCapacity?: (report: HarnessReport) => number;
   };
   seed: number;
 }

@@ -14,7 +14,7 @@ import { BUILDER_ID, type ContainerRole, runLimitsUpdate, runRlimits, sandboxCon
 import { OutputCollector } from "@/sandbox/docker/output-collector";
 import { type Lease, WarmPool } from "@/sandbox/docker/warm-pool";
 import { dockerCall, SandboxError } from "@/sandbox/errors";
-import { imageTag } from "@/sandbox/images/image-tags";
+import { imageTag, type SandboxImage } from "@/sandbox/images/image-tags";
 import { type BuildVariant, buildScript, TOOLCHAINS } from "@/sandbox/languages";
 import { COMPILE_LIMITS, type SandboxLimits } from "@/sandbox/limits";
 import type { Artifact, BuildAndRunResult, CompileResult, RunResult, Runner, RunSession, ServerProcess, ServerSession, ToolProgram, ToolReport } from "@/sandbox/runner";
@@ -66,7 +66,7 @@ export class DockerRunner implements Runner {
       warmContainers,
       (key) => {
         const spec = this.poolLimits.get(key)!;
-        return this.createContainer(spec.language, spec.role, spec.limits);
+        return this.createContainer(TOOLCHAINS[spec.language].image, spec.role, spec.limits);
       },
       (container) => this.remove(container),
     );
@@ -210,14 +210,24 @@ export class DockerRunner implements Runner {
     return { container, ...(await this.installArtifact(container, artifact)) };
   }
 
-  async startServer({ artifact, limits }: { artifact: Artifact; limits: SandboxLimits }): Promise<ServerSession> {
-    return DockerServerSession.start(this, artifact, limits);
+  async startServer(options: { artifact: Artifact; limits: SandboxLimits } | { image: SandboxImage; command: string[]; limits: SandboxLimits }): Promise<ServerSession> {
+    return DockerServerSession.start(this, options);
   }
 
   /** @internal Puts the artifact into a run container and finds its cgroup; removes the container on failure. */
   async installArtifact(container: Docker.Container, artifact: Artifact): Promise<{ cgroup: CgroupReader; pid: number }> {
     try {
       await dockerCall("putArchive", container.id, () => container.putArchive(artifact.tar, { path: "/box" }));
+    } catch (error) {
+      await this.remove(container);
+      throw error;
+    }
+    return this.findCgroup(container);
+  }
+
+  /** @internal The cgroup of a container that needs nothing put in; removes the container on failure. */
+  async findCgroup(container: Docker.Container): Promise<{ cgroup: CgroupReader; pid: number }> {
+    try {
       const info = await dockerCall("inspect", container.id, () => container.inspect());
       const cgroup = await dockerCall("cgroup lookup", container.id, () => CgroupReader.forPid(info.State.Pid));
       return { cgroup, pid: info.State.Pid };
@@ -228,9 +238,9 @@ export class DockerRunner implements Runner {
   }
 
   /** @internal */
-  async createContainer(language: Language, role: ContainerRole, limits: SandboxLimits, joinNetworkOf?: string): Promise<Docker.Container> {
+  async createContainer(image: SandboxImage, role: ContainerRole, limits: SandboxLimits, joinNetworkOf?: string): Promise<Docker.Container> {
     const options = sandboxContainerOptions({
-      image: imageTag(TOOLCHAINS[language].image),
+      image: imageTag(image),
       role,
       limits,
       cpu: pickCpu(),
@@ -467,13 +477,23 @@ class DockerServerSession implements ServerSession {
     private readonly limits: SandboxLimits,
   ) {}
 
-  static async start(runner: DockerRunner, artifact: Artifact, limits: SandboxLimits): Promise<DockerServerSession> {
-    const container = await runner.createContainer(artifact.language, "run", limits);
-    const { cgroup } = await runner.installArtifact(container, artifact);
+  static async start(
+    runner: DockerRunner,
+    options: { artifact: Artifact; limits: SandboxLimits } | { image: SandboxImage; command: string[]; limits: SandboxLimits },
+  ): Promise<DockerServerSession> {
+    const { limits } = options;
+    const image = "artifact" in options ? TOOLCHAINS[options.artifact.language].image : options.image;
+    const container = await runner.createContainer(image, "run", limits);
+    const { cgroup } = "artifact" in options ? await runner.installArtifact(container, options.artifact) : await runner.findCgroup(container);
     try {
       const before = await cgroup.snapshot();
+      const command = "artifact" in options ? TOOLCHAINS[options.artifact.language].run : options.command;
       // The server runs until stop(); its wall limit is the session's whole life.
-      const server = runner.exec(container, [...runRlimits(limits), ...TOOLCHAINS[artifact.language].run], { workingDir: "/box/out", wallMs: CONTAINER_LIFETIME_MS, outputBytes: limits.outputKiB * 1024 });
+      const server = runner.exec(container, [...runRlimits(limits), ...command], {
+        workingDir: "artifact" in options ? "/box/out" : "/tmp",
+        wallMs: CONTAINER_LIFETIME_MS,
+        outputBytes: limits.outputKiB * 1024,
+      });
       server.catch(() => undefined);
       return new DockerServerSession(runner, container, cgroup, before, server, limits);
     } catch (error) {
@@ -484,8 +504,8 @@ class DockerServerSession implements ServerSession {
 
   async probe(options: ToolProgram & { wallSeconds: number; limits?: Partial<SandboxLimits> }): Promise<ToolReport> {
     const limits = { ...this.limits, ...options.limits, cpuSeconds: options.wallSeconds, wallSeconds: options.wallSeconds };
-    const language = "artifact" in options ? options.artifact.language : options.image;
-    const tool = await this.runner.createContainer(language, "tool", limits, this.container.id);
+    const image = "artifact" in options ? TOOLCHAINS[options.artifact.language].image : options.image;
+    const tool = await this.runner.createContainer(image, "tool", limits, this.container.id);
     try {
       const contents =
         "artifact" in options
@@ -495,7 +515,7 @@ class DockerServerSession implements ServerSession {
               { uid: 0, gid: 0 },
             );
       await dockerCall("putArchive", tool.id, () => tool.putArchive(contents, { path: "/box" }));
-      const command = "artifact" in options ? [...TOOLCHAINS[language].run, ...options.args] : options.command;
+      const command = "artifact" in options ? [...TOOLCHAINS[options.artifact.language].run, ...options.args] : options.command;
       const report = await this.runner.exec(tool, command, { workingDir: "/box/out", wallMs: options.wallSeconds * 1000, outputBytes: 1024 * 1024 });
       return { exitCode: report.exitCode, stdout: report.stdout, stderr: report.stderr, timedOut: report.timedOut };
     } finally {
@@ -520,6 +540,11 @@ class DockerServerSession implements ServerSession {
       }),
     );
     return found.filter((process): process is ServerProcess => process !== null);
+  }
+
+  async cpuMs(): Promise<number> {
+    const now = await this.cgroup.snapshot();
+    return (now.cpuNanos - this.before.cpuNanos) / 1e6;
   }
 
   async stop(): Promise<RunResult> {

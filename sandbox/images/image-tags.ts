@@ -6,7 +6,8 @@ import path from "node:path";
 import { PROJECT_ROOT } from "@/lib/paths";
 
 export const IMAGES_DIR = path.join(PROJECT_ROOT, "sandbox", "images");
-export const SANDBOX_IMAGES = ["c", "cpp", "go", "python"] as const;
+/** The languages' images, and `redis`: a real Redis and its clients for the epoll server's self-tests, never a submission's. */
+export const SANDBOX_IMAGES = ["c", "cpp", "go", "python", "redis"] as const;
 export type SandboxImage = (typeof SANDBOX_IMAGES)[number];
 
 const tags = new Map<SandboxImage, string>();
