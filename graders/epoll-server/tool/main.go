@@ -317,6 +317,9 @@ func commands(_ []string) (map[string]any, error) {
 		return nil, err
 	}
 	defer c.conn.Close()
+	if err := c.exchange(command("PING"), pong); err != nil {
+		return nil, err
+	}
 	// Against a fresh server these keys do not exist; clearing them lets the tool be re-run on a live one.
 	if err := c.clear("cmd:greet", "cmd:Greet", "cmd:empty", "cmd:nothing", "cmd:fresh"); err != nil {
 		return nil, err
