@@ -264,7 +264,7 @@ export function ExerciseWorkspace(props: {
         )
       )}
 
-      <SubmissionResult submission={submission} progress={progress} />
+      <SubmissionResult submission={submission} progress={progress} onRetry={(kind) => void send(kind)} />
       {signedIn && (
         <SubmissionHistory
           entries={history}

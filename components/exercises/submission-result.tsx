@@ -1,6 +1,7 @@
 "use client";
 // What a Run or Submit came to: a verdict banner, live progress while grading, per-test rows and the
 // performance panel with the reference's figures.
+import { Button } from "@/components/ui/button";
 import type { GradingResult, TestResult } from "@/graders/core/results";
 import type { PublicSubmission } from "@/lib/validations/submissions";
 import { cn } from "@/lib/utils";
@@ -36,7 +37,16 @@ const PHASE_TEXT: Record<LiveProgress["phase"], string> = {
   done: "Done",
 };
 
-export function SubmissionResult({ submission, progress }: { submission: PublicSubmission | null; progress: LiveProgress | null }) {
+export function SubmissionResult({
+  submission,
+  progress,
+  onRetry,
+}: {
+  submission: PublicSubmission | null;
+  progress: LiveProgress | null;
+  /** Sends the same kind (Run or Submit) again, after an internal error. */
+  onRetry?: (kind: "run" | "submit") => void;
+}) {
   if (!submission && !progress) return null;
   const finished = submission?.status === "done" || submission?.status === "internal_error";
   return (
@@ -46,6 +56,11 @@ export function SubmissionResult({ submission, progress }: { submission: PublicS
         <div role="status" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
           <p className="font-medium">Our fault, not yours</p>
           <p>{submission.notice}</p>
+          {onRetry && (
+            <Button variant="outline" size="sm" className="mt-2" onClick={() => onRetry(submission.kind)}>
+              {submission.kind === "run" ? "Run again" : "Submit again"}
+            </Button>
+          )}
         </div>
       )}
       {submission?.status === "done" && submission.result && <Verdict result={submission.result} kind={submission.kind} />}
