@@ -6,7 +6,7 @@ import { describe, expect, inject, it } from "vitest";
 import { ARTIFACTS_DIR, uniqueEmail, useBrowser } from "@/e2e/support/browser";
 
 const openContext = useBrowser();
-const EXERCISE = "/exercises/syscall-echo";
+const EXERCISE = "/exercises/bankers-algorithm";
 
 async function signUp(page: Page, email: string): Promise<void> {
   const response = await page.request.post("/api/auth/sign-up/email", {
@@ -58,26 +58,29 @@ describe("practising an exercise", () => {
     await signUp(page, email);
 
     await page.goto("/exercises");
-    await page.getByRole("link", { name: /Echo with read\(2\) and write\(2\)/ }).click();
+    await page.getByRole("link", { name: /Banker's algorithm/ }).first().click();
     await page.waitForURL(`**${EXERCISE}`);
     await page.locator(".monaco-editor").waitFor();
 
     // A wrong solution: Run shows the first divergence, Submit gets WA.
-    await pasteCode(page, await readFile("graders/syscall-echo/bad/WA-counts-newline/c/echo.c", "utf8"));
+    await pasteCode(page, await readFile("graders/bankers-algorithm/bad/WA-grants-above-need/c/banker.c", "utf8"));
     expect(await verdictAfter(page, "Run")).toBe("WA");
-    await page.getByText('At line 1: expected "5 hello", got "6 hello".').first().waitFor();
+    await page
+      .getByText(/^Line 6, "REQUEST [\d ]+": expected "DENY NEED", got "GRANT": you granted a request from process \d+ that exceeds its declared need\.$/)
+      .first()
+      .waitFor();
     await page.getByTestId("verdict").waitFor({ state: "attached" });
     await page.getByRole("button", { name: "Submit", exact: true }).click();
     await page.locator('[data-testid="verdict"][data-verdict="WA"]').waitFor({ timeout: 60_000 });
 
     // A compile error: a marker on the right line of the editor.
-    await pasteCode(page, "#include \"echo.h\"\n\nint echo_lines(int in_fd, int out_fd) {\n    return in_fd +\n}\n");
+    await pasteCode(page, "#include \"banker.h\"\n\nstatic int twice(int x) {\n    return x +\n}\n");
     expect(await verdictAfter(page, "Run")).toBe("CE");
     await page.locator(".monaco-editor .squiggly-error").first().waitFor();
-    await page.getByTestId("compiler-output").getByText(/echo\.c:5:\d+: error/).waitFor();
+    await page.getByTestId("compiler-output").getByText(/banker\.c:5:\d+: error/).waitFor();
 
     // The reference: accepted, with the performance panel and a ratio.
-    await pasteCode(page, await readFile("graders/syscall-echo/reference/c/echo.c", "utf8"));
+    await pasteCode(page, await readFile("graders/bankers-algorithm/reference/c/banker.c", "utf8"));
     await page.getByRole("button", { name: "Submit", exact: true }).click();
     await page.locator('[data-testid="verdict"][data-verdict="AC"]').waitFor({ timeout: 90_000 });
     await expect(page.getByTestId("performance-ratio").textContent()).resolves.toMatch(/^\d+\.\d\d× the reference \(limit 3\.00×\)$/);
@@ -93,11 +96,11 @@ describe("practising an exercise", () => {
     // The draft follows the user: after a reload, and in a second browser.
     await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.textContent === "Draft saved");
     await page.reload();
-    await page.locator(".monaco-editor .view-lines").getByText("Reference: block reads").waitFor();
+    await page.locator(".monaco-editor .view-lines").getByText("Reference: the classic banker").waitFor();
     const second = await openContext({ colorScheme: "dark" });
     await second.page.request.post("/api/auth/sign-in/email", { data: { email, password: "a good passphrase" }, headers: { origin: inject("appUrl") } });
     await second.page.goto(EXERCISE);
-    await second.page.locator(".monaco-editor .view-lines").getByText("Reference: block reads").waitFor();
+    await second.page.locator(".monaco-editor .view-lines").getByText("Reference: the classic banker").waitFor();
     await second.page.screenshot({ path: path.join(ARTIFACTS_DIR, "exercise-page-dark.png"), fullPage: true });
 
     expect(outside).toEqual([]);
@@ -106,7 +109,7 @@ describe("practising an exercise", () => {
   it("lets a signed-out visitor read and edit, and asks them to sign in to submit", async () => {
     const { page } = await openContext();
     await page.goto(EXERCISE);
-    await page.getByRole("heading", { name: "Echo with read(2) and write(2)" }).waitFor();
+    await page.getByRole("heading", { name: "Banker's algorithm" }).first().waitFor();
     await page.locator(".monaco-editor").waitFor();
     await page.getByRole("button", { name: "Submit", exact: true }).click();
     await page.getByRole("alert").getByRole("link", { name: "Sign in" }).waitFor();
