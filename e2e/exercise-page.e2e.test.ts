@@ -86,9 +86,18 @@ describe("practising an exercise", () => {
     await expect(page.getByTestId("performance-ratio").textContent()).resolves.toMatch(/^\d+\.\d\d× the reference \(limit 3\.00×\)$/);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, "exercise-page-light.png"), fullPage: true });
 
+    // A Run on the user's own input: compared with the reference's answer, with the output, exit status and times.
+    await page.getByLabel("Run with my own input").check();
+    await page.getByLabel("Your input (standard input for Run)").fill(await readFile("exercises/bankers-algorithm/examples/1.in", "utf8"));
+    expect(await verdictAfter(page, "Run")).toBe("AC");
+    const custom = page.getByTestId("test-row").filter({ hasText: "your input" });
+    await expect(custom.getByTestId("run-figures").textContent()).resolves.toMatch(/^exit 0 · \d+\.\d ms CPU · \d+ ms wall$/);
+    await custom.getByText("Input and output").click();
+    await custom.getByText(await readFile("exercises/bankers-algorithm/examples/1.out", "utf8").then((out) => out.split("\n")[0]!)).first().waitFor();
+
     // History lists every attempt; a past one opens as a diff against the draft.
     const history = page.getByTestId("history").getByRole("button");
-    await expect(history.count()).resolves.toBe(4);
+    await expect(history.count()).resolves.toBe(5);
     await history.filter({ hasText: "Wrong answer" }).last().click();
     await page.getByRole("button", { name: "Compare with my draft" }).click();
     await page.getByTestId("code-diff").locator(".monaco-diff-editor").waitFor();

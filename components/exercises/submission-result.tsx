@@ -138,22 +138,37 @@ function TestRow({ test }: { test: TestResult }) {
         <span className="font-medium">{test.name}</span>
         <span className="text-xs text-muted-foreground">{test.visibility === "hidden" ? "hidden" : "example"}</span>
         {test.verdict && test.verdict !== "AC" && <span className="text-xs font-medium">{verdictText(test.verdict)}</span>}
-        {test.metrics && <span className="ml-auto font-mono text-xs text-muted-foreground">{test.metrics.cpuMs.toFixed(1)} ms CPU</span>}
+        {test.metrics && (
+          <span className="ml-auto font-mono text-xs text-muted-foreground" data-testid="run-figures">
+            {test.exit && `${exitText(test.exit)} · `}
+            {test.metrics.cpuMs.toFixed(1)} ms CPU · {test.metrics.wallMs.toFixed(0)} ms wall
+          </span>
+        )}
       </div>
       {test.message && <p className="mt-1 text-muted-foreground">{test.message}</p>}
-      {test.visibility === "public" && test.status !== "pass" && test.output !== undefined && (
-        <div className="mt-2 grid gap-2 sm:grid-cols-2">
-          <Output label="Expected" text={test.expected ?? ""} />
-          <Output label="Your output" text={test.output} />
-        </div>
+      {test.visibility === "public" && test.output !== undefined && (
+        // Open when the test failed; a passing test's output is one click away.
+        <details open={test.status !== "pass"} className="mt-2">
+          <summary className="cursor-pointer text-xs text-muted-foreground">Input and output</summary>
+          <div className="mt-2 grid gap-2 sm:grid-cols-2">
+            {test.expected !== undefined && <Output label="Expected" text={test.expected} />}
+            <Output label="Your output" text={test.output} />
+            {test.stderr && <Output label="Standard error" text={test.stderr} testId="stderr" />}
+          </div>
+        </details>
       )}
     </li>
   );
 }
 
-function Output({ label, text }: { label: string; text: string }) {
+function exitText(exit: NonNullable<TestResult["exit"]>): string {
+  if (exit.signal) return `killed by ${exit.signal}`;
+  return exit.code === null ? "exit status unknown" : `exit ${exit.code}`;
+}
+
+function Output({ label, text, testId }: { label: string; text: string; testId?: string }) {
   return (
-    <div>
+    <div data-testid={testId}>
       <p className="text-xs font-medium text-muted-foreground">{label}</p>
       <pre className="max-h-40 overflow-auto rounded bg-muted p-2 font-mono text-xs whitespace-pre-wrap">{text || "(nothing)"}</pre>
     </div>

@@ -68,9 +68,20 @@ describe("gradeIo", () => {
     expect(hidden).not.toHaveProperty("input");
     expect(hidden).not.toHaveProperty("expected");
     expect(hidden).not.toHaveProperty("output");
+    expect(hidden).not.toHaveProperty("stderr");
+    expect(hidden).not.toHaveProperty("exit");
     expect(JSON.stringify(result)).not.toContain("15");
     expect(result.tests.find((t) => t.name === "hidden 3")?.status).toBe("skipped");
     expect(result.score).toBe(2 / 4);
+  });
+
+  it("shows a public test's standard error and how the program ended", async () => {
+    const crashing = program(() => ({ outcome: "RE", exitCode: 3, stdout: "2\n", stderr: "debug: n = 1\nassertion failed\n" }));
+    const result = await gradeIo({ grader, examples, mode: "run", program: crashing });
+    expect(result.tests[0]).toMatchObject({ verdict: "RE", output: "2\n", stderr: "debug: n = 1\nassertion failed\n", exit: { code: 3, signal: null } });
+    const quiet = await gradeIo({ grader, examples, mode: "run", program: program((stdin) => ({ stdout: double(stdin) })) });
+    expect(quiet.tests[0]).not.toHaveProperty("stderr");
+    expect(quiet.tests[0]).toMatchObject({ exit: { code: 0, signal: null } });
   });
 
   it("skips the tests after a time-out, even public ones", async () => {

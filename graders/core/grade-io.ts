@@ -81,6 +81,8 @@ function judgeRun(grader: IoGrader, test: IoTestCase, run: ProgramRun): TestResu
           input: excerpt(test.input, INPUT_EXCERPT),
           expected: test.expected === undefined ? undefined : excerpt(test.expected, OUTPUT_EXCERPT),
           output: excerpt(run.stdout, OUTPUT_EXCERPT),
+          ...(run.stderr ? { stderr: excerpt(run.stderr, OUTPUT_EXCERPT) } : {}),
+          exit: { code: run.exitCode, signal: run.signal },
         }
       : {}),
   };

@@ -24,6 +24,9 @@ export const testResultSchema = z.object({
   /** Public tests only: the input excerpt and the expected output excerpt. */
   input: z.string().optional(),
   expected: z.string().optional(),
+  /** Public tests only: the program's standard error, capped, and how it ended (exit status, or the signal that ended it). */
+  stderr: z.string().optional(),
+  exit: z.object({ code: z.number().int().nullable(), signal: z.string().nullable() }).optional(),
   metrics: runMetricsSchema.optional(),
 });
 
