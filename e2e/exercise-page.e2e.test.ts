@@ -16,13 +16,15 @@ async function signUp(page: Page, email: string): Promise<void> {
   expect(response.ok()).toBe(true);
 }
 
-/** Replaces the editor's content in one input, as a paste does. */
+/** Replaces the editor's content through the clipboard, as a user pasting code does (typing would auto-indent every line). */
 async function pasteCode(page: Page, code: string): Promise<void> {
   await page.locator(".monaco-editor .view-line").first().waitFor();
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(page.url()).origin });
   await page.locator(".monaco-editor .view-lines").first().click();
+  await page.evaluate((text) => navigator.clipboard.writeText(text), code);
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("Delete");
-  await page.keyboard.insertText(code);
+  await page.keyboard.press("ControlOrMeta+V");
   await page.keyboard.press("ControlOrMeta+Home");
   // Monaco draws spaces as no-break spaces.
   const firstLine = code.split("\n")[0]!.slice(0, 20);
@@ -114,6 +116,20 @@ describe("practising an exercise", () => {
 
     expect(outside).toEqual([]);
   }, 240_000);
+
+  it("runs a server exercise: the starter's first failure, then the reference accepted", async () => {
+    const { page } = await openContext();
+    await signUp(page, uniqueEmail("server"));
+    await page.goto("/exercises/epoll-server");
+    await page.locator(".monaco-editor").waitFor();
+    await expect(page.getByText("Run with my own input").count()).resolves.toBe(0); // a server reads no standard input
+    await page.locator(".monaco-editor .view-lines").getByText("An epoll server on port 6379").waitFor();
+    expect(await verdictAfter(page, "Run")).toBe("WA");
+    await page.getByText('sent [PING], expected "+PONG\\r\\n", got "-ERR not implemented yet\\r\\n"').first().waitFor();
+    await pasteCode(page, await readFile("graders/epoll-server/reference/c/server.c", "utf8"));
+    expect(await verdictAfter(page, "Run")).toBe("AC");
+    await expect(page.getByTestId("test-row").count()).resolves.toBe(2);
+  }, 120_000);
 
   it("lets a signed-out visitor read and edit, and asks them to sign in to submit", async () => {
     const { page } = await openContext();

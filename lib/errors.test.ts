@@ -19,6 +19,11 @@ describe("toPublicError", () => {
     expect(error.details).toEqual([{ path: "language", message: expect.any(String) }]);
   });
 
+  it("says in the message itself what is wrong, for forms that show only the message", () => {
+    const result = z.object({ code: z.string().max(3, "Code is limited to 3 bytes.") }).safeParse({ code: "too long" });
+    expect(toPublicError(result.error).message).toBe("Some of the input is not valid: code: Code is limited to 3 bytes.");
+  });
+
   it("never echoes an unexpected error", () => {
     const error = toPublicError(new Error("password=hunter2 at db.internal:5432"));
     expect(error).toEqual({ status: 500, code: "INTERNAL", message: expect.not.stringContaining("hunter2") });

@@ -37,12 +37,10 @@ export function toPublicError(error: unknown): { status: number; code: AppErrorC
     return { status: error.status, code: error.code, message: error.message, details: error.details };
   }
   if (error instanceof ZodError) {
-    return {
-      status: appErrorCodes.INVALID_INPUT,
-      code: "INVALID_INPUT",
-      message: "Some of the input is not valid: see details.",
-      details: error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
-    };
+    const details = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+    // The message says what is wrong by itself (a form shows only the message); details keep each field apart.
+    const said = details.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join("; ");
+    return { status: appErrorCodes.INVALID_INPUT, code: "INVALID_INPUT", message: `Some of the input is not valid: ${said}`, details };
   }
   return { status: 500, code: "INTERNAL", message: "Something went wrong on our side. Please try again in a moment." };
 }
