@@ -4,6 +4,7 @@ import { gradeIo } from "@/graders/core/grade-io";
 import { gradeLink } from "@/graders/core/grade-link";
 import { gradeServer } from "@/graders/core/grade-server";
 import type { GradingResult } from "@/graders/core/results";
+import { forbiddenImport } from "@/graders/core/import-rules";
 import { compileErrorResult, type ProgressListener } from "@/graders/core/test-loop";
 import type { ExecutableProgram, Grader } from "@/graders/core/types";
 import type { ExercisePackage, SourceFile } from "@/lib/exercises/load-exercise";
@@ -49,6 +50,9 @@ export async function judgeSubmission(options: JudgeOptions): Promise<GradingRes
     : undefined;
 
   if (grader.kind === "server") {
+    const rule = grader.forbiddenImports?.[language];
+    const refused = rule ? forbiddenImport(options.code, language, rule) : null;
+    if (rule && refused) return compileErrorResult(`${starter.edit.name}:${refused.line}:1: error: "${refused.module}" is not allowed in this exercise: ${rule.why}`);
     const tool = { ...grader.tool, files: options.toolFiles ?? (await readToolFiles(exercise.manifest.slug)) };
     const start = async (code: string, reused: boolean) => builder.startServer({ language, files: withEdit(code), limits, reused, tool });
     const started = await start(options.code, false);

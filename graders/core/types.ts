@@ -1,5 +1,6 @@
 // What an exercise's grader declares, and the one seam through which grading runs programs.
 import type { Language, Verdict } from "@/lib/exercises/manifest";
+import type { ImportRule } from "@/graders/core/import-rules";
 import type { RunMetrics } from "@/graders/core/results";
 
 /** How one run of a compiled program ended, as the sandbox saw it. */
@@ -141,6 +142,8 @@ export interface ServerTestCase {
 
 export interface ServerGrader {
   kind: "server";
+  /** Modules that would do the exercise's point for the user, per language: refused before building, as a compile error on the import's line. */
+  forbiddenImports?: Partial<Record<Language, ImportRule>>;
   /** The trusted tool, built from graders/<slug>/tool/ in this language; `limits` for its container. */
   tool: { language: Language; limits?: { openFiles?: number; memoryMiB?: number; pids?: number } };
   tests: (seed: number) => ServerTestCase[];
