@@ -97,7 +97,11 @@ describe("gradeServer", () => {
   });
 
   it("fails a server that spins while its clients are idle, from its CPU time over the test", async () => {
-    const idle = defineServerGrader({ ...grader, performance: undefined, tests: () => [{ name: "idle", visibility: "hidden", args: ["3"], wallSeconds: 5, maxCpuShare: 0.25 }] });
+    const idle = defineServerGrader({
+      ...grader,
+      performance: undefined,
+      tests: () => [{ name: "idle", visibility: "hidden", args: ["3"], wallSeconds: 5, maxCpuShare: 0.25, cpuHint: "the loop spins instead of sleeping in epoll_wait." }],
+    });
     const spinning = (cpuPerProbe: number) => {
       let cpu = 0;
       return server({

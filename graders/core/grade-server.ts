@@ -90,7 +90,7 @@ async function judgeTest(grader: ServerGrader, test: ServerTestCase, server: Ser
       return {
         ok: false,
         verdict: "WA",
-        message: `While its clients were connected but idle, your server used ${Math.round(cpuMs)} ms of CPU in ${(wallMs / 1000).toFixed(1)} s (${Math.round((100 * cpuMs) / wallMs)} %, at most ${Math.round(100 * test.maxCpuShare)} % allowed): the loop spins instead of sleeping in epoll_wait. Ask for EPOLLOUT only while output is waiting, or use edge-triggered events.`,
+        message: `While its clients were connected but idle, your server used ${Math.round(cpuMs)} ms of CPU in ${(wallMs / 1000).toFixed(1)} s (${Math.round((100 * cpuMs) / wallMs)} %, at most ${Math.round(100 * test.maxCpuShare)} % allowed)${test.cpuHint ? `: ${test.cpuHint}` : "."}`,
       };
     }
   }
@@ -167,7 +167,7 @@ export async function gradeServer(options: GradeServerOptions): Promise<GradingR
       const threshold = spec.minThroughputRatio * reference.throughput;
       if (reference.capacity !== undefined && !(reference.capacity >= 2 * threshold)) {
         throw new Error(
-          `Inconclusive: the load generator could drive only ${Math.round(reference.capacity)} requests/s, less than twice the pass threshold of ${Math.round(threshold)} requests/s (half the reference's ${Math.round(reference.throughput)}).`,
+          `Inconclusive: the load generator could drive only ${Math.round(reference.capacity)} requests/s, less than twice the pass threshold of ${Math.round(threshold)} requests/s (${formatRatio(spec.minThroughputRatio)} the reference's ${Math.round(reference.throughput)}).`,
         );
       }
       performance =

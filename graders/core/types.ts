@@ -138,6 +138,8 @@ export interface ServerTestCase {
    * most this share of the wall time in CPU. An event loop blocked in epoll_wait uses almost none.
    */
   maxCpuShare?: number;
+  /** What a failed CPU check means, in the user's terms ("the loop spins instead of sleeping in epoll_wait"). */
+  cpuHint?: string;
 }
 
 export interface ServerGrader {

@@ -50,7 +50,15 @@ const tests: ServerTestCase[] = [
     releasesDescriptors: true,
     description: "10,000 clients connected at once, each storing and reading its own key",
   },
-  { name: "idle clients", visibility: "hidden", args: ["idle", "2"], wallSeconds: 30, maxCpuShare: 0.25, description: "50 clients connected and silent for 2 s" },
+  {
+    name: "idle clients",
+    visibility: "hidden",
+    args: ["idle", "2"],
+    wallSeconds: 30,
+    maxCpuShare: 0.25,
+    cpuHint: "the loop spins instead of sleeping in epoll_wait. Ask for EPOLLOUT only while output is waiting, or use edge-triggered events.",
+    description: "50 clients connected and silent for 2 s",
+  },
 ];
 
 export default defineServerGrader({
