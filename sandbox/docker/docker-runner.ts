@@ -290,7 +290,9 @@ export class DockerRunner implements Runner {
     if (exitCode !== null && exitCode !== 128 + 9 && exitCode !== 126 && exitCode !== 127) return false;
     await new Promise((resolve) => setTimeout(resolve, 50));
     const info = await container.inspect().catch(() => null);
-    return info?.State.Running !== true;
+    if (info?.State.Running !== true) return true;
+    // Under load Docker may not have noticed yet; the container's init on the host tells at once.
+    return !(await processAlive(info.State.Pid));
   }
 
   /** @internal Runs a command in the container as the unprivileged user, with a wall-clock limit. */
@@ -570,6 +572,18 @@ class DockerServerSession implements ServerSession {
       stdoutTruncated: outcome.stdoutTruncated,
       stderrTruncated: outcome.stderrTruncated,
     };
+  }
+}
+
+/** Whether host process `pid` is alive: present and neither a zombie nor dead. */
+async function processAlive(pid: number): Promise<boolean> {
+  if (!pid) return false;
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+    const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+    return state !== "Z" && state !== "X";
+  } catch {
+    return false;
   }
 }
 
