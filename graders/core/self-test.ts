@@ -58,7 +58,7 @@ export async function runSelfTest(testCase: SelfTestCase, options: { builder: Pr
     const failed = result.tests.find((test) => test.verdict && test.verdict !== "AC");
     reason ??= failed ? `${failed.name}: ${failed.message ?? ""}` : result.verdict !== "AC" ? (result.performance?.message ?? result.message) : undefined;
     if (result.verdict !== testCase.expected) {
-      message ??= result.message ?? result.tests.find((test) => test.verdict && test.verdict !== "AC")?.message ?? result.performance?.message;
+      message ??= result.message ?? failed?.message ?? result.performance?.message;
     }
   }
   const { code: _code, ...rest } = testCase;

@@ -201,18 +201,7 @@ func (c *client) readError(what string, err error, partial string) error {
 
 // exchange sends one request and checks the reply byte for byte.
 func (c *client) exchange(request []byte, expected string) error {
-	what := describe(request)
-	if err := c.send(request); err != nil {
-		return err
-	}
-	got, err := c.readReply(what)
-	if err != nil {
-		return err
-	}
-	if got != expected {
-		return fail("sent %s, expected %s, got %s", what, show(expected), show(got))
-	}
-	return nil
+	return c.exchangeAll([]step{{request, expected}})
 }
 
 // exchangeAll sends the requests in one write and checks each reply in order.
@@ -968,13 +957,14 @@ func load(args []string) (map[string]any, error) {
 			defer c.conn.Close()
 			// The same batch every time, so its replies are known bytes compared in one go.
 			var request, expected []byte
+			perBatch := 0 // requests in the batch: SET, GET and PING per key
 			for j := 0; len(request) == 0 || j < depth; j += 3 {
 				key := fmt.Sprintf("load:%d:%d", i, j)
 				v := fmt.Sprintf("value-%d-%d-%s", i, j, strings.Repeat("x", 16))
 				request = append(append(append(request, command("SET", key, v)...), command("GET", key)...), command("PING")...)
 				expected = append(append(append(expected, ok...), bulk(v)...), pong...)
+				perBatch += 3
 			}
-			perBatch := 3 * ((depth + 2) / 3)
 			got := make([]byte, len(expected))
 			for {
 				now := time.Now()
