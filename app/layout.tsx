@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
-import { getCurrentUser } from "@/lib/server/auth/get-current-user";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -10,12 +9,11 @@ export const metadata: Metadata = {
     "Practise operating-systems and Linux systems-programming interviews: write C, Go or Python, run it in a hardened sandbox, and get judged on correctness and performance.",
 };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  const user = await getCurrentUser();
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen font-sans antialiased">
-        <SiteHeader user={user} />
+        <SiteHeader />
         <main className="mx-auto w-full max-w-7xl px-4 py-8 sm:px-6">{children}</main>
       </body>
     </html>

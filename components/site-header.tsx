@@ -1,7 +1,5 @@
 import Link from "next/link";
-import { SignOutButton } from "@/components/auth/sign-out-button";
-import { buttonVariants } from "@/components/ui/button";
-import type { CurrentUser } from "@/lib/server/auth/get-current-user";
+import { AccountNav } from "@/components/auth/account-nav";
 
 const sections = [
   { href: "/exercises", label: "Exercises" },
@@ -10,7 +8,7 @@ const sections = [
   { href: "/dashboard", label: "Dashboard" },
 ];
 
-export function SiteHeader({ user }: { user: CurrentUser | null }) {
+export function SiteHeader() {
   return (
     <header className="border-b">
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4 sm:px-6">
@@ -25,23 +23,7 @@ export function SiteHeader({ user }: { user: CurrentUser | null }) {
           ))}
         </nav>
         <div className="ml-auto flex items-center gap-2 text-sm">
-          {user ? (
-            <>
-              <span className="hidden text-muted-foreground sm:inline" data-testid="signed-in-as">
-                {user.email}
-              </span>
-              <SignOutButton />
-            </>
-          ) : (
-            <>
-              <Link href="/sign-in" className={buttonVariants({ variant: "ghost", size: "sm" })}>
-                Sign in
-              </Link>
-              <Link href="/sign-up" className={buttonVariants({ size: "sm" })}>
-                Sign up
-              </Link>
-            </>
-          )}
+          <AccountNav />
         </div>
       </div>
     </header>

@@ -19,6 +19,7 @@ async function signUp(page: Page, email: string): Promise<void> {
 /** Replaces the editor's content through the clipboard, as a user pasting code does (typing would auto-indent every line). */
 async function pasteCode(page: Page, code: string): Promise<void> {
   await page.locator(".monaco-editor .view-line").first().waitFor();
+  await draftsLoaded(page);
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(page.url()).origin });
   await page.locator(".monaco-editor .view-lines").first().click();
   await page.evaluate((text) => navigator.clipboard.writeText(text), code);
@@ -38,6 +39,11 @@ async function pasteCode(page: Page, code: string): Promise<void> {
     const shown = await page.evaluate(() => document.querySelector(".monaco-editor .view-lines")?.textContent);
     throw new Error(`The editor does not show ${JSON.stringify(firstLine)}; it shows ${JSON.stringify(shown?.slice(0, 200))}`, { cause: error });
   }
+}
+
+/** The editor takes typing once the reader's own drafts have arrived (it is read-only until then). */
+async function draftsLoaded(page: Page): Promise<void> {
+  await page.waitForFunction(() => !["", "Loading your draft…"].includes(document.querySelector('[data-testid="save-state"]')?.textContent ?? ""));
 }
 
 async function verdictAfter(page: Page, button: "Run" | "Submit"): Promise<string> {
@@ -131,11 +137,32 @@ describe("practising an exercise", () => {
     await expect(page.getByTestId("test-row").count()).resolves.toBe(2);
   }, 120_000);
 
+  it("when the drafts cannot be loaded, says so, saves nothing over them, and loads them on request", async () => {
+    const { page } = await openContext();
+    await signUp(page, uniqueEmail("offline"));
+    await page.goto(EXERCISE);
+    await pasteCode(page, "/* my saved draft */\n");
+    await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.textContent === "Draft saved");
+
+    // The workspace request fails once (the server restarting): the starter shows, and typing saves nothing.
+    await page.route("**/api/exercises/*/workspace", (route) => route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: { message: "The database is restarting." } }) }), { times: 1 });
+    await page.reload();
+    await page.getByRole("alert").getByText("Your drafts and history could not be loaded (The database is restarting.)").waitFor();
+    await page.getByTestId("save-state").getByText("Drafts not loaded: changes are not saved").waitFor();
+    await page.locator(".monaco-editor .view-lines").getByText("request_resources").first().waitFor();
+
+    await page.getByRole("button", { name: "Try again" }).click();
+    await page.locator(".monaco-editor .view-lines").getByText("/* my saved draft */").waitFor();
+    await page.getByTestId("save-state").getByText("Draft saved").waitFor();
+    await expect(page.getByText("could not be loaded").count()).resolves.toBe(0);
+  });
+
   it("lets a signed-out visitor read and edit, and asks them to sign in to submit", async () => {
     const { page } = await openContext();
     await page.goto(EXERCISE);
     await page.getByRole("heading", { name: "Banker's algorithm" }).first().waitFor();
     await page.locator(".monaco-editor").waitFor();
+    await page.getByTestId("save-state").getByText("Sign in to keep drafts").waitFor();
     await page.getByRole("button", { name: "Submit", exact: true }).click();
     await page.getByRole("alert").getByRole("link", { name: "Sign in" }).waitFor();
   });

@@ -1,18 +1,20 @@
 "use client";
 // The working half of the exercise page: the editor with its files and languages, drafts saved as
-// you type, Run and Submit with live progress, the result, and your history.
+// you type, Run and Submit with live progress, the result, and your history. The page around it is
+// the same for every reader; what is theirs (drafts, history) is loaded here when it opens.
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { resetDraftAction, saveDraftAction, submitCodeAction } from "@/app/exercises/[slug]/actions";
 import { CodeEditor, type EditorMarker } from "@/components/editor/code-editor-loader";
 import { type LiveProgress, SubmissionResult } from "@/components/exercises/submission-result";
-import { SubmissionHistory, type HistoryEntry } from "@/components/exercises/submission-history";
+import { SubmissionHistory } from "@/components/exercises/submission-history";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import type { SourceFile } from "@/lib/exercises/load-exercise";
 import type { Language } from "@/lib/exercises/manifest";
 import { parseCompilerDiagnostics } from "@/lib/grading/compiler-diagnostics";
 import type { PublicSubmission } from "@/lib/validations/submissions";
+import type { HistoryEntry, Workspace } from "@/lib/validations/workspace";
 import { cn } from "@/lib/utils";
 
 export interface WorkspaceLanguage {
@@ -26,23 +28,23 @@ const SAVE_DELAY_MS = 800;
 const PROGRESS_EVENTS = ["queued", "started", "compiling", "test", "performance", "retrying"] as const;
 
 type SaveState = "saved" | "unsaved" | "saving" | "failed";
+/** The reader's own work: loading, loaded, or not loadable (then nothing is saved over it). */
+type Loaded = { state: "loading" } | { state: "ready"; signedIn: boolean } | { state: "failed"; message: string };
 
 export function ExerciseWorkspace(props: {
   slug: string;
   languages: WorkspaceLanguage[];
-  drafts: Partial<Record<Language, string>>;
-  signedIn: boolean;
-  history: HistoryEntry[];
   /** What a Run's own input is: stdin (io), the harness's scenario (link); servers take none. */
   exerciseKind: "io" | "link" | "server";
 }) {
-  const { slug, languages, signedIn } = props;
-  const firstDraft = languages.find((l) => props.drafts[l.id] !== undefined)?.id;
-  const [language, setLanguage] = useState<Language>(firstDraft ?? languages[0]!.id);
+  const { slug, languages } = props;
+  const [loaded, setLoaded] = useState<Loaded>({ state: "loading" });
+  const signedIn = loaded.state === "ready" && loaded.signedIn;
+  const [language, setLanguage] = useState<Language>(languages[0]!.id);
   const current = languages.find((l) => l.id === language)!;
-  const [codes, setCodes] = useState<Record<string, string>>(() =>
-    Object.fromEntries(languages.map((l) => [l.id, props.drafts[l.id] ?? l.edit.content])),
-  );
+  const [codes, setCodes] = useState<Record<string, string>>(() => Object.fromEntries(languages.map((l) => [l.id, l.edit.content])));
+  const codesNow = useRef(codes);
+  codesNow.current = codes;
   const [openFile, setOpenFile] = useState(current.edit.name);
   const [saveState, setSaveState] = useState<SaveState>("saved");
   const [customInput, setCustomInput] = useState("");
@@ -50,7 +52,7 @@ export function ExerciseWorkspace(props: {
   const [submission, setSubmission] = useState<PublicSubmission | null>(null);
   const [progress, setProgress] = useState<LiveProgress | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const [history, setHistory] = useState<HistoryEntry[]>(props.history);
+  const [history, setHistory] = useState<HistoryEntry[]>([]);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const source = useRef<EventSource | null>(null);
   const busy = progress !== null && progress.phase !== "done";
@@ -66,6 +68,35 @@ export function ExerciseWorkspace(props: {
     },
     [slug],
   );
+
+  const load = useCallback(async () => {
+    setLoaded({ state: "loading" });
+    try {
+      const response = await fetch(`/api/exercises/${slug}/workspace`, { cache: "no-store" });
+      if (!response.ok) {
+        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+        throw new Error(body?.error?.message ?? `the server answered ${response.status}`);
+      }
+      const workspace = (await response.json()) as Workspace;
+      const firstDraft = languages.find((l) => workspace.drafts[l.id] !== undefined)?.id;
+      // Code typed while the drafts could not be loaded (before a retry) is newer than any draft: it stays, and is saved.
+      const typed = languages.filter((l) => codesNow.current[l.id] !== l.edit.content).map((l) => l.id);
+      setCodes(Object.fromEntries(languages.map((l) => [l.id, typed.includes(l.id) ? codesNow.current[l.id]! : (workspace.drafts[l.id] ?? l.edit.content)])));
+      if (workspace.signedIn) for (const lang of typed) void saveNow(lang, codesNow.current[lang]!);
+      setHistory(workspace.history);
+      if (firstDraft) {
+        setLanguage(firstDraft);
+        setOpenFile(languages.find((l) => l.id === firstDraft)!.edit.name);
+      }
+      setLoaded({ state: "ready", signedIn: workspace.signedIn });
+    } catch (error) {
+      setLoaded({ state: "failed", message: error instanceof Error ? error.message : String(error) });
+    }
+  }, [slug, languages, saveNow]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   function edit(text: string) {
     setCodes((all) => ({ ...all, [language]: text }));
@@ -92,9 +123,9 @@ export function ExerciseWorkspace(props: {
   }
 
   async function send(kind: "run" | "submit") {
-    if (busy) return;
+    if (busy || loaded.state === "loading") return;
     setActionError(null);
-    if (!signedIn) {
+    if (loaded.state === "ready" && !signedIn) {
       setActionError("sign-in");
       return;
     }
@@ -201,7 +232,13 @@ export function ExerciseWorkspace(props: {
           ))}
         </div>
         <span className="ml-auto text-xs text-muted-foreground" data-testid="save-state" aria-live="polite">
-          {signedIn ? { saved: "Draft saved", unsaved: "Unsaved changes", saving: "Saving…", failed: "Could not save the draft" }[saveState] : "Sign in to keep drafts"}
+          {loaded.state === "loading"
+            ? "Loading your draft…"
+            : loaded.state === "failed"
+              ? "Drafts not loaded: changes are not saved"
+              : signedIn
+                ? { saved: "Draft saved", unsaved: "Unsaved changes", saving: "Saving…", failed: "Could not save the draft" }[saveState]
+                : "Sign in to keep drafts"}
         </span>
       </div>
 
@@ -210,7 +247,7 @@ export function ExerciseWorkspace(props: {
           key={`${language}:${shownFile.name}`}
           value={editingUserFile ? code : shownFile.content}
           language={language}
-          readOnly={!editingUserFile}
+          readOnly={!editingUserFile || loaded.state === "loading"}
           markers={editingUserFile ? markers : []}
           onChange={editingUserFile ? edit : undefined}
           onSubmit={() => void send("submit")}
@@ -232,7 +269,7 @@ export function ExerciseWorkspace(props: {
             {props.exerciseKind === "link" ? "Run my own scenario" : "Run with my own input"}
           </label>
         )}
-        <Button variant="ghost" size="sm" className="ml-auto" onClick={() => void resetToStarter()}>
+        <Button variant="ghost" size="sm" className="ml-auto" disabled={loaded.state === "loading"} onClick={() => void resetToStarter()}>
           Reset to starter
         </Button>
       </div>
@@ -249,6 +286,14 @@ export function ExerciseWorkspace(props: {
         </div>
       )}
 
+      {loaded.state === "failed" && (
+        <p role="alert" className="text-sm text-destructive">
+          Your drafts and history could not be loaded ({loaded.message}); what you type now is not saved.{" "}
+          <button type="button" className="font-medium underline underline-offset-4" onClick={() => void load()}>
+            Try again
+          </button>
+        </p>
+      )}
       {actionError === "sign-in" ? (
         <p role="alert" className="text-sm">
           <Link href={`/sign-in?next=${encodeURIComponent(`/exercises/${slug}`)}`} className="font-medium underline underline-offset-4">

@@ -7,16 +7,7 @@ import { verdictText } from "@/components/exercises/submission-result";
 import { Button } from "@/components/ui/button";
 import { useSystemDark } from "@/components/use-system-dark";
 import { cn } from "@/lib/utils";
-
-export interface HistoryEntry {
-  id: string;
-  kind: "run" | "submit";
-  language: string;
-  status: string;
-  verdict: string | null;
-  queuedAt: string;
-  code: string;
-}
+import type { HistoryEntry } from "@/lib/validations/workspace";
 
 export function SubmissionHistory(props: {
   entries: HistoryEntry[];

@@ -1,14 +1,20 @@
+// Prerendered at build for every exercise: the statement and the starters are the same for every
+// reader, so the page is served from the build's output; the reader's own drafts and history load
+// from GET /api/exercises/:slug/workspace (see ExerciseWorkspace).
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ExerciseWorkspace, type WorkspaceLanguage } from "@/components/exercises/exercise-workspace";
 import { Statement } from "@/components/exercises/statement";
-import { findExerciseManifest, getExercisePackage } from "@/lib/exercises/exercise-catalog";
+import { findExerciseManifest, getExerciseManifests, getExercisePackage } from "@/lib/exercises/exercise-catalog";
 import { LANGUAGE_LABELS, type Language } from "@/lib/exercises/manifest";
-import { getCurrentUser } from "@/lib/server/auth/get-current-user";
-import { getDrafts } from "@/lib/server/drafts/get-drafts";
-import { listSubmissions } from "@/lib/server/submissions/list-submissions";
 
 type Props = { params: Promise<{ slug: string }> };
+
+export const dynamicParams = false;
+
+export async function generateStaticParams(): Promise<{ slug: string }[]> {
+  return (await getExerciseManifests()).map(({ slug }) => ({ slug }));
+}
 
 const KIND_LABELS = { io: "reads input, prints answers", link: "implements an API", server: "a network server" };
 
@@ -20,10 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ExercisePage({ params }: Props) {
   const { slug } = await params;
   if (!(await findExerciseManifest(slug))) notFound();
-  const [exercise, user] = await Promise.all([getExercisePackage(slug), getCurrentUser()]);
-  const [drafts, history] = user
-    ? await Promise.all([getDrafts({ userId: user.id, exerciseSlug: slug }), listSubmissions({ userId: user.id, exerciseSlug: slug })])
-    : [{}, []];
+  const exercise = await getExercisePackage(slug);
   const languages: WorkspaceLanguage[] = (Object.keys(exercise.manifest.languages) as Language[]).map((id) => ({
     id,
     label: LANGUAGE_LABELS[id],
@@ -41,10 +44,7 @@ export default async function ExercisePage({ params }: Props) {
       <ExerciseWorkspace
         slug={slug}
         languages={languages}
-        drafts={drafts}
-        signedIn={user !== null}
         exerciseKind={exercise.manifest.kind}
-        history={history.map((entry) => ({ ...entry, queuedAt: entry.queuedAt.toISOString() }))}
       />
     </div>
   );
