@@ -108,7 +108,8 @@ function buildIsStale(): boolean {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const builtAt = statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "graders/core", "next.config.js", "package-lock.json"];
+  // exercises/: the exercise pages are prerendered from the packages' statements and starters.
+  const sources = ["app", "components", "lib", "graders/core", "exercises", "next.config.js", "package-lock.json"];
   return sources.some((source) => newestMtime(path.join(root, source)) > builtAt);
 }
 
