@@ -1,7 +1,8 @@
-// `npm run graders:check [-- --repeat K] [--exercise slug] [--language c] [--why]`: proves every grader on
+// `npm run graders:check [-- --repeat K] [--exercise slug] [--language c] [--solution TLE] [--why]`: proves every grader on
 // its reference (AC) and known-bad solutions (the verdict their folder names), against the real
 // sandbox. With --repeat, each is graded K times and any flip is reported (the flakiness mode); with
 // --why, each bad solution's line is followed by the test it failed and the message the user would read.
+// --exercise, --language and --solution (a name's start: reference, TLE, WA-fifo) may each be repeated.
 import { parseArgs } from "node:util";
 import pino from "pino";
 import { runSelfTest, selfTestCases } from "@/graders/core/self-test";
@@ -9,11 +10,15 @@ import type { Language } from "@/lib/exercises/manifest";
 import { createDockerProgramBuilder } from "@/worker/docker-program-builder";
 
 const { values } = parseArgs({
-  options: { repeat: { type: "string", default: "1" }, exercise: { type: "string", multiple: true }, language: { type: "string", multiple: true }, why: { type: "boolean", default: false } },
+  options: { repeat: { type: "string", default: "1" }, exercise: { type: "string", multiple: true }, language: { type: "string", multiple: true }, solution: { type: "string", multiple: true }, why: { type: "boolean", default: false } },
 });
 const repeat = Number(values.repeat);
 const builder = await createDockerProgramBuilder({ logger: pino({ level: "warn" }) });
-const cases = await selfTestCases({ exercises: values.exercise, languages: values.language as Language[] | undefined });
+const cases = await selfTestCases({ exercises: values.exercise, languages: values.language as Language[] | undefined, solutions: values.solution });
+if (cases.length === 0) {
+  console.error("graders:check: no reference or known-bad solution matches --exercise, --language and --solution.");
+  process.exit(1);
+}
 const started = performance.now();
 let failed = 0;
 let worstReferenceRatio = 0;

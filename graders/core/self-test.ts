@@ -26,8 +26,11 @@ export interface SelfTestOutcome extends Omit<SelfTestCase, "code"> {
   reason?: string;
 }
 
-/** Every reference and known-bad solution of the exercises named (default: all). */
-export async function selfTestCases(options: { exercises?: string[]; languages?: Language[] } = {}): Promise<SelfTestCase[]> {
+/**
+ * Every reference and known-bad solution of the exercises named (default: all), in the languages
+ * named, whose solution name starts with one of `solutions` ("reference", "TLE", "WA-fifo").
+ */
+export async function selfTestCases(options: { exercises?: string[]; languages?: Language[]; solutions?: string[] } = {}): Promise<SelfTestCase[]> {
   const cases: SelfTestCase[] = [];
   for (const manifest of await listExercises()) {
     if (options.exercises && !options.exercises.includes(manifest.slug)) continue;
@@ -41,7 +44,8 @@ export async function selfTestCases(options: { exercises?: string[]; languages?:
       cases.push({ exercise: manifest.slug, language: bad.language, solution: bad.name, expected: bad.expected, code: bad.code });
     }
   }
-  return cases;
+  const { solutions } = options;
+  return solutions ? cases.filter((testCase) => solutions.some((prefix) => testCase.solution.startsWith(prefix))) : cases;
 }
 
 /** Grades one case `repeat` times as a Submit; it passes only if every repetition gets the expected verdict. */
