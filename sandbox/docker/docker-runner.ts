@@ -267,6 +267,8 @@ export class DockerRunner implements Runner {
     const removal = container
       .remove({ force: true, v: true })
       .catch((error: unknown) => {
+        // 404: already gone (a killed container Docker removed first); nothing is left for the reaper.
+        if ((error as { statusCode?: number }).statusCode === 404) return;
         this.logger.warn({ err: error, containerId: container.id }, "could not remove a sandbox container; the reaper will");
       })
       .finally(() => this.pending.delete(removal));
