@@ -26,6 +26,8 @@ async function pasteCode(page: Page, code: string): Promise<void> {
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("Delete");
   await page.keyboard.press("ControlOrMeta+V");
+  // The paste lands asynchronously (the clipboard is read first): wait for all of it before moving to the top.
+  await page.locator(`[data-testid="code-editor"][data-length="${code.length}"]`).waitFor({ timeout: 10_000 });
   await page.keyboard.press("ControlOrMeta+Home");
   // Monaco draws spaces as no-break spaces.
   const firstLine = code.split("\n")[0]!.slice(0, 20);

@@ -67,7 +67,8 @@ export default function CodeEditor(props: CodeEditorProps) {
   useEffect(applyMarkers, [props.markers]);
 
   return (
-    <div className="h-full min-h-80" data-testid="code-editor" aria-label={props.ariaLabel}>
+    // data-length: how much text the editor holds, for tests to know a paste has landed.
+    <div className="h-full min-h-80" data-testid="code-editor" data-length={props.value.length} aria-label={props.ariaLabel}>
       <Editor
         value={props.value}
         language={MONACO_LANGUAGES[props.language] ?? "plaintext"}
