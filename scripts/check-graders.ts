@@ -13,12 +13,12 @@ const { values } = parseArgs({
   options: { repeat: { type: "string", default: "1" }, exercise: { type: "string", multiple: true }, language: { type: "string", multiple: true }, solution: { type: "string", multiple: true }, why: { type: "boolean", default: false } },
 });
 const repeat = Number(values.repeat);
-const builder = await createDockerProgramBuilder({ logger: pino({ level: "warn" }) });
 const cases = await selfTestCases({ exercises: values.exercise, languages: values.language as Language[] | undefined, solutions: values.solution });
 if (cases.length === 0) {
   console.error("graders:check: no reference or known-bad solution matches --exercise, --language and --solution.");
   process.exit(1);
 }
+const builder = await createDockerProgramBuilder({ logger: pino({ level: "warn" }) });
 const started = performance.now();
 let failed = 0;
 let worstReferenceRatio = 0;

@@ -10,6 +10,7 @@ import { readFile } from "node:fs/promises";
 import autocannon from "autocannon";
 import pg from "pg";
 import { freshDatabase } from "@/bench/fresh-database";
+import { percentile } from "@/bench/stats";
 import { freePort } from "@/test/support/free-port";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -56,9 +57,7 @@ async function reader(): Promise<string> {
 }
 
 function percentiles(times: number[]): string {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (share: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? 0);
-  return `p50 ${at(0.5)} ms   p90 ${at(0.9)} ms   p95 ${at(0.95)} ms   p99 ${at(0.99)} ms`;
+  return [50, 90, 95, 99].map((p) => `p${p} ${Math.round(percentile(times, p))} ms`).join("   ");
 }
 
 try {

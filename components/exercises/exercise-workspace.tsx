@@ -84,10 +84,7 @@ export function ExerciseWorkspace(props: {
       setCodes(Object.fromEntries(languages.map((l) => [l.id, typed.includes(l.id) ? codesNow.current[l.id]! : (workspace.drafts[l.id] ?? l.edit.content)])));
       if (workspace.signedIn) for (const lang of typed) void saveNow(lang, codesNow.current[lang]!);
       setHistory(workspace.history);
-      if (firstDraft) {
-        setLanguage(firstDraft);
-        setOpenFile(languages.find((l) => l.id === firstDraft)!.edit.name);
-      }
+      if (firstDraft) switchLanguage(firstDraft);
       setLoaded({ state: "ready", signedIn: workspace.signedIn });
     } catch (error) {
       setLoaded({ state: "failed", message: error instanceof Error ? error.message : String(error) });
@@ -316,7 +313,7 @@ export function ExerciseWorkspace(props: {
           currentCode={code}
           currentLanguage={language}
           onLoad={(entry) => {
-            switchLanguage(entry.language as Language);
+            switchLanguage(entry.language);
             edit(entry.code);
             setCodes((all) => ({ ...all, [entry.language]: entry.code }));
           }}
