@@ -33,11 +33,17 @@ export function runLimitsUpdate(limits: SandboxLimits): { Memory: number; Memory
   return { Memory: limits.memoryMiB * MiB, MemorySwap: limits.memoryMiB * MiB, PidsLimit: limits.pids };
 }
 
-/** The per-process limits of a run, applied by prlimit(1) as it execs the program. */
-export function runRlimits(limits: SandboxLimits): string[] {
+/** The per-process limits of a run (no core files either). */
+export function runRlimitValues(limits: SandboxLimits): { cpuSoftSeconds: number; cpuHardSeconds: number; fileSizeBytes: number; openFiles: number } {
   const cpu = Math.ceil(limits.cpuSeconds);
   // A CPU-bound run is stopped by the kernel just past its limit (SIGXCPU, then SIGKILL).
-  return ["prlimit", `--cpu=${cpu + 1}:${cpu + 2}`, `--fsize=${limits.fileSizeMiB * MiB}`, `--nofile=${limits.openFiles}`, `--core=0`, "--"];
+  return { cpuSoftSeconds: cpu + 1, cpuHardSeconds: cpu + 2, fileSizeBytes: limits.fileSizeMiB * MiB, openFiles: limits.openFiles };
+}
+
+/** The per-process limits of a run, applied by prlimit(1) as it execs the program. */
+export function runRlimits(limits: SandboxLimits): string[] {
+  const rlimits = runRlimitValues(limits);
+  return ["prlimit", `--cpu=${rlimits.cpuSoftSeconds}:${rlimits.cpuHardSeconds}`, `--fsize=${rlimits.fileSizeBytes}`, `--nofile=${rlimits.openFiles}`, `--core=0`, "--"];
 }
 
 function containerLimits(role: ContainerRole, limits: SandboxLimits): SandboxLimits {

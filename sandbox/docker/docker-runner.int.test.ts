@@ -108,6 +108,45 @@ describe("DockerRunner", () => {
     expect(runs[0]?.stdout.split("\n")).toEqual([String(96 * 1024 * 1024), "2 3", `${4 * 1024 * 1024} ${4 * 1024 * 1024}`, "100 100", "1000 1001 False False", ""]);
   });
 
+  it("runs a session's runs through one supervisor, each run a fresh process in its own session with default signals", async () => {
+    // Its parent's name, whether it leads its own session, the signals it ignores or blocks, its descriptors.
+    const probe = `#include <dirent.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+int main(void) {
+  char path[64], line[256];
+  snprintf(path, sizeof path, "/proc/%d/comm", (int)getppid());
+  FILE *comm = fopen(path, "r");
+  if (!comm || !fgets(line, sizeof line, comm)) return 1;
+  fclose(comm);
+  line[strcspn(line, "\\n")] = 0;
+  printf("%s %d %s\\n", line, (int)getppid(), getsid(0) == getpid() ? "leader" : "member");
+  FILE *status = fopen("/proc/self/status", "r");
+  while (fgets(line, sizeof line, status)) if (!strncmp(line, "SigBlk", 6) || !strncmp(line, "SigIgn", 6)) fputs(line, stdout);
+  fclose(status);
+  DIR *fds = opendir("/proc/self/fd");
+  int count = 0;
+  while (readdir(fds)) count++;
+  printf("%d descriptors\\n", count - 2);
+  return 0;
+}`;
+    const { runs } = await compileAndRun("c", { "main.c": probe }, ["", "", ""]);
+    const lines = runs.map((run) => run.stdout.split("\n"));
+    expect(runs.map((run) => run.verdict)).toEqual(["OK", "OK", "OK"]);
+    // comm is cut at 15 characters; the same supervisor (same pid) served all three runs.
+    expect(new Set(lines.map((line) => line[0]))).toEqual(new Set([expect.stringMatching(/^osprep-supervis \d+ leader$/)]));
+    // stdin, stdout, stderr and the listing's own: nothing of the supervisor's.
+    expect(lines[0]!.slice(1)).toEqual(["SigBlk:\t0000000000000000", "SigIgn:\t0000000000000000", "4 descriptors", ""]);
+  });
+
+  it("passes a large input whole to a program, and the next run's input after one that read only part of its own", async () => {
+    const input = `${"x".repeat(4 * 1024 * 1024)}\n`;
+    const program = { "main.c": '#include <stdio.h>\nint main(void){char b[16];size_t n=0,r;if(!fgets(b,8,stdin)){puts("empty");return 0;}if(b[0]==\'s\'){puts("stopped early");return 0;}n=7;while((r=fread(b,1,16,stdin))>0)n+=r;printf("%zu\\n",n);return 0;}' };
+    const { runs } = await compileAndRun("c", program, [input, `s${input}`, input, ""]);
+    expect(runs.map((run) => run.stdout)).toEqual([`${input.length}\n`, "stopped early\n", `${input.length}\n`, "empty\n"]);
+  });
+
   it("reuses a compile container for the next build, with nothing of the last build left in it", async () => {
     const base = await testRunner();
     const warmRunner = new DockerRunner(base.docker, pino({ level: "silent" }), 1);

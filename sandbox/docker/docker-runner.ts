@@ -10,8 +10,9 @@ import type { Logger } from "pino";
 import type { SourceFile } from "@/lib/exercises/load-exercise";
 import type { Language } from "@/lib/exercises/manifest";
 import { CgroupReader, type CgroupSnapshot } from "@/sandbox/cgroup/reader";
-import { BUILDER_ID, type ContainerRole, runLimitsUpdate, runRlimits, sandboxContainerOptions, USER_ID } from "@/sandbox/docker/container-config";
+import { BUILDER_ID, type ContainerRole, runLimitsUpdate, runRlimits, runRlimitValues, sandboxContainerOptions, USER_ID } from "@/sandbox/docker/container-config";
 import { OutputCollector } from "@/sandbox/docker/output-collector";
+import { SupervisorClient } from "@/sandbox/docker/supervisor-client";
 import { type Lease, WarmPool } from "@/sandbox/docker/warm-pool";
 import { dockerCall, SandboxError } from "@/sandbox/errors";
 import { imageTag, type SandboxImage } from "@/sandbox/images/image-tags";
@@ -58,7 +59,7 @@ export class DockerRunner implements Runner {
 
   constructor(
     readonly docker: Docker,
-    private readonly logger: Logger,
+    readonly logger: Logger,
     /** Idle containers kept ready per language, role and limits (0: create each on demand). */
     warmContainers = 1,
   ) {
@@ -358,13 +359,35 @@ interface PreparedContainer {
   container: Docker.Container;
   cgroup: CgroupReader;
   pid: number;
+  /** The session's supervisor in this container, once the first run started it. */
+  supervisor?: SupervisorClient;
 }
 
+/** How a run ended, as the exec or the supervisor saw it, before the cgroup's reading is added. */
+interface RunOutcome {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  stdoutTruncated: boolean;
+  stderrTruncated: boolean;
+  timedOut: boolean;
+  flooded: boolean;
+  wallMs: number;
+}
+
+/**
+ * Runs go through the container's supervisor (one exec for the whole session, the program forked
+ * once per run); a run whose supervisor died or stopped answering (the program shares its uid and
+ * may have killed it) is replayed in an exec of its own in a fresh container, and so are the
+ * session's later runs.
+ */
 class DockerRunSession implements RunSession {
   private prepared: PreparedContainer | null;
   private closed = false;
   /** The last run may have left files in /tmp or /dev/shm. */
   private scratchUsed = false;
+  /** Runs go one exec each: the supervisor could not serve this session. */
+  private execPerRun = false;
 
   constructor(
     private readonly runner: DockerRunner,
@@ -379,12 +402,73 @@ class DockerRunSession implements RunSession {
 
   async run({ stdin }: { stdin: string }): Promise<RunResult> {
     if (this.closed) throw new SandboxError("This run session is closed.", { operation: "run" });
-    const { container, cgroup } = await this.ready();
-    await cgroup.resetPeak();
-    const before = await cgroup.snapshot().catch(async (error: unknown) => {
+    if (!this.execPerRun) {
+      const supervised = await this.runSupervised(stdin);
+      if (supervised) return supervised;
+      this.execPerRun = true;
+    }
+    return this.runInOwnExec(stdin);
+  }
+
+  /** One run through the supervisor; null when it could not give one (the run is then replayed). */
+  private async runSupervised(stdin: string): Promise<RunResult | null> {
+    const prepared = await this.ready();
+    const { container, cgroup } = prepared;
+    prepared.supervisor ??= (await this.startSupervisor(container)) ?? undefined;
+    const { supervisor } = prepared;
+    if (!supervisor) return null;
+    const before = await this.snapshotBefore(container, cgroup);
+    const reply = await supervisor.run(stdin, this.limits.wallSeconds * 1000);
+    if (!reply) {
+      // Killed, stopped, or its container died: only the last is not the program's own doing.
+      const containerDied = await this.runner.diedUnder(container, null);
       await this.discardContainer();
-      throw new SandboxError("The sandbox container stopped before a run.", { operation: "run", containerId: container.id }, { cause: error });
+      if (containerDied) throw new SandboxError("The sandbox container stopped during a run.", { operation: "run", containerId: container.id });
+      this.runner.logger.info({ containerId: container.id, message: supervisor.message }, "the supervisor ended during a run; replaying it in an exec of its own");
+      return null;
+    }
+    // The supervisor is one of the container's processes now, besides its idle ones.
+    const after = await idleSnapshot(cgroup, IDLE_PROCESSES + 1);
+    if (!after) {
+      await this.discardContainer();
+      throw new SandboxError("The sandbox container stopped during a run.", { operation: "run", containerId: container.id });
+    }
+    const outcome: RunOutcome = {
+      exitCode: reply.status,
+      stdout: reply.stdout.toString("utf8"),
+      stderr: reply.stderr.toString("utf8"),
+      stdoutTruncated: reply.stdoutFlooded,
+      stderrTruncated: reply.stderrFlooded,
+      timedOut: reply.timedOut,
+      flooded: reply.stdoutFlooded || reply.stderrFlooded,
+      wallMs: reply.wallMs,
+    };
+    // The supervisor killed whatever the run left running; anything still there means the container goes.
+    if (after.pids > IDLE_PROCESSES + 1) await this.discardContainer();
+    else this.scratchUsed = !(await scratchLooksEmpty(prepared.pid));
+    return this.result(outcome, before, after);
+  }
+
+  /** Starts the container's supervisor; null (logged) when it cannot start: the session then goes one exec per run. */
+  private async startSupervisor(container: Docker.Container): Promise<SupervisorClient | null> {
+    const started = await SupervisorClient.start(this.runner.docker, container, {
+      command: TOOLCHAINS[this.language].run,
+      workingDir: "/box/out",
+      user: USER_ID,
+      limits: { ...runRlimitValues(this.limits), outputBytes: this.limits.outputKiB * 1024, wallMs: this.limits.wallSeconds * 1000 },
     });
+    if (started.client) return started.client;
+    this.runner.logger.warn({ containerId: container.id, message: started.message }, "the run supervisor did not start; runs go one exec each");
+    return null;
+  }
+
+  /**
+   * One run in an exec of its own, the program under prlimit, its streams those of the exec: the way
+   * of a session whose supervisor could not serve it (the program killed or stopped it), so slow is fine.
+   */
+  private async runInOwnExec(stdin: string): Promise<RunResult> {
+    const { container, cgroup } = await this.ready();
+    const before = await this.snapshotBefore(container, cgroup);
     const outcome = await this.runner.exec(container, [...runRlimits(this.limits), ...TOOLCHAINS[this.language].run], {
       workingDir: "/box/out",
       wallMs: this.limits.wallSeconds * 1000,
@@ -399,7 +483,22 @@ class DockerRunSession implements RunSession {
       await this.discardContainer();
       throw new SandboxError("The sandbox container stopped during a run.", { operation: "run", containerId: container.id });
     }
+    // Here nobody cleans up after the run (processes, scratch files, IPC objects): the next run gets a new container.
+    await this.discardContainer();
+    return this.result(outcome, before, after);
+  }
 
+  /** The cgroup's reading before a run, its peak-memory gauge started afresh. */
+  private async snapshotBefore(container: Docker.Container, cgroup: CgroupReader): Promise<CgroupSnapshot> {
+    await cgroup.resetPeak();
+    return cgroup.snapshot().catch(async (error: unknown) => {
+      await this.discardContainer();
+      throw new SandboxError("The sandbox container stopped before a run.", { operation: "run", containerId: container.id }, { cause: error });
+    });
+  }
+
+  /** The run's result from how it ended and the cgroup's readings around it (`after` null: the container was killed). */
+  private result(outcome: RunOutcome, before: CgroupSnapshot, after: CgroupSnapshot | null): RunResult {
     const cpuMs = after ? (after.cpuNanos - before.cpuNanos) / 1e6 : this.limits.cpuSeconds * 1000;
     const oomKilled = after ? after.oomKills > before.oomKills : false;
     const signalNumber = outcome.exitCode !== null && outcome.exitCode > 128 ? outcome.exitCode - 128 : null;
@@ -412,13 +511,6 @@ class DockerRunSession implements RunSession {
           : outcome.exitCode === 0
             ? "OK"
             : "RE";
-
-    // Anything the run left behind (processes, a killed container) must not meet the next run; its
-    // scratch files are emptied before the next run starts (not now: the session may end here).
-    const dirty = outcome.flooded || outcome.timedOut || !after || after.pids > IDLE_PROCESSES;
-    if (dirty) await this.discardContainer();
-    else this.scratchUsed = !(await scratchLooksEmpty(this.prepared?.pid ?? 0));
-
     return {
       verdict,
       exitCode: outcome.timedOut || outcome.flooded ? null : outcome.exitCode,
@@ -461,9 +553,11 @@ class DockerRunSession implements RunSession {
   }
 
   private async discardContainer(): Promise<void> {
-    const container = this.prepared?.container;
+    const prepared = this.prepared;
     this.prepared = null;
-    if (container) await this.runner.remove(container);
+    if (!prepared) return;
+    prepared.supervisor?.close();
+    await this.runner.remove(prepared.container);
   }
 }
 
@@ -601,10 +695,10 @@ export async function connectDocker(): Promise<Docker> {
   return docker;
 }
 
-/** The cgroup's reading, or null when the container no longer holds its idle processes (dead or dying). */
-async function idleSnapshot(cgroup: CgroupReader): Promise<CgroupSnapshot | null> {
+/** The cgroup's reading, or null when the container no longer holds its `idle` processes (dead or dying). */
+async function idleSnapshot(cgroup: CgroupReader, idle = IDLE_PROCESSES): Promise<CgroupSnapshot | null> {
   const snapshot = await cgroup.snapshot().catch(() => null);
-  return snapshot && snapshot.pids >= IDLE_PROCESSES ? snapshot : null;
+  return snapshot && snapshot.pids >= idle ? snapshot : null;
 }
 
 /**

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type Docker from "dockerode";
 import { dockerCall, SandboxError } from "@/sandbox/errors";
-import { IMAGES_DIR, imageContextFiles, imageTag, SANDBOX_IMAGES, type SandboxImage } from "@/sandbox/images/image-tags";
+import { imageContext, imageTag, SANDBOX_IMAGES, type SandboxImage } from "@/sandbox/images/image-tags";
 import { packTar } from "@/sandbox/tar";
 import { PROJECT_ROOT } from "@/lib/paths";
 
@@ -33,7 +33,7 @@ export async function ensureSandboxImages(options: { docker: Docker; log: (line:
     const tag = imageTag(image);
     log(`building ${tag}`);
     const context = await packTar(
-      imageContextFiles(image).map((file) => ({ name: file, content: readFileSync(path.join(IMAGES_DIR, image, file)) })),
+      imageContext(image).map(({ name, file }) => ({ name, content: readFileSync(file) })),
       { uid: 0, gid: 0 },
     );
     const stream = await dockerCall("buildImage", undefined, () => docker.buildImage(context as unknown as NodeJS.ReadableStream, { t: tag, rm: true, forcerm: true }));

@@ -1,7 +1,7 @@
 // The seccomp profile every sandbox container runs under, passed inline to Docker. It starts from
 // Docker's default allow-list and is stricter: x86-64 only (no 32-bit entry points such as int 0x80),
 // and none of ptrace, process_vm_*, keyctl, bpf, io_uring, mount, unshare/setns, perf_event_open,
-// userfaultfd, kernel modules, handles or namespaces-creating clone flags. Threads, fork/exec,
+// userfaultfd, kernel modules, handles, POSIX message queues or namespaces-creating clone flags. Threads, fork/exec,
 // epoll, and Unix/IP sockets (loopback only: the network is off) stay allowed.
 
 const ALLOWED = `
@@ -16,8 +16,8 @@ get_robust_list getrusage getsid getsockname getsockopt gettid gettimeofday getu
 inotify_add_watch inotify_init inotify_init1 inotify_rm_watch ioctl io_cancel io_destroy
 io_getevents io_pgetevents io_setup io_submit ioprio_get kill lchown lgetxattr link linkat listen
 listxattr llistxattr lremovexattr lseek lsetxattr lstat madvise membarrier memfd_create mincore mkdir
-mkdirat mknod mknodat mlock mlock2 mlockall mmap mprotect mq_getsetattr mq_notify mq_open
-mq_timedreceive mq_timedsend mq_unlink mremap msgctl msgget msgrcv msgsnd msync munlock munlockall
+mkdirat mknod mknodat mlock mlock2 mlockall mmap mprotect mremap msgctl msgget msgrcv msgsnd msync
+munlock munlockall
 munmap nanosleep newfstatat open openat openat2 pause pidfd_open pidfd_send_signal pipe pipe2 poll
 ppoll prctl pread64 preadv preadv2 prlimit64 pselect6 pwrite64 pwritev pwritev2 read readahead
 readlink readlinkat readv recvfrom recvmmsg recvmsg removexattr rename renameat renameat2
@@ -44,6 +44,9 @@ export const FORBIDDEN = [
   "open_by_handle_at", "name_to_handle_at", "personality", "pivot_root", "chroot", "swapon",
   "swapoff", "reboot", "syslog", "acct", "clone3", "fsopen", "fsmount", "move_mount", "open_tree",
   "kcmp", "pidfd_getfd", "process_madvise", "lookup_dcookie", "quotactl", "modify_ldt",
+  // POSIX message queues outlive a run in the container's IPC namespace, and nothing inside can list
+  // them to clean up (no mqueue mount): a run could leave answers for the next.
+  "mq_open", "mq_unlink", "mq_timedsend", "mq_timedreceive", "mq_notify", "mq_getsetattr",
 ];
 
 // clone() flags that create namespaces (CLONE_NEWNS | NEWCGROUP | NEWUTS | NEWIPC | NEWUSER | NEWPID | NEWNET).
