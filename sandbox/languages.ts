@@ -10,6 +10,12 @@ export interface LanguageToolchain {
   image: Language;
   /** Shell scripts run in /box/src that leave what runs in /box/out; `race` only where a detector exists. */
   build: { standard: string; race?: string };
+  /**
+   * Compiling one source file to an object (C, C++): an exercise's own sources, the same in every
+   * build, are compiled once this way and their objects linked into each build (see `build`, which
+   * links every *.o it finds). `compile` ends with `-c`; the source and `-o` follow.
+   */
+  objects?: { extension: string; compile: { standard: string; race?: string } };
   /** The command of one run, in /box/out. */
   run: string[];
   /** Threads the runtime starts by itself in a single-threaded program (Go: its scheduler, collector and system-call threads). */
@@ -18,25 +24,26 @@ export interface LanguageToolchain {
   runtimeDescriptors: number;
 }
 
-const gcc = (compiler: string, flags: string) => `mkdir -p /box/out && ${compiler} ${flags} -Wall -pthread -o /box/out/prog`;
+const C_FLAGS = { standard: "-O2 -std=gnu17", race: "-O1 -g -fsanitize=thread -std=gnu17" };
+const CPP_FLAGS = { standard: "-O2 -std=gnu++20", race: "-O1 -g -fsanitize=thread -std=gnu++20" };
+/** Builds every source of `extension` with the objects made from the exercise's own sources, if any. */
+const link = (compiler: string, flags: string, extension: string) =>
+  `mkdir -p /box/out && ${compiler} ${flags} -Wall -pthread -o /box/out/prog *${extension} $(ls *.o 2>/dev/null) -lm`;
+const compileOnly = (compiler: string, flags: string) => `${compiler} ${flags} -Wall -pthread -c`;
 
 export const TOOLCHAINS: Record<Language, LanguageToolchain> = {
   c: {
     image: "c",
-    build: {
-      standard: `${gcc("gcc", "-O2 -std=gnu17")} *.c -lm`,
-      race: `${gcc("gcc", "-O1 -g -fsanitize=thread -std=gnu17")} *.c -lm`,
-    },
+    build: { standard: link("gcc", C_FLAGS.standard, ".c"), race: link("gcc", C_FLAGS.race, ".c") },
+    objects: { extension: ".c", compile: { standard: compileOnly("gcc", C_FLAGS.standard), race: compileOnly("gcc", C_FLAGS.race) } },
     run: ["/box/out/prog"],
     runtimeThreads: 1,
     runtimeDescriptors: 0,
   },
   cpp: {
     image: "cpp",
-    build: {
-      standard: `${gcc("g++", "-O2 -std=gnu++20")} *.cpp -lm`,
-      race: `${gcc("g++", "-O1 -g -fsanitize=thread -std=gnu++20")} *.cpp -lm`,
-    },
+    build: { standard: link("g++", CPP_FLAGS.standard, ".cpp"), race: link("g++", CPP_FLAGS.race, ".cpp") },
+    objects: { extension: ".cpp", compile: { standard: compileOnly("g++", CPP_FLAGS.standard), race: compileOnly("g++", CPP_FLAGS.race) } },
     run: ["/box/out/prog"],
     runtimeThreads: 1,
     runtimeDescriptors: 0,
@@ -67,6 +74,15 @@ export const TOOLCHAINS: Record<Language, LanguageToolchain> = {
 export function buildScript(language: Language, variant: BuildVariant = "standard"): string {
   const { build } = TOOLCHAINS[language];
   return (variant === "race" ? build.race : undefined) ?? build.standard;
+}
+
+/** The script that compiles `sources` (in /box/src) to objects in /box/out, each named after its source; null where the language has no objects. */
+export function objectsScript(language: Language, variant: BuildVariant, sources: string[]): string | null {
+  const { objects } = TOOLCHAINS[language];
+  if (!objects) return null;
+  const compile = (variant === "race" ? objects.compile.race : undefined) ?? objects.compile.standard;
+  const objectName = (source: string) => `${source.slice(0, -objects.extension.length)}.o`;
+  return ["mkdir -p /box/out", ...sources.map((source) => `${compile} '${source}' -o '/box/out/${objectName(source)}'`)].join(" && ");
 }
 
 export function hasRaceDetector(language: Language): boolean {

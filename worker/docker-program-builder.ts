@@ -54,10 +54,10 @@ export function programBuilderOn(runner: DockerRunner, cache = new ArtifactCache
     return compiled;
   };
   return {
-    async build({ language, files, limits, reused, variant = "standard" }) {
+    async build({ language, files, limits, reused, variant = "standard", shared }) {
       const runLimits = runLimitsFor(limits);
       if (!reused) {
-        const built = await runner.buildAndStartRuns({ language, files, limits: runLimits, variant });
+        const built = await runner.buildAndStartRuns({ language, files, limits: runLimits, variant, shared });
         return built.ok ? outcome(built.session) : { ok: false, compilerOutput: built.output };
       }
       const compiled = await cachedArtifact(language, files, variant);

@@ -43,6 +43,7 @@ export async function judgeSubmission(options: JudgeOptions): Promise<GradingRes
   if (!starter) throw new Error(`${exercise.manifest.slug} has no ${language} starter.`);
   const limits = exercise.manifest.limits;
   const withEdit = (content: string) => [...starter.support, { name: starter.edit.name, content }];
+  const shared = starter.support.map((file) => file.name);
 
   await options.onCompiling?.();
   const referenceCode = needsReference(grader, options.mode, options.customInput)
@@ -68,13 +69,13 @@ export async function judgeSubmission(options: JudgeOptions): Promise<GradingRes
   const built: BuildOutcome[] = [];
   /** Builds `code`; a reference that does not compile is our bug, not the user's. */
   const build = async (code: string, how: { reused?: boolean; variant?: "race" } = {}): Promise<ExecutableProgram> => {
-    const outcome = await builder.build({ language, files: withEdit(code), limits, ...how });
+    const outcome = await builder.build({ language, files: withEdit(code), limits, shared, ...how });
     built.push(outcome);
     if (!outcome.ok) throw new Error(`The ${language} ${how.reused ? "reference" : "race-detector build"} of ${exercise.manifest.slug} does not compile: ${outcome.compilerOutput.slice(0, 500)}`);
     return outcome.program;
   };
   try {
-    const submission = await builder.build({ language, files: withEdit(options.code), limits });
+    const submission = await builder.build({ language, files: withEdit(options.code), limits, shared });
     built.push(submission);
     if (!submission.ok) return compileErrorResult(submission.compilerOutput);
     const reference = referenceCode === undefined ? undefined : await build(referenceCode, { reused: true });

@@ -20,8 +20,11 @@ export interface ServerTool {
 export interface ProgramBuilder {
   /** Builds `files` and starts them as a server that `tool` can probe. */
   startServer(options: { language: Language; files: SourceFile[]; limits?: ExerciseLimits; reused?: boolean; tool: ServerTool }): Promise<ServerOutcome>;
-  /** `reused`: the same files will be built again (an exercise's reference), so their artifact is worth keeping. */
-  build(options: { language: Language; files: SourceFile[]; limits?: ExerciseLimits; reused?: boolean; variant?: BuildVariant }): Promise<BuildOutcome>;
+  /**
+   * `reused`: the same files will be built again (an exercise's reference), so their artifact is
+   * worth keeping; `shared`: the names of the files that are the exercise's own, the same in every build.
+   */
+  build(options: { language: Language; files: SourceFile[]; limits?: ExerciseLimits; reused?: boolean; variant?: BuildVariant; shared?: string[] }): Promise<BuildOutcome>;
   /** Releases what the builder holds (connections, warm containers). */
   close(): Promise<void>;
 }

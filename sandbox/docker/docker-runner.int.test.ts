@@ -147,6 +147,29 @@ int main(void) {
     expect(runs.map((run) => run.stdout)).toEqual([`${input.length}\n`, "stopped early\n", `${input.length}\n`, "empty\n"]);
   });
 
+  it("links an exercise's own sources from objects compiled once, unless the user writes a header", async () => {
+    const runner = await testRunner();
+    const driver = '#include <dirent.h>\n#include <stdio.h>\n#include "api.h"\nint main(void){struct dirent *e;DIR *d=opendir("/box/src");while((e=readdir(d)))if(e->d_name[0]!=\'.\')printf("%s ",e->d_name);printf("= %d\\n",answer());return 0;}';
+    const build = async (files: Record<string, string>, shared: string[]) => {
+      const built = await runner.buildAndStartRuns({ language: "c", files: Object.entries(files).map(([name, content]) => ({ name, content })), limits: runLimitsFor(), shared });
+      if (!built.ok) return built.output;
+      try {
+        const run = await built.session.run({ stdin: "" });
+        const [names = "", answer] = run.stdout.trim().split(" = ");
+        return `${answer}: ${names.split(" ").sort().join(" ")}`;
+      } finally {
+        await built.session.close();
+      }
+    };
+    const exercise = { "main.c": driver, "api.h": "int answer(void);\n" };
+    expect(await build({ ...exercise, "user.c": "int answer(void){return 41;}\n" }, ["main.c", "api.h"])).toBe("41: api.h main.o user.c");
+    expect(await build({ ...exercise, "user.c": "int answer(void){return 42;}\n" }, ["main.c", "api.h"])).toBe("42: api.h main.o user.c");
+    // A header of the user's could change what the driver compiles to: then everything builds from source.
+    expect(await build({ "main.c": driver, "api.h": "#define answer() 7\n" }, ["main.c"])).toBe("7: api.h main.c");
+    expect(await build({ ...exercise, "user.c": "int answer(void){return 41}\n" }, ["main.c", "api.h"])).toMatch(/user\.c:1:\d+: error: expected ‘;’/);
+    await runner.settled();
+  });
+
   it("reuses a compile container for the next build, with nothing of the last build left in it", async () => {
     const base = await testRunner();
     const warmRunner = new DockerRunner(base.docker, pino({ level: "silent" }), 1);

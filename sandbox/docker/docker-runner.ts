@@ -2,7 +2,7 @@
 // /box/out (as a tar in memory). Runs exec that artifact in a second, long-lived container where it
 // is read-only, one run at a time, measured from the container's cgroup; a run that times out,
 // floods, leaves processes or files behind gets the container replaced before the next run.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { availableParallelism, hostname } from "node:os";
 import Docker from "dockerode";
@@ -16,10 +16,10 @@ import { SupervisorClient } from "@/sandbox/docker/supervisor-client";
 import { type Lease, WarmPool } from "@/sandbox/docker/warm-pool";
 import { dockerCall, SandboxError } from "@/sandbox/errors";
 import { imageTag, type SandboxImage } from "@/sandbox/images/image-tags";
-import { type BuildVariant, buildScript, TOOLCHAINS } from "@/sandbox/languages";
+import { type BuildVariant, buildScript, objectsScript, TOOLCHAINS } from "@/sandbox/languages";
 import { COMPILE_LIMITS, type SandboxLimits } from "@/sandbox/limits";
 import type { Artifact, BuildAndRunResult, CompileResult, RunResult, Runner, RunSession, ServerProcess, ServerSession, ToolProgram, ToolReport } from "@/sandbox/runner";
-import { packTar, readTar } from "@/sandbox/tar";
+import { packTar, readTar, type TarEntry } from "@/sandbox/tar";
 
 const MAX_ARTIFACT_BYTES = 64 * 1024 * 1024;
 const COMPILER_OUTPUT_BYTES = 64 * 1024;
@@ -29,6 +29,10 @@ const CONTAINER_LIFETIME_MS = 30 * 60_000;
 const UNPACK_FAILED = 125;
 /** A compile container serves builds for this long at most, well inside its lifetime. */
 const COMPILE_CONTAINER_REUSE_MS = 10 * 60_000;
+/** Exercises' objects kept per runner (each a few KiB: a driver compiled per language and variant). */
+const SHARED_OBJECTS_KEPT = 256;
+/** File names that may appear in a build script as they are. */
+const SIMPLE_FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 /** sleep (root) and the init process. */
 const IDLE_PROCESSES = 2;
 
@@ -56,6 +60,8 @@ export class DockerRunner implements Runner {
   /** Container removals and compile containers on their way back to the pool. */
   private readonly pending = new Set<Promise<void>>();
   private readonly poolLimits = new Map<string, { language: Language; role: ContainerRole; limits: SandboxLimits }>();
+  /** The objects of exercises' own sources by content (see withSharedObjects); null: they did not compile. */
+  private readonly sharedObjects = new Map<string, Promise<TarEntry[] | null>>();
 
   constructor(
     readonly docker: Docker,
@@ -87,19 +93,25 @@ export class DockerRunner implements Runner {
   }
 
   async compile({ language, files, variant = "standard" }: { language: Language; files: SourceFile[]; variant?: BuildVariant }): Promise<CompileResult> {
+    const built = await this.compileInPool(language, files, buildScript(language, variant));
+    if (!built.ok) return built;
+    // The artifact goes into run containers owned by root and read-only to the program.
+    const tar = await packTar(built.entries.map((entry) => ({ name: `out/${entry.name}`, content: entry.content, mode: 0o555 })), { uid: 0, gid: 0 });
+    return { ok: true, artifact: { language, tar }, output: built.output };
+  }
+
+  /** Runs `script` on `files` in a compile container from the pool; what it left in /box/out comes back as tar entries. */
+  private async compileInPool(language: Language, files: TarEntry[], script: string): Promise<{ ok: true; entries: TarEntry[]; output: string } | { ok: false; output: string }> {
     const key = this.poolKey(language, "compile", COMPILE_LIMITS);
     const lease = await this.pool.lend(key);
     const { container } = lease;
     let reusable = false;
     try {
-      const build = await this.build(container, language, files, USER_ID, variant);
+      const build = await this.build(container, files, USER_ID, script);
       reusable = build.ok || !build.timedOut;
       if (!build.ok) return { ok: false, output: build.output };
       const archive = await dockerCall("getArchive", container.id, () => container.getArchive({ path: "/box/out" }));
-      const entries = await readTar(archive, MAX_ARTIFACT_BYTES);
-      // The artifact goes into run containers owned by root and read-only to the program.
-      const tar = await packTar(entries.map((entry) => ({ name: `out/${entry.name}`, content: entry.content, mode: 0o555 })), { uid: 0, gid: 0 });
-      return { ok: true, artifact: { language, tar }, output: build.output };
+      return { ok: true, entries: await readTar(archive, MAX_ARTIFACT_BYTES), output: build.output };
     } catch (error) {
       reusable = false;
       throw error;
@@ -110,6 +122,44 @@ export class DockerRunner implements Runner {
         .finally(() => this.pending.delete(returning));
       this.pending.add(returning);
     }
+  }
+
+  /**
+   * The files a build of `files` is given: where the language has objects (C, C++) and every file
+   * the user wrote is a source, the exercise's own sources (`shared`: the same in every build) are
+   * replaced by their objects, compiled once per runner and kept by content; the user's files and
+   * the exercise's headers go as they are. The build links what it is given, so the program is the
+   * same; the build only skips recompiling the exercise's driver each time.
+   */
+  private async withSharedObjects(language: Language, files: SourceFile[], shared: string[], variant: BuildVariant): Promise<TarEntry[]> {
+    const extension = TOOLCHAINS[language].objects?.extension;
+    const sharedNames = new Set(shared);
+    const sources = files.filter((file) => sharedNames.has(file.name) && extension && file.name.endsWith(extension));
+    const own = files.filter((file) => !sharedNames.has(file.name));
+    const usable = extension && sources.length > 0 && own.every((file) => file.name.endsWith(extension)) && files.every((file) => SIMPLE_FILE_NAME.test(file.name));
+    if (!usable) return files;
+    const script = objectsScript(language, variant, sources.map((file) => file.name))!;
+    const hash = createHash("sha256").update(`${imageTag(TOOLCHAINS[language].image)}\0${script}`);
+    for (const file of files.filter((candidate) => sharedNames.has(candidate.name))) hash.update(`\0${file.name}\0${file.content.length}\0`).update(file.content);
+    const key = hash.digest("hex");
+    let objects = this.sharedObjects.get(key);
+    if (!objects) {
+      objects = this.compileInPool(language, files.filter((file) => sharedNames.has(file.name)), script).then(
+        (built) => (built.ok ? built.entries : null),
+        () => null,
+      );
+      this.sharedObjects.set(key, objects);
+      // Not kept if it failed: the next build tries again (and meanwhile builds from the sources).
+      void objects.then((built) => built ?? this.sharedObjects.delete(key));
+      if (this.sharedObjects.size > SHARED_OBJECTS_KEPT) this.sharedObjects.delete(this.sharedObjects.keys().next().value!);
+    }
+    const built = await objects;
+    if (!built) {
+      this.logger.warn({ language, shared }, "the exercise's own sources did not compile to objects; building from sources");
+      return files;
+    }
+    const compiled = new Set(sources.map((file) => file.name));
+    return [...files.filter((file) => !compiled.has(file.name)), ...built];
   }
 
   /**
@@ -142,13 +192,14 @@ export class DockerRunner implements Runner {
    * runs exec what was built as the program's user, to whom it is read-only. One container per
    * submission instead of a compile container plus a run container and the artifact's round trip.
    */
-  async buildAndStartRuns({ language, files, limits, variant = "standard" }: { language: Language; files: SourceFile[]; limits: SandboxLimits; variant?: BuildVariant }): Promise<BuildAndRunResult> {
+  async buildAndStartRuns({ language, files, limits, variant = "standard", shared = [] }: { language: Language; files: SourceFile[]; limits: SandboxLimits; variant?: BuildVariant; shared?: string[] }): Promise<BuildAndRunResult> {
+    const given = this.withSharedObjects(language, files, shared, variant);
     const container = await this.pool.take(this.poolKey(language, "job", limits));
     try {
       // Where the container's cgroup is, looked up while it builds.
       const located = dockerCall("inspect", container.id, () => container.inspect());
       located.catch(() => undefined);
-      const build = await this.build(container, language, files, BUILDER_ID, variant);
+      const build = await this.build(container, await given, BUILDER_ID, buildScript(language, variant));
       if (!build.ok) {
         await this.remove(container);
         return { ok: false, output: build.output };
@@ -175,15 +226,15 @@ export class DockerRunner implements Runner {
   }
 
   /**
-   * Unpacks `files` into /box/src and runs the toolchain there as `user`, in one exec (the sources
-   * arrive as a tar on its standard input); what it builds is left in /box/out.
+   * Unpacks `files` into /box/src and runs the toolchain's `script` there as `user`, in one exec
+   * (the sources arrive as a tar on its standard input); what it builds is left in /box/out.
    */
-  private async build(container: Docker.Container, language: Language, files: SourceFile[], user: number, variant: BuildVariant): Promise<{ ok: true; output: string } | { ok: false; output: string; timedOut: boolean }> {
+  private async build(container: Docker.Container, files: TarEntry[], user: number, toolchainScript: string): Promise<{ ok: true; output: string } | { ok: false; output: string; timedOut: boolean }> {
     const sources = await packTar(files, { uid: user, gid: user });
     const script = [
       `mkdir /box/src && tar -x -C /box/src || exit ${UNPACK_FAILED}`,
       "cd /box/src",
-      buildScript(language, variant),
+      toolchainScript,
       // The toolchain's scratch (a build cache, temporary files) is removed by the build's own user.
       `status=$?; find ${SCRATCH_DIRS.join(" ")} -mindepth 1 -delete 2>/dev/null; exit $status`,
     ].join("\n");

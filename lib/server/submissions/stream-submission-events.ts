@@ -4,8 +4,8 @@ import { readSubmissionEvents } from "@/lib/grading/submission-events";
 import { getSubmission } from "@/lib/server/submissions/get-submission";
 import { submissionEventHub } from "@/lib/server/submissions/event-hub";
 
-/** Re-read the table this often even without a notification. */
-const POLL_MS = 2_000;
+/** Re-read the table this often even without a notification (a safety net: the hub wakes streams when it reconnects). */
+const POLL_MS = 10_000;
 /** A comment line this often keeps proxies from closing an idle stream. */
 const KEEPALIVE_MS = 15_000;
 
@@ -24,7 +24,12 @@ export async function streamSubmissionEvents(options: {
   const encoder = new TextEncoder();
   let lastSeq = options.afterSeq;
   let wake: (() => void) | null = null;
-  const unsubscribe = await submissionEventHub.subscribe(submissionId, () => wake?.());
+  /** Set by a notification; one that arrives while the table is being read must not be lost. */
+  let notified = false;
+  const unsubscribe = await submissionEventHub.subscribe(submissionId, () => {
+    notified = true;
+    wake?.();
+  });
 
   return new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -34,6 +39,7 @@ export async function streamSubmissionEvents(options: {
       send(`retry: 1000\n\n`);
       try {
         while (!signal.aborted) {
+          notified = false;
           for (const { seq, event } of await readSubmissionEvents(db, submissionId, lastSeq)) {
             const data = event.type === "done" ? { ...event, submission: await getSubmission({ userId, submissionId }) } : event;
             send(`id: ${seq}\nevent: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`);
@@ -45,6 +51,7 @@ export async function streamSubmissionEvents(options: {
             send(`: keepalive\n\n`);
             lastSent = Date.now();
           }
+          if (notified) continue;
           await new Promise<void>((resolve) => {
             const timer = setTimeout(resolve, POLL_MS);
             wake = () => {

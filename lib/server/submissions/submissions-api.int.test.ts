@@ -123,4 +123,35 @@ describe("GET /api/submissions/:id and its events", () => {
     const resumedText = await resumed.text();
     expect([...resumedText.matchAll(/event: (\w+)/g)].map((m) => m[1])).toEqual(["test", "done"]);
   });
+
+  it("keeps a stream going when the notification connection is lost: the listener connects again", async () => {
+    const { id } = await (await submit(jsonRequest("/api/submissions", valid, { cookie: alice }))).json();
+    const { db } = await import("@/lib/db");
+    const { publishSubmissionEvent } = await import("@/lib/grading/submission-events");
+    const response = await events(new Request(`${TEST_BASE_URL}/api/submissions/${id}/events`, { headers: { cookie: alice } }), params(id));
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    const listeners = () =>
+      sql<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %' AND pid <> pg_backend_pid()`);
+    const before = (await listeners()).map((row) => row.pid);
+    expect(before).toHaveLength(1);
+
+    await sql("SELECT pg_terminate_backend($1)", [before[0]]);
+    let again: number[] = [];
+    for (let i = 0; i < 100 && again.length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      again = (await listeners()).map((row) => row.pid).filter((pid) => pid !== before[0]);
+    }
+    expect(again, "a new LISTEN connection").toHaveLength(1);
+
+    await publishSubmissionEvent(db, id, { type: "started", attempt: 1 });
+    await db.submission.update({ where: { id }, data: { status: "done", verdict: "WA", score: 0, results: { version: 3, status: "fail", verdict: "WA", score: 0, tests: [], metrics: { maxCpuMs: 1, peakMemoryKiB: 1 } } } });
+    await publishSubmissionEvent(db, id, { type: "done", status: "done", verdict: "WA", score: 0 });
+    let text = "";
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += value;
+    }
+    expect([...text.matchAll(/event: (\w+)/g)].map((m) => m[1])).toEqual(["queued", "started", "done"]);
+  });
 });
