@@ -1,7 +1,8 @@
-// The Runner on a Docker engine. A build compiles in a throw-away container and keeps only
-// /box/out (as a tar in memory). Runs exec that artifact in a second, long-lived container where it
-// is read-only, one run at a time, measured from the container's cgroup; a run that times out,
-// floods, leaves processes or files behind gets the container replaced before the next run.
+// The Runner on a Docker engine. A submission builds and runs in one job container; a reference
+// compiles apart (the artifact kept as a tar in memory) and runs in a run container where it is
+// read-only. A session's runs go one at a time through its supervisor (one exec; see
+// sandbox/supervisor/), measured from the container's cgroup; a run the supervisor could not serve
+// is replayed in an exec of its own, and a container something was left in is replaced.
 import { createHash, randomBytes } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { availableParallelism, hostname } from "node:os";
