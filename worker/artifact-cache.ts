@@ -1,19 +1,9 @@
 // Compiled artifacts kept in memory by the content they were built from, so the same code (above
 // all an exercise's reference, built for every Submit) compiles once per worker process.
-import { createHash } from "node:crypto";
-import type { SourceFile } from "@/lib/exercises/load-exercise";
-import type { Language } from "@/lib/exercises/manifest";
 import type { Artifact } from "@/sandbox/runner";
 
 const DEFAULT_BUDGET_BYTES = 256 * 1024 * 1024;
 
-export function artifactKey(language: Language, files: SourceFile[]): string {
-  const hash = createHash("sha256").update(language);
-  for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
-    hash.update(`\0${file.name}\0${Buffer.byteLength(file.content)}\0`).update(file.content);
-  }
-  return hash.digest("hex");
-}
 
 /** Least recently used artifacts go first once their total size passes the budget. */
 export class ArtifactCache {

@@ -10,7 +10,8 @@ import type { SourceFile } from "@/lib/exercises/load-exercise";
 import type { Language } from "@/lib/exercises/manifest";
 import type { BuildVariant } from "@/sandbox/languages";
 import type { Artifact, CompileResult, RunResult, RunSession, ServerSession } from "@/sandbox/runner";
-import { ArtifactCache, artifactKey } from "@/worker/artifact-cache";
+import { sourcesKey } from "@/sandbox/sources-key";
+import { ArtifactCache } from "@/worker/artifact-cache";
 import type { BuildOutcome, ProgramBuilder } from "@/worker/program-builder";
 
 const REAP_EVERY_MS = 60_000;
@@ -46,7 +47,7 @@ export function programBuilderOn(runner: DockerRunner, cache = new ArtifactCache
   });
   /** Compiles apart, once per worker for the same files (references, tools). */
   const cachedArtifact = async (language: Language, files: SourceFile[], variant: BuildVariant = "standard"): Promise<CompileResult> => {
-    const key = `${variant}:${artifactKey(language, files)}`;
+    const key = `${variant}:${sourcesKey(language, files)}`;
     const cached = cache.get(key);
     if (cached) return { ok: true, artifact: cached, output: "" };
     const compiled = await runner.compile({ language, files, variant });

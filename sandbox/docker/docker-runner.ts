@@ -3,7 +3,7 @@
 // read-only. A session's runs go one at a time through its supervisor (one exec; see
 // sandbox/supervisor/), measured from the container's cgroup; a run the supervisor could not serve
 // is replayed in an exec of its own, and a container something was left in is replaced.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { availableParallelism, hostname } from "node:os";
 import Docker from "dockerode";
@@ -20,6 +20,7 @@ import { imageTag, type SandboxImage } from "@/sandbox/images/image-tags";
 import { type BuildVariant, buildScript, objectsScript, TOOLCHAINS } from "@/sandbox/languages";
 import { COMPILE_LIMITS, type SandboxLimits } from "@/sandbox/limits";
 import type { Artifact, BuildAndRunResult, CompileResult, RunResult, Runner, RunSession, ServerProcess, ServerSession, ToolProgram, ToolReport } from "@/sandbox/runner";
+import { sourcesKey } from "@/sandbox/sources-key";
 import { packTar, readTar, type TarEntry } from "@/sandbox/tar";
 
 const MAX_ARTIFACT_BYTES = 64 * 1024 * 1024;
@@ -140,12 +141,11 @@ export class DockerRunner implements Runner {
     const usable = extension && sources.length > 0 && own.every((file) => file.name.endsWith(extension)) && files.every((file) => SIMPLE_FILE_NAME.test(file.name));
     if (!usable) return files;
     const script = objectsScript(language, variant, sources.map((file) => file.name))!;
-    const hash = createHash("sha256").update(`${imageTag(TOOLCHAINS[language].image)}\0${script}`);
-    for (const file of files.filter((candidate) => sharedNames.has(candidate.name))) hash.update(`\0${file.name}\0${file.content.length}\0`).update(file.content);
-    const key = hash.digest("hex");
+    const exerciseFiles = files.filter((file) => sharedNames.has(file.name));
+    const key = `${imageTag(TOOLCHAINS[language].image)}\0${script}\0${sourcesKey(language, exerciseFiles)}`;
     let objects = this.sharedObjects.get(key);
     if (!objects) {
-      objects = this.compileInPool(language, files.filter((file) => sharedNames.has(file.name)), script).then(
+      objects = this.compileInPool(language, exerciseFiles, script).then(
         (built) => (built.ok ? built.entries : null),
         () => null,
       );
@@ -475,7 +475,7 @@ class DockerRunSession implements RunSession {
       // Killed, stopped, or its container died: only the last is not the program's own doing.
       const containerDied = await this.runner.diedUnder(container, null);
       await this.discardContainer();
-      if (containerDied) throw new SandboxError("The sandbox container stopped during a run.", { operation: "run", containerId: container.id });
+      if (containerDied) throw stoppedDuringRun(container);
       this.runner.logger.info({ containerId: container.id, message: supervisor.message }, "the supervisor ended during a run; replaying it in an exec of its own");
       return null;
     }
@@ -483,7 +483,7 @@ class DockerRunSession implements RunSession {
     const after = await idleSnapshot(cgroup, IDLE_PROCESSES + 1);
     if (!after) {
       await this.discardContainer();
-      throw new SandboxError("The sandbox container stopped during a run.", { operation: "run", containerId: container.id });
+      throw stoppedDuringRun(container);
     }
     const outcome: RunOutcome = {
       exitCode: reply.status,
@@ -533,7 +533,7 @@ class DockerRunSession implements RunSession {
     if (!after && !outcome.timedOut && !outcome.flooded) {
       // We did not stop it: the container died under the run (Docker restarted, killed from outside).
       await this.discardContainer();
-      throw new SandboxError("The sandbox container stopped during a run.", { operation: "run", containerId: container.id });
+      throw stoppedDuringRun(container);
     }
     // Here nobody cleans up after the run (processes, scratch files, IPC objects): the next run gets a new container.
     await this.discardContainer();
@@ -721,6 +721,11 @@ class DockerServerSession implements ServerSession {
       stderrTruncated: outcome.stderrTruncated,
     };
   }
+}
+
+/** A container that died under a run without our doing (killed from outside, Docker restarting): our fault, retried. */
+function stoppedDuringRun(container: Docker.Container): SandboxError {
+  return new SandboxError("The sandbox container stopped during a run.", { operation: "run", containerId: container.id });
 }
 
 /** Whether host process `pid` is alive: present and neither a zombie nor dead. */
