@@ -27,6 +27,16 @@ const sql = <Row extends pg.QueryResultRow>(text: string, values: unknown[] = []
 const valid = { exerciseSlug: "syscall-echo", language: "c", code: "int echo_lines(int a, int b) { return 0; }", kind: "submit" };
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 
+/** What a progress stream sends until it ends. */
+async function readToEnd(reader: ReadableStreamDefaultReader<string>): Promise<string> {
+  let text = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return text;
+    text += value;
+  }
+}
+
 describe("POST /api/submissions", () => {
   it("records the submission and its grading job together", async () => {
     const response = await submit(jsonRequest("/api/submissions", valid, { cookie: alice }));
@@ -105,12 +115,7 @@ describe("GET /api/submissions/:id and its events", () => {
     await db.submission.update({ where: { id }, data: { status: "done", verdict: "AC", score: 1, results: result } });
     await publishSubmissionEvent(db, id, { type: "done", status: "done", verdict: "AC", score: 1 });
 
-    let text = "";
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      text += value;
-    }
+    const text = await readToEnd(reader);
     const received = [...text.matchAll(/id: (\d+)\nevent: (\w+)\ndata: (.*)\n\n/g)].map((m) => ({ id: Number(m[1]), type: m[2], data: JSON.parse(m[3]!) }));
     expect(received.map((e) => e.type)).toEqual(["queued", "started", "compiling", "test", "done"]);
     expect(received.map((e) => e.id)).toEqual([1, 2, 3, 4, 5]);
@@ -146,12 +151,7 @@ describe("GET /api/submissions/:id and its events", () => {
     await publishSubmissionEvent(db, id, { type: "started", attempt: 1 });
     await db.submission.update({ where: { id }, data: { status: "done", verdict: "WA", score: 0, results: { version: 3, status: "fail", verdict: "WA", score: 0, tests: [], metrics: { maxCpuMs: 1, peakMemoryKiB: 1 } } } });
     await publishSubmissionEvent(db, id, { type: "done", status: "done", verdict: "WA", score: 0 });
-    let text = "";
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      text += value;
-    }
+    const text = await readToEnd(reader);
     expect([...text.matchAll(/event: (\w+)/g)].map((m) => m[1])).toEqual(["queued", "started", "done"]);
   });
 });
