@@ -1,4 +1,5 @@
 // Exercise packages read once per process: they are files shipped with the code and do not change while it runs.
+import { AppError } from "@/lib/errors";
 import { type ExercisePackage, loadExercise, listExercises } from "@/lib/exercises/load-exercise";
 import type { ExerciseManifest } from "@/lib/exercises/manifest";
 
@@ -12,6 +13,13 @@ export function getExerciseManifests(): Promise<ExerciseManifest[]> {
 
 export async function findExerciseManifest(slug: string): Promise<ExerciseManifest | undefined> {
   return (await getExerciseManifests()).find((manifest) => manifest.slug === slug);
+}
+
+/** The manifest of the exercise a request names; NOT_FOUND (a 404 at the API) when there is none. */
+export async function requireExerciseManifest(slug: string): Promise<ExerciseManifest> {
+  const manifest = await findExerciseManifest(slug);
+  if (!manifest) throw new AppError("NOT_FOUND", `There is no exercise "${slug}".`);
+  return manifest;
 }
 
 /** The package of an exercise known to exist (check with findExerciseManifest first). */

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { findExerciseManifest } from "@/lib/exercises/exercise-catalog";
+import { requireExerciseManifest } from "@/lib/exercises/exercise-catalog";
 import { LANGUAGE_LABELS } from "@/lib/exercises/manifest";
 import { publishSubmissionEvent } from "@/lib/grading/submission-events";
 import { enqueueGradeSubmissionSql } from "@/lib/jobs/grade-submission-job";
@@ -17,8 +17,7 @@ export const MAX_PER_MINUTE = 30;
  * neither does, so no submission waits for a job that was never queued.
  */
 export async function createSubmission({ userId, input }: { userId: string; input: CreateSubmissionInput }): Promise<{ id: string }> {
-  const manifest = await findExerciseManifest(input.exerciseSlug);
-  if (!manifest) throw new AppError("NOT_FOUND", `There is no exercise "${input.exerciseSlug}".`);
+  const manifest = await requireExerciseManifest(input.exerciseSlug);
   if (!manifest.languages[input.language]) {
     const offered = Object.keys(manifest.languages).map((l) => LANGUAGE_LABELS[l as keyof typeof LANGUAGE_LABELS]);
     throw new AppError("INVALID_INPUT", `${manifest.title} is offered in ${offered.join(", ")}, not ${LANGUAGE_LABELS[input.language]}.`);
