@@ -51,9 +51,16 @@ function emptyDirectories(dirs: string[]): string[] {
 }
 
 let nextCpu = 0;
-/** Each container is pinned to one CPU, taken in turn. */
-function pickCpu(): string {
-  return String(nextCpu++ % availableParallelism());
+/**
+ * Each container is pinned to one CPU, taken in turn; a tool that probes a server gets every CPU
+ * but the server's, so a load generator never shares the CPU of the server it measures (taken in
+ * turn, every other load test did, and halved the server's figures).
+ */
+function pickCpu(awayFrom?: string): string {
+  const cpus = Array.from({ length: availableParallelism() }, (_, cpu) => String(cpu));
+  const others = cpus.filter((cpu) => cpu !== awayFrom);
+  if (awayFrom !== undefined && others.length > 0) return others.join(",");
+  return cpus[nextCpu++ % cpus.length]!;
 }
 
 export class DockerRunner implements Runner {
@@ -61,6 +68,8 @@ export class DockerRunner implements Runner {
   private readonly pool: WarmPool;
   /** Container removals and compile containers on their way back to the pool. */
   private readonly pending = new Set<Promise<void>>();
+  /** The CPUs each live container of this runner is pinned to. */
+  private readonly pinned = new Map<string, string>();
   private readonly poolLimits = new Map<string, { language: Language; role: ContainerRole; limits: SandboxLimits }>();
   /** The objects of exercises' own sources by content (see withSharedObjects); null: they did not compile. */
   private readonly sharedObjects = new Map<string, Promise<TarEntry[] | null>>();
@@ -292,17 +301,19 @@ export class DockerRunner implements Runner {
 
   /** @internal */
   async createContainer(image: SandboxImage, role: ContainerRole, limits: SandboxLimits, joinNetworkOf?: string): Promise<Docker.Container> {
+    const cpu = pickCpu(joinNetworkOf === undefined ? undefined : this.pinned.get(joinNetworkOf));
     const options = sandboxContainerOptions({
       image: imageTag(image),
       role,
       limits,
-      cpu: pickCpu(),
+      cpu,
       owner: this.owner,
       expiresAt: Date.now() + CONTAINER_LIFETIME_MS,
       joinNetworkOf,
     });
     options.name = `osprep-${role}-${randomBytes(6).toString("hex")}`;
     const container = await dockerCall("createContainer", undefined, () => this.docker.createContainer(options));
+    this.pinned.set(container.id, cpu);
     try {
       await dockerCall("start", container.id, () => container.start());
     } catch (error) {
@@ -317,6 +328,7 @@ export class DockerRunner implements Runner {
    * path; never throws (the reaper is the backstop). `settled()` waits for the removals under way.
    */
   remove(container: Docker.Container): Promise<void> {
+    this.pinned.delete(container.id);
     const removal = container
       .remove({ force: true, v: true })
       .catch((error: unknown) => {

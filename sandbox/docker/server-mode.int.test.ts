@@ -1,5 +1,7 @@
 // Server mode: the submission serves on its loopback; a trusted tool in a second hardened container
 // that shares only that loopback talks to it and reports.
+import { readFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
 import { SANDBOX_LABEL } from "@/sandbox/docker/container-config";
 import { runLimitsFor } from "@/sandbox/limits";
@@ -61,6 +63,40 @@ describe("server mode", () => {
     expect(ended).toMatchObject({ verdict: "OK", stdout: "listening\n" });
     const left = await runner.docker.listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=true`, `osprep.owner=${runner.owner}`] } });
     expect(left).toEqual([]);
+  });
+
+  it.runIf(availableParallelism() > 1)("never pins a tool to the server's CPU, probe after probe", async () => {
+    const runner = await testRunner();
+    const compiled = await runner.compile({ language: "c", files: [{ name: "main.c", content: ECHO_SERVER }] });
+    if (!compiled.ok) throw new Error(compiled.output);
+    const server = await runner.startServer({ artifact: compiled.artifact, limits: runLimitsFor() });
+    // "0,2-3" → [0, 2, 3]
+    const cpusOf = (status: string) =>
+      (/^Cpus_allowed_list:\s+(\S+)/m.exec(status)?.[1] ?? "").split(",").flatMap((range) => {
+        const [from, to = from] = range.split("-").map(Number);
+        return Array.from({ length: to! - from! + 1 }, (_, i) => from! + i);
+      });
+    try {
+      let [serving] = await server.processes();
+      for (let wait = 0; !serving && wait < 50; wait++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        [serving] = await server.processes();
+      }
+      const serverCpus = cpusOf(await readFile(`/proc/${serving!.pid}/status`, "utf8"));
+      expect(serverCpus).toHaveLength(1);
+      const toolCpus: number[][] = [];
+      for (let probe = 0; probe < 3; probe++) {
+        const report = await server.probe({ image: "python", command: ["python3", "-c", "print(open('/proc/self/status').read())"], files: [], wallSeconds: 20 });
+        toolCpus.push(cpusOf(report.stdout));
+      }
+      for (const cpus of toolCpus) {
+        expect(cpus.length).toBeGreaterThan(0);
+        expect(cpus).not.toContain(serverCpus[0]);
+      }
+    } finally {
+      await server.stop();
+      await runner.settled();
+    }
   });
 
   it("reports a server that crashes before it is probed", async () => {
