@@ -4,7 +4,6 @@ import type { Artifact } from "@/sandbox/runner";
 
 const DEFAULT_BUDGET_BYTES = 256 * 1024 * 1024;
 
-
 /** Least recently used artifacts go first once their total size passes the budget. */
 export class ArtifactCache {
   private readonly entries = new Map<string, Artifact>();
