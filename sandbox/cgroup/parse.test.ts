@@ -33,6 +33,12 @@ describe("cgroup parsers", () => {
     expect(() => parseProcCgroup("garbage")).toThrow(/Unrecognised/);
   });
 
+  it("refuses the root cgroup, where a container's init shows once it has exited", () => {
+    expect(() => parseProcCgroup("11:pids:/\n10:memory:/\n9:cpu,cpuacct:/\n0::/\n")).toThrow(/root cgroup/);
+    expect(() => parseProcCgroup("11:pids:/docker/4f1c0ffee\n10:memory:/\n9:cpu,cpuacct:/docker/4f1c0ffee\n")).toThrow(/root cgroup/);
+    expect(() => parseProcCgroup("0::/\n")).toThrow(/root cgroup/);
+  });
+
   it("counts OOM kills on v1 and v2", () => {
     expect(oomKillsV1(OOM_CONTROL_V1)).toBe(2);
     expect(oomKillsV1("oom_kill_disable 0\nunder_oom 0\n")).toBe(0); // kernels before 4.13

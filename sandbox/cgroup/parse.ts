@@ -5,8 +5,19 @@ export type CgroupLocation =
   | { version: 1; memory: string; cpuacct: string; pids: string }
   | { version: 2; path: string };
 
-/** /proc/<pid>/cgroup → where the process's controllers live, relative to /sys/fs/cgroup. */
+/**
+ * /proc/<pid>/cgroup → where the process's controllers live, relative to /sys/fs/cgroup. The root
+ * cgroup is refused: a container's process is never there, and one that has exited (a container
+ * killed a moment ago) shows it; reading it would read the whole host's figures.
+ */
 export function parseProcCgroup(text: string): CgroupLocation {
+  const location = locate(text);
+  const paths = location.version === 1 ? [location.memory, location.cpuacct, location.pids] : [location.path];
+  if (paths.some((dir) => dir === "" || dir.endsWith("/"))) throw new Error("The process is in the host's root cgroup: it has exited, or it is not a container's.");
+  return location;
+}
+
+function locate(text: string): CgroupLocation {
   const lines = text
     .trim()
     .split("\n")

@@ -217,7 +217,7 @@ export class DockerRunner implements Runner {
       await dockerCall("update", container.id, () => container.update(runLimitsUpdate(limits)));
       const info = await located;
       const cgroup = await dockerCall("cgroup lookup", container.id, () => CgroupReader.forPid(info.State.Pid));
-      const idle = await cgroup.snapshot();
+      const idle = await dockerCall("cgroup read", container.id, () => cgroup.snapshot());
       if (idle.pids > IDLE_PROCESSES || !(await scratchLooksEmpty(info.State.Pid))) {
         throw new SandboxError("The build left processes or scratch files behind.", { operation: "compile", containerId: container.id });
       }
@@ -648,7 +648,7 @@ class DockerServerSession implements ServerSession {
     const container = await runner.createContainer(image, "run", limits);
     const { cgroup } = "artifact" in options ? await runner.installArtifact(container, options.artifact) : await runner.findCgroup(container);
     try {
-      const before = await cgroup.snapshot();
+      const before = await dockerCall("cgroup read", container.id, () => cgroup.snapshot());
       const command = "artifact" in options ? TOOLCHAINS[options.artifact.language].run : options.command;
       // The server runs until stop(); its wall limit is the session's whole life.
       const server = runner.exec(container, [...runRlimits(limits), ...command], {
@@ -740,13 +740,19 @@ function stoppedDuringRun(container: Docker.Container): SandboxError {
   return new SandboxError("The sandbox container stopped during a run.", { operation: "run", containerId: container.id });
 }
 
-/** Whether host process `pid` is alive: present and neither a zombie nor dead. */
+/** The kernel's flag (include/linux/sched.h) on a task that has begun to exit. */
+const PF_EXITING = 0x4;
+
+/** Whether host process `pid` is alive: present, not exiting, neither a zombie nor dead. */
 async function processAlive(pid: number): Promise<boolean> {
   if (!pid) return false;
   try {
     const stat = await readFile(`/proc/${pid}/stat`, "utf8");
-    const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
-    return state !== "Z" && state !== "X";
+    // After the command name: state, ppid, pgrp, session, tty, tpgid, flags.
+    const [state = "", , , , , , flags = "0"] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // A killed init stays "S" while it waits for the rest of its pid namespace to die; the kernel
+    // marks it exiting from the start (PF_EXITING), before its processes are gone.
+    return state !== "Z" && state !== "X" && (Number(flags) & PF_EXITING) === 0;
   } catch {
     return false;
   }
