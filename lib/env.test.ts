@@ -28,6 +28,12 @@ describe("parseEnv", () => {
     expect(env.DATABASE_URL).toBe("postgresql://osprep:pw@db:5432/osprep");
   });
 
+  it("parses the sandbox's uid range and names it when it is not one", () => {
+    expect(parseEnv({}).SANDBOX_UID_RANGE).toEqual({ first: 1_879_048_192, last: 1_879_113_727 });
+    expect(parseEnv({ SANDBOX_UID_RANGE: "200000-300000" }).SANDBOX_UID_RANGE).toEqual({ first: 200_000, last: 300_000 });
+    expect(() => parseEnv({ SANDBOX_UID_RANGE: "1000-2000" })).toThrow(/SANDBOX_UID_RANGE: must be FIRST-LAST/);
+  });
+
   it("treats an empty variable as unset", () => {
     const env = parseEnv({ DATABASE_URL: "", PORT: "" });
     expect(env.DATABASE_URL).toBeUndefined();

@@ -1,5 +1,6 @@
 // The one place that reads process.env: parsed with zod at start-up, failing fast with the variable's name.
 import { z } from "zod";
+import { DEFAULT_UID_RANGE, parseUidRange } from "@/sandbox/docker/sandbox-uids";
 
 const postgresUrl = z
   .string()
@@ -23,6 +24,18 @@ export const envSchema = z.object({
   /** How often a worker says it is alive, and after how long without that it counts as dead. */
   WORKER_HEARTBEAT_SECONDS: z.coerce.number().min(1).max(60).default(5),
   WORKER_STALE_SECONDS: z.coerce.number().min(3).max(3600).default(30),
+  /** Uids the sandbox gives its containers, a pair each; no host account, group or subordinate id range may use them. */
+  SANDBOX_UID_RANGE: z
+    .string()
+    .default(`${DEFAULT_UID_RANGE.first}-${DEFAULT_UID_RANGE.last}`)
+    .transform((text, context) => {
+      try {
+        return parseUidRange(text);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   /** `off`: `npm start` runs no grading worker beside the web server (run `npm run worker` elsewhere). */
   OSPREP_WORKER: z.enum(["on", "off"]).default("on"),
 });

@@ -4,6 +4,8 @@ import type { Logger } from "pino";
 import type { ProgramRun, ServingProgram } from "@/graders/core/types";
 import { connectDocker, DockerRunner } from "@/sandbox/docker/docker-runner";
 import { reapExpiredContainers } from "@/sandbox/docker/reaper";
+import { assertRangeUnused, type UidRange, uidAllocatorFor } from "@/sandbox/docker/sandbox-uids";
+import { env } from "@/lib/env";
 import { ensureSandboxImages } from "@/sandbox/images/build-images";
 import { runLimitsFor, type SandboxLimits } from "@/sandbox/limits";
 import type { SourceFile } from "@/lib/exercises/load-exercise";
@@ -77,11 +79,15 @@ export function programBuilderOn(runner: DockerRunner, cache = new ArtifactCache
   };
 }
 
-/** Connects to this host's Docker engine, builds missing images, and keeps stale containers reaped. */
-export async function createDockerProgramBuilder({ logger }: { logger: Logger }): Promise<ProgramBuilder> {
+/**
+ * Connects to this host's Docker engine, checks that no host account uses the sandbox's uids, builds
+ * missing images, and keeps stale containers reaped.
+ */
+export async function createDockerProgramBuilder({ logger, uidRange = env.SANDBOX_UID_RANGE }: { logger: Logger; uidRange?: UidRange }): Promise<ProgramBuilder> {
+  await assertRangeUnused(uidRange);
   const docker = await connectDocker();
   await ensureSandboxImages({ docker, log: (line) => logger.info(line) });
-  const runner = new DockerRunner(docker, logger);
+  const runner = new DockerRunner(docker, logger, 1, uidAllocatorFor(uidRange));
   await reapExpiredContainers({ docker, logger });
   const reaper = setInterval(() => void reapExpiredContainers({ docker, logger }).catch(() => undefined), REAP_EVERY_MS);
   reaper.unref();

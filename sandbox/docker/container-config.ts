@@ -1,12 +1,42 @@
 // The hardened container every sandboxed build and run gets. Nothing here is a per-submission switch.
 import type Docker from "dockerode";
 import { COMPILE_LIMITS, type SandboxLimits } from "@/sandbox/limits";
+import type { SandboxUids } from "@/sandbox/docker/sandbox-uids";
 import { SECCOMP_SECURITY_OPT } from "@/sandbox/seccomp/profile";
 
 export const SANDBOX_LABEL = "osprep.sandbox";
-export const USER_ID = 1000;
-/** Builds in a job container run as this user: what it compiles is read-only to the program (uid 1000). */
-export const BUILDER_ID = 1001;
+
+/**
+ * Paths under /proc, /sys and /dev a program gets empty (files: /dev/null; folders: an empty
+ * read-only tmpfs). Docker's own list first (setting MaskedPaths replaces it), then what tells a
+ * program about the host or about other containers: the kernel's command line and configuration,
+ * per-CPU counters (another container's CPU pattern, a covert channel), per-device counters, and
+ * /dev/mqueue (POSIX message queues would outlive a run: open(O_CREAT) there makes one).
+ */
+export const MASKED_PATHS = [
+  "/proc/asound",
+  "/proc/acpi",
+  "/proc/kcore",
+  "/proc/keys",
+  "/proc/latency_stats",
+  "/proc/timer_list",
+  "/proc/timer_stats",
+  "/proc/sched_debug",
+  "/proc/scsi",
+  "/sys/firmware",
+  "/sys/devices/virtual/powercap",
+  "/proc/cmdline",
+  "/proc/config.gz",
+  "/proc/stat",
+  "/proc/schedstat",
+  "/proc/interrupts",
+  "/proc/softirqs",
+  "/proc/diskstats",
+  "/proc/pressure",
+  "/proc/modules",
+  "/proc/kallsyms",
+  "/dev/mqueue",
+];
 
 const MiB = 1024 * 1024;
 
@@ -22,7 +52,7 @@ function tmpfsVolume(target: string, options: string): Docker.MountSettings {
 
 /**
  * Roles: `compile` runs a toolchain only; `run` runs an artifact put in by us; `job` first builds in
- * place (as BUILDER_ID) and then runs what it built (as USER_ID), so its container-wide limits are
+ * place (as its builder uid) and then runs what it built (as its program uid), so its container-wide limits are
  * the larger of the compile and run limits until `runLimitsUpdate` narrows them and each run is
  * started under `runRlimits`; `tool` is a trusted tool next to a server.
  */
@@ -52,6 +82,9 @@ function containerLimits(role: ContainerRole, limits: SandboxLimits): SandboxLim
   return { ...limits, cpuSeconds: larger("cpuSeconds"), memoryMiB: larger("memoryMiB"), pids: larger("pids"), openFiles: larger("openFiles"), fileSizeMiB: larger("fileSizeMiB") };
 }
 
+/** HostConfig with the engine's cgroup-namespace switch (Docker ≥ 20.10), which @types/dockerode lacks. */
+type HostConfig = NonNullable<Docker.ContainerCreateOptions["HostConfig"]> & { CgroupnsMode?: "private" | "host" };
+
 export function sandboxContainerOptions(options: {
   image: string;
   role: ContainerRole;
@@ -60,17 +93,19 @@ export function sandboxContainerOptions(options: {
   /** Tool containers join the server container's network namespace: its loopback, nothing else. */
   joinNetworkOf?: string;
   cpu: string;
+  /** The container's own uid pair: its program runs as `program`, a job's build as `builder`. */
+  uids: SandboxUids;
   owner: string;
   /** After this moment the reaper may remove the container, whatever its owner says. */
   expiresAt: number;
-}): Docker.ContainerCreateOptions {
-  const { role } = options;
+}): Docker.ContainerCreateOptions & { HostConfig: HostConfig } {
+  const { role, uids } = options;
   const limits = containerLimits(role, options.limits);
   const cpuLimit = Math.ceil(limits.cpuSeconds);
   const tmp = `rw,noexec,nosuid,nodev,size=${limits.tmpfsMiB}m`;
   return {
     Image: options.image,
-    // The container's own process is root's `sleep`: the submission (uid 1000, exec'd later) cannot signal it.
+    // The container's own process is root's `sleep`: the submission (its own uid, exec'd later) cannot signal it.
     User: "0:0",
     Cmd: ["sleep", "infinity"],
     WorkingDir: "/",
@@ -80,6 +115,7 @@ export function sandboxContainerOptions(options: {
       [SANDBOX_LABEL]: "true",
       "osprep.role": role,
       "osprep.owner": options.owner,
+      "osprep.uid": String(uids.program),
       "osprep.expires": String(options.expiresAt),
     },
     StopSignal: "SIGKILL",
@@ -101,15 +137,18 @@ export function sandboxContainerOptions(options: {
       Tmpfs: { "/tmp": tmp, "/dev/shm": tmp },
       Mounts:
         role === "compile"
-          ? [tmpfsVolume("/box", `size=${limits.tmpfsMiB}m,noexec,nosuid,nodev,uid=${USER_ID},gid=${USER_ID},mode=755`)]
+          ? [tmpfsVolume("/box", `size=${limits.tmpfsMiB}m,noexec,nosuid,nodev,uid=${uids.program},gid=${uids.program},mode=755`)]
           : role === "job"
             ? // Sources and the program, owned by the builder: read-only to the program, the one place it may execute from.
-              [tmpfsVolume("/box", `size=${COMPILE_LIMITS.tmpfsMiB}m,exec,nosuid,nodev,uid=${BUILDER_ID},gid=${BUILDER_ID},mode=755`)]
+              [tmpfsVolume("/box", `size=${COMPILE_LIMITS.tmpfsMiB}m,exec,nosuid,nodev,uid=${uids.builder},gid=${uids.builder},mode=755`)]
             : // The program, read-only to it; the one place it may execute from.
               [tmpfsVolume("/box", "size=128m,exec,nosuid,nodev,mode=755")],
       CapDrop: ["ALL"],
       SecurityOpt: ["no-new-privileges", SECCOMP_SECURITY_OPT],
       IpcMode: "private",
+      // Its own cgroup namespace: /proc/self/cgroup says "/", not the host's path with the container's id.
+      CgroupnsMode: "private",
+      MaskedPaths: MASKED_PATHS,
       Init: true,
       LogConfig: { Type: "none", Config: {} },
       AutoRemove: false,

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import pino from "pino";
 import { SANDBOX_LABEL } from "@/sandbox/docker/container-config";
 import { DockerRunner } from "@/sandbox/docker/docker-runner";
+import { DEFAULT_UID_RANGE } from "@/sandbox/docker/sandbox-uids";
 import { runLimitsFor } from "@/sandbox/limits";
 import type { Artifact } from "@/sandbox/runner";
 import { compileAndRun, testRunner } from "@/sandbox/test/support";
@@ -105,7 +106,14 @@ describe("DockerRunner", () => {
       "print(os.getuid(), os.stat('/box/out/main.py').st_uid, os.access('/box/out', os.W_OK), os.access('/box/src', os.W_OK))",
     ].join("\n");
     const { runs } = await compileAndRun("python", { "main.py": probe }, [""], { cpuSeconds: 1, memoryMiB: 96, openFiles: 100, fileSizeMiB: 4 });
-    expect(runs[0]?.stdout.split("\n")).toEqual([String(96 * 1024 * 1024), "2 3", `${4 * 1024 * 1024} ${4 * 1024 * 1024}`, "100 100", "1000 1001 False False", ""]);
+    const lines = runs[0]?.stdout.split("\n") ?? [];
+    expect(lines.slice(0, 4)).toEqual([String(96 * 1024 * 1024), "2 3", `${4 * 1024 * 1024} ${4 * 1024 * 1024}`, "100 100"]);
+    // The program's uid is its container's own, from the sandbox range; the build's is the next one.
+    const [uid, owner, ...access] = lines[4]!.split(" ");
+    expect(Number(uid)).toBeGreaterThanOrEqual(DEFAULT_UID_RANGE.first);
+    expect(Number(uid)).toBeLessThanOrEqual(DEFAULT_UID_RANGE.last);
+    expect(Number(owner)).toBe(Number(uid) + 1);
+    expect(access).toEqual(["False", "False"]);
   });
 
   it("runs a session's runs through one supervisor, each run a fresh process in its own session with default signals", async () => {

@@ -11,7 +11,8 @@ import type { Logger } from "pino";
 import type { SourceFile } from "@/lib/exercises/load-exercise";
 import type { Language } from "@/lib/exercises/manifest";
 import { CgroupReader, type CgroupSnapshot } from "@/sandbox/cgroup/reader";
-import { BUILDER_ID, type ContainerRole, runLimitsUpdate, runRlimits, runRlimitValues, sandboxContainerOptions, USER_ID } from "@/sandbox/docker/container-config";
+import { type ContainerRole, runLimitsUpdate, runRlimits, runRlimitValues, sandboxContainerOptions } from "@/sandbox/docker/container-config";
+import { type SandboxUids, type UidAllocator, uidAllocatorFor } from "@/sandbox/docker/sandbox-uids";
 import { OutputCollector } from "@/sandbox/docker/output-collector";
 import { SupervisorClient } from "@/sandbox/docker/supervisor-client";
 import { type Lease, WarmPool } from "@/sandbox/docker/warm-pool";
@@ -35,6 +36,8 @@ const COMPILE_CONTAINER_REUSE_MS = 10 * 60_000;
 const SHARED_OBJECTS_KEPT = 256;
 /** File names that may appear in a build script as they are. */
 const SIMPLE_FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+/** How often an exec whose output ends with its process asks Docker whether the process ended. */
+const EXIT_POLL_MS = 20;
 /** sleep (root) and the init process. */
 const IDLE_PROCESSES = 2;
 
@@ -70,6 +73,8 @@ export class DockerRunner implements Runner {
   private readonly pending = new Set<Promise<void>>();
   /** The CPUs each live container of this runner is pinned to. */
   private readonly pinned = new Map<string, string>();
+  /** The uid pair of each live container of this runner. */
+  private readonly containerUids = new Map<string, SandboxUids>();
   private readonly poolLimits = new Map<string, { language: Language; role: ContainerRole; limits: SandboxLimits }>();
   /** The objects of exercises' own sources by content (see withSharedObjects); null: they did not compile. */
   private readonly sharedObjects = new Map<string, Promise<TarEntry[] | null>>();
@@ -79,6 +84,8 @@ export class DockerRunner implements Runner {
     readonly logger: Logger,
     /** Idle containers kept ready per language, role and limits (0: create each on demand). */
     warmContainers = 1,
+    /** Where each container's uid pair comes from (one allocator per range and process by default). */
+    private readonly uids: UidAllocator = uidAllocatorFor(),
   ) {
     this.pool = new WarmPool(
       warmContainers,
@@ -118,7 +125,7 @@ export class DockerRunner implements Runner {
     const { container } = lease;
     let reusable = false;
     try {
-      const build = await this.build(container, files, USER_ID, script);
+      const build = await this.build(container, files, this.uidsOf(container).program, script);
       reusable = build.ok || !build.timedOut;
       if (!build.ok) return { ok: false, output: build.output };
       const archive = await dockerCall("getArchive", container.id, () => container.getArchive({ path: "/box/out" }));
@@ -209,7 +216,7 @@ export class DockerRunner implements Runner {
       // Where the container's cgroup is, looked up while it builds.
       const located = dockerCall("inspect", container.id, () => container.inspect());
       located.catch(() => undefined);
-      const build = await this.build(container, await given, BUILDER_ID, buildScript(language, variant));
+      const build = await this.build(container, await given, this.uidsOf(container).builder, buildScript(language, variant));
       if (!build.ok) {
         await this.remove(container);
         return { ok: false, output: build.output };
@@ -302,18 +309,24 @@ export class DockerRunner implements Runner {
   /** @internal */
   async createContainer(image: SandboxImage, role: ContainerRole, limits: SandboxLimits, joinNetworkOf?: string): Promise<Docker.Container> {
     const cpu = pickCpu(joinNetworkOf === undefined ? undefined : this.pinned.get(joinNetworkOf));
+    const uids = await this.uids.allocate();
     const options = sandboxContainerOptions({
       image: imageTag(image),
       role,
       limits,
       cpu,
+      uids,
       owner: this.owner,
       expiresAt: Date.now() + CONTAINER_LIFETIME_MS,
       joinNetworkOf,
     });
     options.name = `osprep-${role}-${randomBytes(6).toString("hex")}`;
-    const container = await dockerCall("createContainer", undefined, () => this.docker.createContainer(options));
+    const container = await dockerCall("createContainer", undefined, () => this.docker.createContainer(options)).catch((error: unknown) => {
+      this.uids.release(uids);
+      throw error;
+    });
     this.pinned.set(container.id, cpu);
+    this.containerUids.set(container.id, uids);
     try {
       await dockerCall("start", container.id, () => container.start());
     } catch (error) {
@@ -329,11 +342,18 @@ export class DockerRunner implements Runner {
    */
   remove(container: Docker.Container): Promise<void> {
     this.pinned.delete(container.id);
+    const uids = this.containerUids.get(container.id);
+    this.containerUids.delete(container.id);
     const removal = container
       .remove({ force: true, v: true })
+      // Its uids go to another container only once it is gone (a container still removing keeps them).
+      .then(() => uids && this.uids.release(uids))
       .catch((error: unknown) => {
         // 404: already gone (a killed container Docker removed first); nothing is left for the reaper.
-        if ((error as { statusCode?: number }).statusCode === 404) return;
+        if ((error as { statusCode?: number }).statusCode === 404) {
+          if (uids) this.uids.release(uids);
+          return;
+        }
         this.logger.warn({ err: error, containerId: container.id }, "could not remove a sandbox container; the reaper will");
       })
       .finally(() => this.pending.delete(removal));
@@ -362,16 +382,27 @@ export class DockerRunner implements Runner {
     return !(await processAlive(info.State.Pid));
   }
 
-  /** @internal Runs a command in the container as the unprivileged user, with a wall-clock limit. */
+  /** @internal The uid pair of one of this runner's live containers. */
+  uidsOf(container: Docker.Container): SandboxUids {
+    const uids = this.containerUids.get(container.id);
+    if (!uids) throw new SandboxError("The container has no sandbox uids: it was not created by this runner, or is already removed.", { operation: "exec", containerId: container.id });
+    return uids;
+  }
+
+  /** @internal Runs a command in the container as its program's user (or `user`), with a wall-clock limit. */
   async exec(
     container: Docker.Container,
     cmd: string[],
-    /** `stdin` is written to the process through the exec's own stream, then closed; without it, stdin is empty. */
-    options: { workingDir: string; wallMs: number; outputBytes: number; stdin?: string | Buffer; user?: number },
+    /**
+     * `stdin` is written to the process through the exec's own stream, then closed; without it, stdin
+     * is empty. `untilExit`: the output ends when the exec's process ends, not when the last process
+     * holding its streams (a child left behind) closes them.
+     */
+    options: { workingDir: string; wallMs: number; outputBytes: number; stdin?: string | Buffer; user?: number; untilExit?: boolean },
   ): Promise<{ exitCode: number | null; stdout: string; stderr: string; stdoutTruncated: boolean; stderrTruncated: boolean; timedOut: boolean; flooded: boolean; wallMs: number }> {
     const withStdin = options.stdin !== undefined;
     const exec = await dockerCall("exec", container.id, () =>
-      container.exec({ Cmd: cmd, User: `${options.user ?? USER_ID}:${options.user ?? USER_ID}`, WorkingDir: options.workingDir, AttachStdin: withStdin, AttachStdout: true, AttachStderr: true, Tty: false }),
+      container.exec({ Cmd: cmd, User: `${options.user ?? this.uidsOf(container).program}:${options.user ?? this.uidsOf(container).program}`, WorkingDir: options.workingDir, AttachStdin: withStdin, AttachStdout: true, AttachStderr: true, Tty: false }),
     );
     let timedOut = false;
     let flooded = false;
@@ -393,15 +424,30 @@ export class DockerRunner implements Runner {
       timedOut = true;
       void kill();
     }, options.wallMs);
+    let watching: NodeJS.Timeout | undefined;
     try {
       await new Promise<void>((resolve) => {
         this.docker.modem.demuxStream(stream, stdout, stderr);
         stream.on("end", resolve);
         stream.on("close", resolve);
         stream.on("error", () => resolve());
+        if (options.untilExit) {
+          // Docker says the exec's process ended while its children may still hold the streams.
+          const watch = async () => {
+            const state = await exec.inspect().catch(() => null);
+            if (state?.Running === false) {
+              stdout.freeze();
+              stderr.freeze();
+              stream.destroy();
+              resolve();
+            } else watching = setTimeout(watch, EXIT_POLL_MS);
+          };
+          watching = setTimeout(watch, EXIT_POLL_MS);
+        }
       });
     } finally {
       clearTimeout(timer);
+      clearTimeout(watching);
     }
     const wallMs = performance.now() - started;
     const info = await exec.inspect().catch(() => null);
@@ -518,7 +564,7 @@ class DockerRunSession implements RunSession {
     const started = await SupervisorClient.start(this.runner.docker, container, {
       command: TOOLCHAINS[this.language].run,
       workingDir: "/box/out",
-      user: USER_ID,
+      user: this.runner.uidsOf(container).program,
       limits: { ...runRlimitValues(this.limits), outputBytes: this.limits.outputKiB * 1024, wallMs: this.limits.wallSeconds * 1000 },
     });
     if (started.client) return started.client;
@@ -538,6 +584,7 @@ class DockerRunSession implements RunSession {
       wallMs: this.limits.wallSeconds * 1000,
       outputBytes: this.limits.outputKiB * 1024,
       stdin,
+      untilExit: true,
     });
     // A live container always holds its idle processes; fewer means it is dead or dying.
     let after = await idleSnapshot(cgroup);
@@ -686,13 +733,14 @@ class DockerServerSession implements ServerSession {
   }
 
   async processes(): Promise<ServerProcess[]> {
+    const { program } = this.runner.uidsOf(this.container);
     const pids = await this.cgroup.processIds().catch(() => []);
     const found = await Promise.all(
       pids.map(async (pid) => {
         try {
           const status = await readFile(`/proc/${pid}/status`, "utf8");
           const uid = Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]);
-          if (uid !== USER_ID) return null;
+          if (uid !== program) return null;
           const threads = Number(/^Threads:\s+(\d+)/m.exec(status)?.[1]);
           const openFiles = (await readdir(`/proc/${pid}/fd`)).length;
           return { pid, threads, openFiles };

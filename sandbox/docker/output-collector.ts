@@ -4,6 +4,7 @@ import { Writable } from "node:stream";
 export class OutputCollector extends Writable {
   private readonly chunks: Buffer[] = [];
   private size = 0;
+  private frozen = false;
   truncated = false;
 
   constructor(
@@ -13,8 +14,13 @@ export class OutputCollector extends Writable {
     super();
   }
 
+  /** Takes nothing more: what arrives from now on is not the run's output. */
+  freeze(): void {
+    this.frozen = true;
+  }
+
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: () => void): void {
-    if (!this.truncated) {
+    if (!this.truncated && !this.frozen) {
       const room = this.maxBytes - this.size;
       if (chunk.length > room) {
         this.chunks.push(chunk.subarray(0, room));

@@ -6,7 +6,10 @@
 // fed with the request's bytes, stdout and stderr pipes capped at the output limit), waits until it
 // exits or the wall limit passes, kills every other process of its user that is left (descendants
 // reparent to it: it is their subreaper) and reaps them, removes the System V IPC objects left, and
-// then answers on its stdout:
+// then answers on its stdout. The run's output ends when the program's own process ends: what is in
+// its pipes when the supervisor learns of that exit is kept, anything a process left behind writes
+// later is not.
+//
 //
 //   done <status> <timed-out> <stdout bytes> <stdout flooded> <stderr bytes> <stderr flooded>\n<stdout><stderr>
 //
@@ -32,6 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/ioctl.h>
 #include <sys/ipc.h>
 #include <sys/msg.h>
 #include <sys/resource.h>
@@ -180,6 +184,25 @@ static int drain(struct capture *capture) {
   }
 }
 
+/** Appends what is in `capture`'s pipe right now, and nothing written after this call: 0 at end of file. */
+static int drain_present(struct capture *capture) {
+  int pending = 0;
+  if (ioctl(capture->fd, FIONREAD, &pending) < 0) return 0;
+  char buffer[CHUNK];
+  while (pending > 0) {
+    ssize_t got = read(capture->fd, buffer, pending < CHUNK ? (size_t)pending : CHUNK);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return 0;
+    pending -= (int)got;
+    size_t room = capture->cap - capture->size;
+    size_t kept = (size_t)got < room ? (size_t)got : room;
+    memcpy(capture->data + capture->size, buffer, kept);
+    capture->size += kept;
+    if ((size_t)got > room) capture->flooded = 1;
+  }
+  return 1;
+}
+
 static void child(const struct limits *limits, int in, int out, int err, char **argv) {
   if (dup2(in, STDIN_FILENO) < 0 || dup2(out, STDOUT_FILENO) < 0 || dup2(err, STDERR_FILENO) < 0) _exit(126);
   // Nothing of the supervisor's reaches the program: not the host's streams, not the other pipes.
@@ -212,14 +235,14 @@ static void run_once(const struct limits *limits, char **argv, long long stdin_l
   fcntl(to_program, F_SETFL, O_NONBLOCK);
   fcntl(out_pipe[0], F_SETFL, O_NONBLOCK);
   fcntl(err_pipe[0], F_SETFL, O_NONBLOCK);
-  int exited = (int)syscall(SYS_pidfd_open, pid, 0);
-  if (exited < 0) fail("pidfd_open: %s", strerror(errno));
+  int program_fd = (int)syscall(SYS_pidfd_open, pid, 0);
+  if (program_fd < 0) fail("pidfd_open: %s", strerror(errno));
 
   out->fd = out_pipe[0];
   err->fd = err_pipe[0];
   out->size = err->size = 0;
   out->flooded = err->flooded = 0;
-  int out_open = 1, err_open = 1, running = 1, timed_out = 0, status = 0;
+  int out_open = 1, err_open = 1, running = 1, timed_out = 0, exited = 0, status = 0;
   long long unread = stdin_length; // request bytes not yet read from the host
   static char pending[CHUNK];      // read from the host, not yet written to the program
   size_t pending_at = 0, pending_size = 0;
@@ -239,7 +262,7 @@ static void run_once(const struct limits *limits, char **argv, long long stdin_l
       to_program = -1;
     }
     struct pollfd fds[5] = {
-        {.fd = exited, .events = POLLIN},
+        {.fd = program_fd, .events = POLLIN},
         {.fd = out_open ? out->fd : -1, .events = POLLIN},
         {.fd = err_open ? err->fd : -1, .events = POLLIN},
         {.fd = to_program >= 0 && pending_at < pending_size ? to_program : -1, .events = POLLOUT},
@@ -283,21 +306,28 @@ static void run_once(const struct limits *limits, char **argv, long long stdin_l
     }
     if (fds[0].revents) {
       if (waitpid(pid, &status, 0) < 0) fail("waitpid: %s", strerror(errno));
-      // What it left behind (children, daemons) goes with it; then the pipes reach their end.
+      // The output ends here: what is in the pipes now, not what the processes left behind write next.
+      if (out_open) out_open = drain_present(out);
+      if (err_open) err_open = drain_present(err);
+      exited = 1;
+      // What it left behind (children, daemons) goes with it.
       kill_and_reap_all();
       running = 0;
     }
   }
   if (to_program >= 0) close(to_program);
   remove_ipc_objects();
-  // Everything that could write is gone: read what is left in the pipes.
-  fcntl(out->fd, F_SETFL, 0);
-  fcntl(err->fd, F_SETFL, 0);
-  while (out_open && !out->flooded) out_open = drain(out);
-  while (err_open && !err->flooded) err_open = drain(err);
+  // Stopped by the supervisor (wall limit, flood): everything that could write is gone, so what is
+  // left in the pipes was written before the stop. After an exit, that was read when it happened.
+  if (!exited) {
+    fcntl(out->fd, F_SETFL, 0);
+    fcntl(err->fd, F_SETFL, 0);
+    while (out_open && !out->flooded) out_open = drain(out);
+    while (err_open && !err->flooded) err_open = drain(err);
+  }
   close(out->fd);
   close(err->fd);
-  close(exited);
+  close(program_fd);
 
   int code = timed_out || out->flooded || err->flooded ? 128 + SIGKILL : WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
   char header[160];

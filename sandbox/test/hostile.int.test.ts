@@ -120,6 +120,33 @@ describe("after the attacks", () => {
     expect(await ourContainers()).toBe(0);
   }, 180_000);
 
+  it("gives concurrent jobs separate per-user kernel limits: one holding every inotify instance denies none to another", async () => {
+    // The kernel counts inotify instances per uid (fs.inotify.max_user_instances, 128 by default):
+    // with one uid for every sandbox, this job would hold them all while another job runs.
+    const hog = `#include <stdio.h>
+#include <sys/inotify.h>
+#include <unistd.h>
+int main(void) {
+    int held = 0;
+    while (held < 100000 && inotify_init1(0) >= 0) held++;
+    printf("held %d\\n", held);
+    fflush(stdout);
+    sleep(2);
+    return 0;
+}`;
+    const needy = `#include <stdio.h>
+#include <sys/inotify.h>
+#include <unistd.h>
+int main(void) {
+    usleep(700 * 1000); /* while the other job holds them all */
+    puts(inotify_init1(0) >= 0 ? "got one" : "refused");
+    return 0;
+}`;
+    const [held, other] = await Promise.all([compileAndRun("c", { "main.c": hog }), compileAndRun("c", { "main.c": needy })]);
+    expect(held.runs[0]?.stdout).toMatch(/^held [1-9]\d*\n$/);
+    expect(other.runs[0]?.stdout).toBe("got one\n");
+  });
+
   it("still serves a plain job", async () => {
     const { runs } = await compileAndRun("c", { "main.c": '#include <stdio.h>\nint main(void){puts("fine");return 0;}' });
     expect(runs[0]).toMatchObject({ verdict: "OK", stdout: "fine\n" });
