@@ -1,6 +1,6 @@
-// Writes a finished grading: the submission's verdict and, for a Submit, the user's progress on the
-// exercise, with the final `done` event, in one transaction.
-import type { GradingResult } from "@/graders/core/results";
+// Writes a finished grading, as its user may see it (publicResult): the submission's verdict and,
+// for a Submit, the user's progress on the exercise, with the final `done` event, in one transaction.
+import { type GradingResult, publicResult } from "@/graders/core/results";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { publishSubmissionEvent } from "@/lib/grading/submission-events";
@@ -12,7 +12,9 @@ export async function recordResult(options: {
   kind: "run" | "submit";
   result: GradingResult;
 }): Promise<void> {
-  const { submissionId, userId, exerciseSlug, kind, result } = options;
+  const { submissionId, userId, exerciseSlug, kind } = options;
+  // What is stored is what its user may see (the API and the page read it as it is).
+  const result = publicResult(options.result);
   const finishedAt = new Date();
   await db.$transaction(async (tx) => {
     // Only a row still being graded is written: a late duplicate of a finished job changes nothing.

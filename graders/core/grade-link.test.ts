@@ -93,7 +93,7 @@ describe("gradeLink", () => {
     const result = await gradeLink({ ...base, mode: "submit", program: spinning, reference: correct, raceProgram: async () => correct });
     const blocked = result.tests.find((t) => t.name === "blocked")!;
     expect(blocked).toMatchObject({ verdict: "TLE", status: "fail" });
-    expect(blocked.message).toMatch(/^Consumers spin while the buffer is empty\. Your code used 400 ms of CPU in 500 ms; the reference 3\.0 ms/);
+    expect(blocked.message).toMatch(/^Consumers spin while the buffer is empty\. Your code used 400 ms of CPU in 500 ms; the reference 3 ms/);
   });
 
   it("judges performance on the harness's workloads against the reference", async () => {

@@ -3,7 +3,7 @@
 // tests the host looks at the server's processes (threads, open descriptors); the performance check
 // loads the submission and the reference server alike and compares throughput and p99 latency.
 import { excerpt } from "@/graders/core/checkers";
-import { formatRatio } from "@/graders/core/performance";
+import { formatFigure, formatMs, formatRatio } from "@/graders/core/performance";
 import type { GradingResult, PerformanceResult, TestResult } from "@/graders/core/results";
 import { type GradingMode, gradingResult, type ProgressListener, performanceDue, runTests } from "@/graders/core/test-loop";
 import type { HarnessReport, ServerGrader, ServerTestCase, ServingProgram, ToolRun, Verdict } from "@/graders/core/types";
@@ -203,7 +203,7 @@ export function serverPerformance(
   const throughputRatio = reference.throughput > 0 ? mine.throughput / reference.throughput : 0;
   const p99Ratio = reference.p99Ms > 0 ? mine.p99Ms / reference.p99Ms : mine.p99Ms > 0 ? Infinity : 1;
   const passed = throughputRatio >= spec.minThroughputRatio && p99Ratio <= spec.maxP99Ratio;
-  const figures = `Your server: ${Math.round(mine.throughput).toLocaleString("en-US")} requests/s, p99 ${mine.p99Ms.toFixed(1)} ms; the reference: ${Math.round(reference.throughput).toLocaleString("en-US")} requests/s, p99 ${reference.p99Ms.toFixed(1)} ms (throughput ${formatRatio(throughputRatio)} of it, at least ${formatRatio(spec.minThroughputRatio)} needed; p99 ${formatRatio(p99Ratio)}, at most ${formatRatio(spec.maxP99Ratio)}).`;
+  const figures = `Your server: ${formatFigure(mine.throughput)} requests/s, p99 ${formatMs(mine.p99Ms)}; the reference: ${formatFigure(reference.throughput)} requests/s, p99 ${formatMs(reference.p99Ms)} (throughput ${formatRatio(throughputRatio)} of it, at least ${formatRatio(spec.minThroughputRatio)} needed; p99 ${formatRatio(p99Ratio)}, at most ${formatRatio(spec.maxP99Ratio)}).`;
   return {
     passed,
     verdict: passed ? "AC" : "TLE",

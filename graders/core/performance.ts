@@ -1,7 +1,7 @@
 // Performance is judged only against the exercise's reference, run in the same job on the same
 // machine, interleaved with the submission so both see the same load: CPU time as a ratio, and
 // complexity by growth (cost at n against cost at 4n).
-import type { PerformanceResult } from "@/graders/core/results";
+import { type PerformanceResult, roughly } from "@/graders/core/results";
 import type { Checker, ExecutableProgram, IoTestCase, PerformanceSpec, ProgramRun, Verdict } from "@/graders/core/types";
 
 /** Below this, CPU readings are mostly noise; ratios use it as the floor. */
@@ -14,8 +14,10 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-export const formatMs = (ms: number) => `${ms < 10 ? ms.toFixed(1) : Math.round(ms).toLocaleString("en-US")} ms`;
-export const formatRatio = (ratio: number) => `${ratio.toFixed(2)}×`;
+/** A figure measured on a hidden input, as users read it: two significant digits (see `roughly`). */
+export const formatFigure = (value: number) => roughly(value).toLocaleString("en-US", { maximumFractionDigits: 3 });
+export const formatMs = (ms: number) => `${formatFigure(ms)} ms`;
+export const formatRatio = (ratio: number) => `${formatFigure(ratio)}×`;
 
 class WorkloadFailure extends Error {
   constructor(
@@ -45,31 +47,57 @@ export interface PerformancePlan<W extends Workload> {
   growth?: { small: W; large: W; maxRatio: number };
 }
 
-/** Runs `workload` on both programs `repeats` times, interleaved; returns the median CPU of each. */
-async function medianCpu<W extends Workload>(
-  workload: W,
-  repeats: number,
-  program: ExecutableProgram,
-  reference: ExecutableProgram,
-  runner: WorkloadRunner<W>,
-): Promise<{ program: number; reference: number }> {
-  const programCpu: number[] = [];
-  const referenceCpu: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const referenceRun = await runner.run(reference, workload);
+/**
+ * A ratio this far inside or outside its limit (a factor of 1.5 either way) is decided by one
+ * interleaved pair of runs; nearer the limit, pairs are added up to the plan's `repeats` and the
+ * medians decide. Workloads are sized so the reference spends at least ~150 ms of CPU on them, where
+ * one run's noise is a few percent: far from the limit, more pairs would decide nothing.
+ */
+export const DECISIVE_FACTOR = 1.5;
+
+/** Whether `ratio` is far enough from `limit` that more samples would not change the verdict. */
+export function decided(ratio: number, limit: number): boolean {
+  return ratio <= limit / DECISIVE_FACTOR || ratio >= limit * DECISIVE_FACTOR;
+}
+
+/** The CPU times of a workload's interleaved runs so far. */
+class Samples<W extends Workload> {
+  readonly program: number[] = [];
+  readonly reference: number[] = [];
+
+  constructor(
+    readonly workload: W,
+    private readonly runner: WorkloadRunner<W>,
+  ) {}
+
+  /** One more interleaved pair: the reference, then the submission (its first run judged for correctness). */
+  async add(program: ExecutableProgram, reference: ExecutableProgram): Promise<void> {
+    const referenceRun = await this.runner.run(reference, this.workload);
     if (referenceRun.outcome !== "ok") {
-      throw new Error(`The reference failed on performance workload ${workload.name} (${referenceRun.outcome}).`);
+      throw new Error(`The reference failed on performance workload ${this.workload.name} (${referenceRun.outcome}).`);
     }
-    const programRun = await runner.run(program, workload);
-    if (i === 0) {
-      const verified = runner.verify(workload, programRun, referenceRun);
+    const programRun = await this.runner.run(program, this.workload);
+    if (this.program.length === 0) {
+      const verified = this.runner.verify(this.workload, programRun, referenceRun);
       if (!verified.ok) throw new WorkloadFailure(verified.verdict, verified.message);
     }
-    programCpu.push(programRun.cpuMs);
-    referenceCpu.push(referenceRun.cpuMs);
+    this.program.push(programRun.cpuMs);
+    this.reference.push(referenceRun.cpuMs);
   }
-  return { program: median(programCpu), reference: median(referenceCpu) };
+
+  get pairs(): number {
+    return this.program.length;
+  }
 }
+
+/** Total median CPU of both programs over `samples`, and the ratio (floored: tiny figures are noise). */
+function totals<W extends Workload>(samples: Samples<W>[]): { program: number; reference: number; ratio: number } {
+  const program = samples.reduce((sum, sample) => sum + median(sample.program), 0);
+  const reference = samples.reduce((sum, sample) => sum + median(sample.reference), 0);
+  return { program, reference, ratio: Math.max(program, CPU_FLOOR_MS) / Math.max(reference, CPU_FLOOR_MS) };
+}
+
+const describeWorkloads = (workloads: Workload[]) => workloads.map((workload) => workload.description ?? workload.name).join("; ");
 
 /** How an `io` workload is run (its input on stdin) and judged (the exercise's checker). */
 export function ioWorkloads(check: Checker): WorkloadRunner<IoTestCase> {
@@ -105,55 +133,60 @@ export async function measurePerformance<W extends Workload>(options: {
   program: ExecutableProgram;
   reference: ExecutableProgram;
 }): Promise<PerformanceResult> {
-  const { plan: spec, runner, program, reference } = options;
+  const { plan, runner, program, reference } = options;
+  const maxPairs = Math.max(1, plan.repeats);
   try {
-    let cpu = 0;
-    let referenceCpu = 0;
-    for (const workload of spec.workloads) {
-      const measured = await medianCpu(workload, spec.repeats, program, reference, runner);
-      cpu += measured.program;
-      referenceCpu += measured.reference;
-    }
-    const ratio = Math.max(cpu, CPU_FLOOR_MS) / Math.max(referenceCpu, CPU_FLOOR_MS);
-    const fastEnough = ratio <= spec.tolerance;
+    const speed = plan.workloads.map((workload) => new Samples(workload, runner));
+    const growthSamples = plan.growth && { small: new Samples(plan.growth.small, runner), large: new Samples(plan.growth.large, runner) };
+    const growthRatio = () => (growthSamples ? Math.max(median(growthSamples.large.program), CPU_FLOOR_MS) / Math.max(median(growthSamples.small.program), CPU_FLOOR_MS) : 0);
 
+    for (const sample of speed) await sample.add(program, reference);
+    if (growthSamples) for (const sample of [growthSamples.small, growthSamples.large]) await sample.add(program, reference);
+    // More pairs only where the verdict is still open.
+    for (let pairs = 1; pairs < maxPairs; pairs++) {
+      const speedOpen = speed.length > 0 && !decided(totals(speed).ratio, plan.tolerance);
+      const growthOpen = plan.growth !== undefined && !decided(growthRatio(), plan.growth.maxRatio);
+      if (!speedOpen && !growthOpen) break;
+      if (speedOpen) for (const sample of speed) await sample.add(program, reference);
+      if (growthOpen && growthSamples) for (const sample of [growthSamples.small, growthSamples.large]) await sample.add(program, reference);
+    }
+
+    const { program: cpu, reference: referenceCpu, ratio } = speed.length > 0 ? totals(speed) : { program: 0, reference: 0, ratio: 0 };
+    const fastEnough = ratio <= plan.tolerance;
     let growth: PerformanceResult["growth"];
-    if (spec.growth) {
-      const small = await medianCpu(spec.growth.small, spec.repeats, program, reference, runner);
-      const large = await medianCpu(spec.growth.large, spec.repeats, program, reference, runner);
-      const growthRatio = Math.max(large.program, CPU_FLOOR_MS) / Math.max(small.program, CPU_FLOOR_MS);
+    if (plan.growth && growthSamples) {
+      const { small, large } = growthSamples;
       growth = {
-        smallCpuMs: small.program,
-        largeCpuMs: large.program,
-        ratio: growthRatio,
-        referenceRatio: Math.max(large.reference, CPU_FLOOR_MS) / Math.max(small.reference, CPU_FLOOR_MS),
-        maxRatio: spec.growth.maxRatio,
-        passed: growthRatio <= spec.growth.maxRatio,
+        smallCpuMs: median(small.program),
+        largeCpuMs: median(large.program),
+        ratio: growthRatio(),
+        referenceRatio: Math.max(median(large.reference), CPU_FLOOR_MS) / Math.max(median(small.reference), CPU_FLOOR_MS),
+        maxRatio: plan.growth.maxRatio,
+        passed: growthRatio() <= plan.growth.maxRatio,
       };
     }
 
     const passed = fastEnough && (growth?.passed ?? true);
-    const figures = `Your CPU time ${formatMs(cpu)}, the reference's ${formatMs(referenceCpu)}: ${formatRatio(ratio)} (allowed up to ${formatRatio(spec.tolerance)}).`;
-    const growthNote = growth
-      ? ` Quadrupling the input multiplied your time by ${formatRatio(growth.ratio)} (the reference's by ${formatRatio(growth.referenceRatio)}; allowed up to ${formatRatio(growth.maxRatio)}).`
-      : "";
-    const verdictNote = passed
-      ? ""
-      : !fastEnough
-        ? " Too slow compared with the reference: look for repeated work or a data structure with a slower operation."
-        : " Your cost grows faster than the input: an operation that should take constant or logarithmic time is taking linear time.";
+    const figures =
+      speed.length > 0
+        ? `${fastEnough ? "" : "Too slow. "}On ${describeWorkloads(plan.workloads)}: your CPU time ${formatMs(cpu)}, the reference's ${formatMs(referenceCpu)} in the same job, ${formatRatio(ratio)} the reference's (allowed up to ${formatRatio(plan.tolerance)}).`
+        : "";
+    const growthNote =
+      growth && plan.growth
+        ? `${growth.passed ? "" : " Your cost grows faster than the input."} Quadrupling the input (${describeWorkloads([plan.growth.small])}, then ${describeWorkloads([plan.growth.large])}) multiplied your CPU time by ${formatRatio(growth.ratio)}, the reference's by ${formatRatio(growth.referenceRatio)} (allowed up to ${formatRatio(growth.maxRatio)}).`
+        : "";
     return {
       passed,
       verdict: passed ? "AC" : "TLE",
       cpuMs: cpu,
       referenceCpuMs: referenceCpu,
       ratio,
-      tolerance: spec.tolerance,
+      tolerance: plan.tolerance,
       growth,
-      message: figures + growthNote + verdictNote,
+      message: (figures + growthNote).trim(),
     };
   } catch (error) {
     if (!(error instanceof WorkloadFailure)) throw error;
-    return { passed: false, verdict: error.verdict, cpuMs: 0, referenceCpuMs: 0, ratio: 0, tolerance: spec.tolerance, message: error.message };
+    return { passed: false, verdict: error.verdict, cpuMs: 0, referenceCpuMs: 0, ratio: 0, tolerance: plan.tolerance, message: error.message };
   }
 }

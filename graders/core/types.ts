@@ -39,7 +39,10 @@ export interface PerformanceSpec {
   workloads: (seed: number) => IoTestCase[];
   /** Pass while submission CPU ≤ tolerance × reference CPU. */
   tolerance: number;
-  /** Runs per workload and program; the median counts. */
+  /**
+   * At most this many interleaved pairs of runs per workload; medians count. One pair decides a ratio
+   * far from the limit (see DECISIVE_FACTOR in performance.ts); more are taken only near it.
+   */
   repeats: number;
   /** Optional growth check: the same workload at n and at 4n. */
   growth?: {

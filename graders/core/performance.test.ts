@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { exactLines } from "@/graders/core/checkers";
+import { decided, ioWorkloads, measurePerformance } from "@/graders/core/performance";
+import { publicResult, roughly } from "@/graders/core/results";
+import type { ExecutableProgram, IoTestCase } from "@/graders/core/types";
+
+/** A program whose CPU times come from `cpu` in turn, counting its runs. */
+function timed(cpu: number[]): ExecutableProgram & { runs: number } {
+  const fake = {
+    runs: 0,
+    run: async ({ stdin }: { stdin: string }) => {
+      const cpuMs = cpu[fake.runs % cpu.length]!;
+      fake.runs++;
+      return { outcome: "ok" as const, exitCode: 0, signal: null, stdout: stdin, stderr: "", cpuMs, wallMs: cpuMs, memoryKiB: 1024 };
+    },
+  };
+  return fake;
+}
+
+const workload: IoTestCase = { name: "big", description: "a million operations", visibility: "hidden", input: "x\n", expected: "x\n" };
+const plan = { workloads: [workload], tolerance: 3, repeats: 5 };
+
+describe("measurePerformance", () => {
+  it("decides with one interleaved pair when the ratio is far inside or far outside the limit", async () => {
+    for (const [mine, verdict] of [
+      [150, "AC"],
+      [900, "TLE"],
+    ] as const) {
+      const reference = timed([150]);
+      const program = timed([mine]);
+      const result = await measurePerformance({ plan, runner: ioWorkloads(exactLines), program, reference });
+      expect(result.verdict).toBe(verdict);
+      expect([program.runs, reference.runs]).toEqual([1, 1]);
+    }
+  });
+
+  it("takes more pairs near the limit, and the medians decide", async () => {
+    // One slow outlier (a run that shared its CPU) does not fail a program that is 2.8× the reference.
+    const reference = timed([100]);
+    const program = timed([400, 280, 275, 290, 285]);
+    const result = await measurePerformance({ plan, runner: ioWorkloads(exactLines), program, reference });
+    expect(program.runs).toBe(5);
+    expect(result).toMatchObject({ verdict: "AC", ratio: 2.85 });
+  });
+
+  it("names the workload and the figures, and guesses no cause", async () => {
+    const result = await measurePerformance({ plan, runner: ioWorkloads(exactLines), program: timed([500]), reference: timed([100]) });
+    expect(result.message).toBe("Too slow. On a million operations: your CPU time 500 ms, the reference's 100 ms in the same job, 5× the reference's (allowed up to 3×).");
+  });
+
+  it("treats a ratio within a factor of 1.5 of its limit as open", () => {
+    expect([decided(1.9, 3), decided(2.1, 3), decided(4.4, 3), decided(4.6, 3)]).toEqual([true, false, false, true]);
+  });
+});
+
+describe("what a user sees of a grading", () => {
+  it("rounds figures to two significant digits", () => {
+    expect([roughly(1234.5), roughly(12.345), roughly(0.9549), roughly(99.6), roughly(0)]).toEqual([1200, 12, 0.95, 100, 0]);
+  });
+
+  it("shows no per-test figure of a hidden test, and rounds the totals and the performance figures", () => {
+    const shown = publicResult({
+      version: 3,
+      status: "pass",
+      verdict: "AC",
+      score: 1,
+      tests: [
+        { name: "example", visibility: "public", status: "pass", verdict: "AC", metrics: { cpuMs: 1.234, wallMs: 5.678, memoryKiB: 1234 } },
+        { name: "hidden", visibility: "hidden", status: "pass", verdict: "AC", metrics: { cpuMs: 421.337, wallMs: 433.1, memoryKiB: 54321 } },
+      ],
+      performance: { passed: true, verdict: "AC", cpuMs: 321.123, referenceCpuMs: 300.456, ratio: 1.06878, tolerance: 3, message: "" },
+      metrics: { maxCpuMs: 421.337, peakMemoryKiB: 54321 },
+    });
+    expect(shown.tests[0]?.metrics).toEqual({ cpuMs: 1.234, wallMs: 5.678, memoryKiB: 1234 });
+    expect(shown.tests[1]).not.toHaveProperty("metrics");
+    expect(shown.metrics).toEqual({ maxCpuMs: 420, peakMemoryKiB: 54000 });
+    expect(shown.performance).toMatchObject({ cpuMs: 320, referenceCpuMs: 300, ratio: 1.1 });
+  });
+});
