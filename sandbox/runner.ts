@@ -70,15 +70,26 @@ export interface ServerSession {
 
 export type BuildAndRunResult = { ok: true; output: string; session: RunSession } | { ok: false; output: string };
 
+/**
+ * `userFiles`: the files the user wrote, built apart from the exercise's (a link exercise, whose harness
+ * calls the user's code): see buildScript in sandbox/languages.ts.
+ */
+export interface BuildSpec {
+  language: Language;
+  files: SourceFile[];
+  variant?: BuildVariant;
+  userFiles?: string[];
+}
+
 export interface Runner {
-  compile(options: { language: Language; files: SourceFile[]; variant?: BuildVariant }): Promise<CompileResult>;
+  compile(options: BuildSpec): Promise<CompileResult>;
   startRuns(options: { artifact: Artifact; limits: SandboxLimits }): Promise<RunSession>;
   /**
    * Compiles and prepares runs in one go, without handing the artifact out (the fast path of a
    * submission). `shared`: the files that are the same in every build (the exercise's own), which
    * the runner may compile once and reuse.
    */
-  buildAndStartRuns(options: { language: Language; files: SourceFile[]; limits: SandboxLimits; variant?: BuildVariant; shared?: string[] }): Promise<BuildAndRunResult>;
+  buildAndStartRuns(options: BuildSpec & { limits: SandboxLimits; shared?: string[] }): Promise<BuildAndRunResult>;
   /** Serves a submission's artifact; or (self-tests only) a trusted program of an image, such as a real redis-server. */
   startServer(options: { artifact: Artifact; limits: SandboxLimits } | { image: SandboxImage; command: string[]; limits: SandboxLimits }): Promise<ServerSession>;
 }

@@ -48,22 +48,22 @@ export function programBuilderOn(runner: DockerRunner, cache = new ArtifactCache
     dispose: () => session.close(),
   });
   /** Compiles apart, once per worker for the same files (references, tools). */
-  const cachedArtifact = async (language: Language, files: SourceFile[], variant: BuildVariant = "standard"): Promise<CompileResult> => {
-    const key = `${variant}:${sourcesKey(language, files)}`;
+  const cachedArtifact = async (language: Language, files: SourceFile[], variant: BuildVariant = "standard", userFiles?: string[]): Promise<CompileResult> => {
+    const key = `${variant}:${userFiles?.join("/") ?? ""}:${sourcesKey(language, files)}`;
     const cached = cache.get(key);
     if (cached) return { ok: true, artifact: cached, output: "" };
-    const compiled = await runner.compile({ language, files, variant });
+    const compiled = await runner.compile({ language, files, variant, userFiles });
     if (compiled.ok) cache.set(key, compiled.artifact);
     return compiled;
   };
   return {
-    async build({ language, files, limits, reused, variant = "standard", shared }) {
+    async build({ language, files, limits, reused, variant = "standard", shared, userFiles }) {
       const runLimits = runLimitsFor(limits);
       if (!reused) {
-        const built = await runner.buildAndStartRuns({ language, files, limits: runLimits, variant, shared });
+        const built = await runner.buildAndStartRuns({ language, files, limits: runLimits, variant, shared, userFiles });
         return built.ok ? outcome(built.session) : { ok: false, compilerOutput: built.output };
       }
-      const compiled = await cachedArtifact(language, files, variant);
+      const compiled = await cachedArtifact(language, files, variant, userFiles);
       if (!compiled.ok) return { ok: false, compilerOutput: compiled.output };
       return outcome(await runner.startRuns({ artifact: compiled.artifact, limits: runLimits }));
     },

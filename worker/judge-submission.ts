@@ -4,7 +4,8 @@ import { gradeIo } from "@/graders/core/grade-io";
 import { gradeLink } from "@/graders/core/grade-link";
 import { gradeServer } from "@/graders/core/grade-server";
 import type { GradingResult } from "@/graders/core/results";
-import { forbiddenImport } from "@/graders/core/import-rules";
+import { linkSourceRules } from "@/graders/core/link-rules";
+import { refusal, refusalMessage } from "@/graders/core/source-rules";
 import { compileErrorResult, type ProgressListener } from "@/graders/core/test-loop";
 import type { ExecutableProgram, Grader } from "@/graders/core/types";
 import type { ExercisePackage, SourceFile } from "@/lib/exercises/load-exercise";
@@ -46,14 +47,17 @@ export async function judgeSubmission(options: JudgeOptions): Promise<GradingRes
   const shared = starter.support.map((file) => file.name);
 
   await options.onCompiling?.();
+  // What the source may not contain: the exercise's rules, and in a link exercise the platform's.
+  const rules = [...(grader.kind === "link" ? linkSourceRules(language, starter.edit.name) : []), ...(grader.sourceRules?.[language] ?? [])];
+  const refused = refusal(options.code, language, rules);
+  if (refused) return compileErrorResult(refusalMessage(starter.edit.name, refused));
+  const userFiles = grader.kind === "link" ? [starter.edit.name] : undefined;
+
   const referenceCode = needsReference(grader, options.mode, options.customInput)
     ? (options.referenceCode ?? (await readReferenceSolution(exercise.manifest.slug, language, starter.edit.name)))
     : undefined;
 
   if (grader.kind === "server") {
-    const rule = grader.forbiddenImports?.[language];
-    const refused = rule ? forbiddenImport(options.code, language, rule) : null;
-    if (rule && refused) return compileErrorResult(`${starter.edit.name}:${refused.line}:1: error: "${refused.module}" is not allowed in this exercise: ${rule.why}`);
     const tool = { ...grader.tool, files: options.toolFiles ?? (await readToolFiles(exercise.manifest.slug)) };
     const start = async (code: string, reused: boolean) => builder.startServer({ language, files: withEdit(code), limits, reused, tool });
     const started = await start(options.code, false);
@@ -69,13 +73,13 @@ export async function judgeSubmission(options: JudgeOptions): Promise<GradingRes
   const built: BuildOutcome[] = [];
   /** Builds `code`; a reference that does not compile is our bug, not the user's. */
   const build = async (code: string, how: { reused?: boolean; variant?: "race" } = {}): Promise<ExecutableProgram> => {
-    const outcome = await builder.build({ language, files: withEdit(code), limits, shared, ...how });
+    const outcome = await builder.build({ language, files: withEdit(code), limits, shared, userFiles, ...how });
     built.push(outcome);
     if (!outcome.ok) throw new Error(`The ${language} ${how.reused ? "reference" : "race-detector build"} of ${exercise.manifest.slug} does not compile: ${outcome.compilerOutput.slice(0, 500)}`);
     return outcome.program;
   };
   try {
-    const submission = await builder.build({ language, files: withEdit(options.code), limits, shared });
+    const submission = await builder.build({ language, files: withEdit(options.code), limits, shared, userFiles });
     built.push(submission);
     if (!submission.ok) return compileErrorResult(submission.compilerOutput);
     const reference = referenceCode === undefined ? undefined : await build(referenceCode, { reused: true });

@@ -22,9 +22,10 @@ export interface ProgramBuilder {
   startServer(options: { language: Language; files: SourceFile[]; limits?: ExerciseLimits; reused?: boolean; tool: ServerTool }): Promise<ServerOutcome>;
   /**
    * `reused`: the same files will be built again (an exercise's reference), so their artifact is
-   * worth keeping; `shared`: the names of the files that are the exercise's own, the same in every build.
+   * worth keeping; `shared`: the names of the files that are the exercise's own, the same in every
+   * build; `userFiles`: the user's files, built apart from the exercise's (link exercises).
    */
-  build(options: { language: Language; files: SourceFile[]; limits?: ExerciseLimits; reused?: boolean; variant?: BuildVariant; shared?: string[] }): Promise<BuildOutcome>;
+  build(options: { language: Language; files: SourceFile[]; limits?: ExerciseLimits; reused?: boolean; variant?: BuildVariant; shared?: string[]; userFiles?: string[] }): Promise<BuildOutcome>;
   /** Releases what the builder holds (connections, warm containers). */
   close(): Promise<void>;
 }

@@ -107,4 +107,13 @@ describe("gradeLink", () => {
     const wrongResult = await gradeLink({ ...base, grader: withPerformance, mode: "submit", program: wrong, reference: fast });
     expect(wrongResult.performance).toMatchObject({ verdict: "WA", message: expect.stringMatching(/1 items delivered, 1000 produced/) });
   });
+
+  it("refuses a perfect report from a run that did not do the harness's work: far less CPU than the reference", async () => {
+    const withPerformance = defineLinkGrader({ ...grader, tests: () => [], performance: { workloads: () => [{ name: "many", visibility: "hidden", scenario: "items 1000", description: "a thousand items" }], tolerance: 3, repeats: 3 } });
+    const working = (cpuMs: number) => harness((nonce, items) => ({ ...report(nonce, { delivered: items, sum: (items * (items + 1)) / 2 }), cpuMs }));
+    const forged = await gradeLink({ ...base, grader: withPerformance, mode: "submit", program: working(2), reference: working(60) });
+    expect(forged.performance).toMatchObject({ passed: false, verdict: "WA", message: expect.stringMatching(/^The harness's work was not done: on the large performance test \(a thousand items\) the run used 2 ms of CPU/) });
+    // Much faster than the reference, but plausibly doing the work: accepted.
+    expect((await gradeLink({ ...base, grader: withPerformance, mode: "submit", program: working(12), reference: working(60) })).verdict).toBe("AC");
+  });
 });

@@ -88,6 +88,15 @@ function judge(grader: LinkGrader, test: LinkTestCase, run: ProgramRun, nonce: s
   return outcome.ok ? { ok: true, report: read.report } : { ok: false, verdict: "WA", message: outcome.message };
 }
 
+/**
+ * A run that used less than this share of the reference's CPU on the same workload did not do the
+ * harness's work: the harness alone (its threads, its checks) costs a good part of the reference's
+ * time, so even a much faster implementation stays far above it. A report it wrote is forged.
+ */
+export const IMPLAUSIBLE_CPU_SHARE = 0.1;
+/** Below this reference CPU the floor says nothing (start-up costs dominate). */
+const FLOOR_MIN_REFERENCE_MS = 20;
+
 export function linkWorkloads(grader: LinkGrader, userFile: string): WorkloadRunner<LinkTestCase> {
   const nonces = new WeakMap<ProgramRun, string>();
   return {
@@ -96,9 +105,18 @@ export function linkWorkloads(grader: LinkGrader, userFile: string): WorkloadRun
       nonces.set(run, nonce);
       return run;
     },
-    verify: (workload, run) => {
+    verify: (workload, run, referenceRun) => {
+      const what = workload.description ?? workload.name;
       const judged = judge(grader, workload, run, nonces.get(run) ?? "", userFile, false);
-      return judged.ok ? { ok: true } : { ok: false, verdict: judged.verdict, message: `On the large performance test (${workload.description ?? workload.name}): ${judged.message}` };
+      if (!judged.ok) return { ok: false, verdict: judged.verdict, message: `On the large performance test (${what}): ${judged.message}` };
+      if (referenceRun.cpuMs >= FLOOR_MIN_REFERENCE_MS && run.cpuMs < referenceRun.cpuMs * IMPLAUSIBLE_CPU_SHARE) {
+        return {
+          ok: false,
+          verdict: "WA",
+          message: `The harness's work was not done: on the large performance test (${what}) the run used ${formatMs(run.cpuMs)} of CPU, while the harness's own threads and checks alone need far more (the reference used ${formatMs(referenceRun.cpuMs)}). Its report did not come from the harness's test.`,
+        };
+      }
+      return { ok: true };
     },
   };
 }

@@ -1,6 +1,6 @@
 // What an exercise's grader declares, and the one seam through which grading runs programs.
 import type { Language, Verdict } from "@/lib/exercises/manifest";
-import type { ImportRule } from "@/graders/core/import-rules";
+import type { SourceRule } from "@/graders/core/source-rules";
 import type { RunMetrics } from "@/graders/core/results";
 
 /** How one run of a compiled program ended, as the sandbox saw it. */
@@ -53,7 +53,16 @@ export interface PerformanceSpec {
   };
 }
 
-export interface IoGrader {
+/**
+ * What every kind of grader may declare: source rules per language (modules, names), refused before
+ * building as a compile error on the offending line. Link exercises add the platform's own
+ * (graders/core/link-rules.ts).
+ */
+interface GraderBase {
+  sourceRules?: Partial<Record<Language, SourceRule[]>>;
+}
+
+export interface IoGrader extends GraderBase {
   kind: "io";
   /** Hidden tests from a fixed seed, so every grading of every submission sees the same tests. */
   hiddenTests: (seed: number) => IoTestCase[];
@@ -89,7 +98,7 @@ export type HarnessReport = Record<string, unknown>;
 
 export type LinkChecker = (test: LinkTestCase, report: HarnessReport) => CheckOutcome;
 
-export interface LinkGrader {
+export interface LinkGrader extends GraderBase {
   kind: "link";
   /** Public tests (what Run shows) and hidden ones, from a fixed seed. */
   tests: (seed: number) => LinkTestCase[];
@@ -145,10 +154,8 @@ export interface ServerTestCase {
   cpuHint?: string;
 }
 
-export interface ServerGrader {
+export interface ServerGrader extends GraderBase {
   kind: "server";
-  /** Modules that would do the exercise's point for the user, per language: refused before building, as a compile error on the import's line. */
-  forbiddenImports?: Partial<Record<Language, ImportRule>>;
   /** The trusted tool, built from graders/<slug>/tool/ in this language; `limits` for its container. */
   tool: { language: Language; limits?: { openFiles?: number; memoryMiB?: number; pids?: number } };
   tests: (seed: number) => ServerTestCase[];

@@ -62,9 +62,9 @@ const tests: ServerTestCase[] = [
 ];
 
 export default defineServerGrader({
-  forbiddenImports: {
-    go: { modules: ["net"], why: "Go's net package runs an event loop for you (its netpoller); build yours with syscall.EpollCreate1, EpollCtl and EpollWait." },
-    python: { modules: ["asyncio"], why: "asyncio runs an event loop for you; build yours with select.epoll." },
+  sourceRules: {
+    go: [{ modules: ["net"], why: "Go's net package runs an event loop for you (its netpoller); build yours with syscall.EpollCreate1, EpollCtl and EpollWait." }],
+    python: [{ modules: ["asyncio"], why: "asyncio runs an event loop for you; build yours with select.epoll." }],
   },
   tool: { language: "go", limits: { openFiles: 20_000, memoryMiB: 1024, pids: 64 } },
   tests: () => tests,

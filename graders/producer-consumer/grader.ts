@@ -50,6 +50,11 @@ function test(name: string, visibility: "public" | "hidden", scenario: Scenario,
 const BLOCKING_HINT = "Threads must sleep while they wait (on a condition variable or a semaphore), not spin re-checking the buffer.";
 
 export default defineLinkGrader({
+  // The statement: build the buffer, not borrow the language's (a buffered channel, queue.Queue).
+  sourceRules: {
+    go: [{ names: ["chan"], why: "a channel would be the buffer for you; build it with sync.Mutex and sync.Cond." }],
+    python: [{ modules: ["queue", "asyncio", "multiprocessing", "concurrent"], why: "their queues would be the buffer for you; build it with threading.Lock and threading.Condition." }],
+  },
   tests: () => [
     test("one producer, one consumer", "public", { producers: 1, consumers: 1, capacity: 4, items: 1000 }),
     test("close wakes waiting producers", "public", { producers: 3, consumers: 0, capacity: 4, items: 50, closeWhileFull: true }),

@@ -20,7 +20,7 @@ import { dockerCall, SandboxError } from "@/sandbox/errors";
 import { imageTag, type SandboxImage } from "@/sandbox/images/image-tags";
 import { type BuildVariant, buildScript, objectsScript, TOOLCHAINS } from "@/sandbox/languages";
 import { COMPILE_LIMITS, type SandboxLimits } from "@/sandbox/limits";
-import type { Artifact, BuildAndRunResult, CompileResult, RunResult, Runner, RunSession, ServerProcess, ServerSession, ToolProgram, ToolReport } from "@/sandbox/runner";
+import type { Artifact, BuildAndRunResult, BuildSpec, CompileResult, RunResult, Runner, RunSession, ServerProcess, ServerSession, ToolProgram, ToolReport } from "@/sandbox/runner";
 import { sourcesKey } from "@/sandbox/sources-key";
 import { packTar, readTar, type TarEntry } from "@/sandbox/tar";
 
@@ -110,8 +110,8 @@ export class DockerRunner implements Runner {
     await this.settled();
   }
 
-  async compile({ language, files, variant = "standard" }: { language: Language; files: SourceFile[]; variant?: BuildVariant }): Promise<CompileResult> {
-    const built = await this.compileInPool(language, files, buildScript(language, variant));
+  async compile({ language, files, variant = "standard", userFiles }: BuildSpec): Promise<CompileResult> {
+    const built = await this.compileInPool(language, files, buildScript(language, variant, userFiles));
     if (!built.ok) return built;
     // The artifact goes into run containers owned by root and read-only to the program.
     const tar = await packTar(built.entries.map((entry) => ({ name: `out/${entry.name}`, content: entry.content, mode: 0o555 })), { uid: 0, gid: 0 });
@@ -209,14 +209,14 @@ export class DockerRunner implements Runner {
    * runs exec what was built as the program's user, to whom it is read-only. One container per
    * submission instead of a compile container plus a run container and the artifact's round trip.
    */
-  async buildAndStartRuns({ language, files, limits, variant = "standard", shared = [] }: { language: Language; files: SourceFile[]; limits: SandboxLimits; variant?: BuildVariant; shared?: string[] }): Promise<BuildAndRunResult> {
+  async buildAndStartRuns({ language, files, limits, variant = "standard", shared = [], userFiles }: BuildSpec & { limits: SandboxLimits; shared?: string[] }): Promise<BuildAndRunResult> {
     const given = this.withSharedObjects(language, files, shared, variant);
     const container = await this.pool.take(this.poolKey(language, "job", limits));
     try {
       // Where the container's cgroup is, looked up while it builds.
       const located = dockerCall("inspect", container.id, () => container.inspect());
       located.catch(() => undefined);
-      const build = await this.build(container, await given, this.uidsOf(container).builder, buildScript(language, variant));
+      const build = await this.build(container, await given, this.uidsOf(container).builder, buildScript(language, variant, userFiles));
       if (!build.ok) {
         await this.remove(container);
         return { ok: false, output: build.output };
@@ -231,7 +231,7 @@ export class DockerRunner implements Runner {
       const prepared = { container, cgroup, pid: info.State.Pid };
       // A replacement container (after a run that had to be stopped) is rare: it builds again, apart.
       const provision = async () => {
-        const compiled = await this.compile({ language, files, variant });
+        const compiled = await this.compile({ language, files, variant, userFiles });
         if (!compiled.ok) throw new SandboxError("The code did not compile again for a fresh container.", { operation: "compile" });
         return this.provisionRunContainer(compiled.artifact, limits);
       };

@@ -1,5 +1,7 @@
 /* Your bounded blocking buffer: see buffer.h for the contract. Use a pthread mutex and condition
- * variables (or semaphores). This starter compiles and runs, but loses every item. */
+ * variables (or semaphores). Your code runs only when the harness calls it: constructors,
+ * destructors and functions named like the C library's (malloc, dup, …) are refused. This starter
+ * compiles and runs, but loses every item. */
 #include <stdlib.h>
 #include "buffer.h"
 

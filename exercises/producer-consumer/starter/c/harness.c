@@ -1,6 +1,6 @@
 /* The test harness (read-only): runs producer and consumer threads against your buffer and checks
  * every item arrives exactly once, in order, without the buffer ever holding more than its
- * capacity, and that close wakes everyone. It owns main and writes its report on its own
+ * capacity, that close wakes everyone and that closing twice is harmless. It owns main and writes its report on its own
  * descriptor: print to stderr if you want to debug (stdout goes there too).
  *
  * Input: a nonce line, then "P C CAPACITY N PRODUCER_PAUSE_US CONSUMER_START_MS SPURIOUS_PERMILLE MODE":
@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 #include <time.h>
 #include <unistd.h>
 #include "buffer.h"
@@ -51,14 +52,57 @@ static uint32_t next_random(void) {
     return random_state;
 }
 
+static int spurious(void) {
+    return spurious_permille && next_random() % 1000 < spurious_permille;
+}
+
 int pthread_cond_wait(pthread_cond_t *cond, pthread_mutex_t *mutex) {
-    if (spurious_permille && next_random() % 1000 < spurious_permille) {
+    if (spurious()) {
         pthread_mutex_unlock(mutex);
         sched_yield();
         pthread_mutex_lock(mutex);
         return 0;
     }
     return real_cond_wait(cond, mutex);
+}
+
+/* The timed and C11 waits may wake spuriously too. */
+typedef int (*cond_timedwait_fn)(pthread_cond_t *, pthread_mutex_t *, const struct timespec *);
+static cond_timedwait_fn real_cond_timedwait;
+
+int pthread_cond_timedwait(pthread_cond_t *cond, pthread_mutex_t *mutex, const struct timespec *deadline) {
+    if (spurious()) {
+        pthread_mutex_unlock(mutex);
+        sched_yield();
+        pthread_mutex_lock(mutex);
+        return 0;
+    }
+    return real_cond_timedwait(cond, mutex, deadline);
+}
+
+typedef int (*cnd_wait_fn)(cnd_t *, mtx_t *);
+typedef int (*cnd_timedwait_fn)(cnd_t *, mtx_t *, const struct timespec *);
+static cnd_wait_fn real_cnd_wait;
+static cnd_timedwait_fn real_cnd_timedwait;
+
+int cnd_wait(cnd_t *cond, mtx_t *mutex) {
+    if (spurious()) {
+        mtx_unlock(mutex);
+        thrd_yield();
+        mtx_lock(mutex);
+        return thrd_success;
+    }
+    return real_cnd_wait(cond, mutex);
+}
+
+int cnd_timedwait(cnd_t *restrict cond, mtx_t *restrict mutex, const struct timespec *restrict deadline) {
+    if (spurious()) {
+        mtx_unlock(mutex);
+        thrd_yield();
+        mtx_lock(mutex);
+        return thrd_success;
+    }
+    return real_cnd_timedwait(cond, mutex, deadline);
 }
 
 /* ---- the report ---- */
@@ -177,6 +221,16 @@ static void *consumer(void *arg) {
     }
 }
 
+/* A closed buffer refuses puts; a closed, drained one refuses gets; closing again changes nothing. */
+static void after_close(int drained) {
+    long item = 0;
+    bbuf_close(buffer);
+    atomic_fetch_add(&in_get, 1);
+    if (bbuf_put(buffer, 1) != -1) fail("bbuf_put on a closed buffer must return -1 (also after a second bbuf_close).");
+    if (drained && bbuf_get(buffer, &item) != -1) fail("bbuf_get on a closed, empty buffer must return -1 (also after a second bbuf_close).");
+    atomic_fetch_sub(&in_get, 1);
+}
+
 int main(void) {
     int report_fd = dup(1);
     dup2(2, 1);
@@ -186,12 +240,16 @@ int main(void) {
         fprintf(stderr, "harness: bad scenario\n");
         return 2;
     }
-    real_cond_wait = (cond_wait_fn)dlsym(RTLD_NEXT, "pthread_cond_wait"); /* under TSan: its interceptor */
+    /* Under TSan: its interceptors. */
+    real_cond_wait = (cond_wait_fn)dlsym(RTLD_NEXT, "pthread_cond_wait");
+    real_cond_timedwait = (cond_timedwait_fn)dlsym(RTLD_NEXT, "pthread_cond_timedwait");
+    real_cnd_wait = (cnd_wait_fn)dlsym(RTLD_NEXT, "cnd_wait");
+    real_cnd_timedwait = (cnd_timedwait_fn)dlsym(RTLD_NEXT, "cnd_timedwait");
     seen = calloc((size_t)producers * (size_t)items, 1);
     last_sequence = malloc(sizeof(long) * MAX_THREADS * MAX_THREADS);
     for (int i = 0; i < MAX_THREADS * MAX_THREADS; i++) last_sequence[i] = -1;
     buffer = bbuf_create((size_t)capacity);
-    if (!real_cond_wait || !seen || !last_sequence || !buffer) {
+    if (!real_cond_wait || !real_cond_timedwait || !real_cnd_wait || !real_cnd_timedwait || !seen || !last_sequence || !buffer) {
         fprintf(stderr, "harness: out of memory, or bbuf_create returned NULL\n");
         return 3;
     }
@@ -207,9 +265,9 @@ int main(void) {
         atomic_store(&closed, 1);
         bbuf_close(buffer);
         for (int p = 0; p < producers; p++) pthread_join(producer_threads[p], NULL);
+        after_close(0);
         long item = 0;
         atomic_fetch_add(&in_get, 1);
-        if (bbuf_put(buffer, 1) != -1) fail("bbuf_put on a closed buffer must return -1.");
         while (bbuf_get(buffer, &item) == 0) {
             atomic_fetch_add(&progress, 1);
             take(0, item);
@@ -218,8 +276,11 @@ int main(void) {
     } else {
         for (int p = 0; p < producers; p++) pthread_join(producer_threads[p], NULL);
         atomic_store(&closed, 1);
+        /* Closing twice is harmless: consumers still drain what is inside, then stop. */
+        bbuf_close(buffer);
         bbuf_close(buffer);
         for (int c = 0; c < consumers; c++) pthread_join(consumer_threads[c], NULL);
+        after_close(1);
     }
     long total = 0;
     for (int c = 0; c < MAX_THREADS; c++) total += delivered[c];

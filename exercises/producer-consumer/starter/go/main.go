@@ -1,7 +1,8 @@
 // The test harness (read-only): runs producer and consumer goroutines against your Buffer and
 // checks every item arrives exactly once, in order, without the buffer ever holding more than its
-// capacity, and that Close wakes everyone. It writes its report on its own descriptor: fmt.Print
-// goes to stderr, so you may debug with it.
+// capacity, that Close wakes everyone and that closing twice is harmless. It writes its report on
+// its own descriptor: fmt.Print goes to stderr, so you may debug with it. Your buffer.go is package
+// buffer, which this harness imports.
 //
 // Input: a nonce line, then "P C CAPACITY N PRODUCER_PAUSE_US CONSUMER_START_MS SPURIOUS_PERMILLE MODE"
 // (spurious wakeups cannot be injected into sync.Cond; many goroutines contend instead).
@@ -10,6 +11,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"osprep/buffer"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -22,18 +24,18 @@ const stall = 2 * time.Second
 var (
 	producers, consumers, mode                       int
 	capacity, items, pauseMicros, startMillis, spurs int64
-	buffer                                           *Buffer
+	buf                                              *buffer.Buffer
 	report                                           *os.File
 	nonce                                            string
 
 	putsDone, getsStarted, getsDone, accepted, inPut, inGet, progress atomic.Int64
-	closed                                                             atomic.Bool
-	seen                                                               []atomic.Int32
-	errMu                                                              sync.Mutex
-	firstError                                                         string
-	sumMu                                                              sync.Mutex
-	checksum                                                           uint32
-	delivered                                                          int64
+	closed                                                            atomic.Bool
+	seen                                                              []atomic.Int32
+	errMu                                                             sync.Mutex
+	firstError                                                        string
+	sumMu                                                             sync.Mutex
+	checksum                                                          uint32
+	delivered                                                         int64
 )
 
 func fail(format string, args ...any) {
@@ -94,7 +96,7 @@ func producer(p int64) {
 			time.Sleep(time.Duration(pauseMicros) * time.Microsecond)
 		}
 		inPut.Add(1)
-		ok := buffer.Put(p<<32 | s)
+		ok := buf.Put(p<<32 | s)
 		inPut.Add(-1)
 		progress.Add(1)
 		if !ok {
@@ -138,7 +140,7 @@ func consumer(done *sync.WaitGroup) {
 	for {
 		getsStarted.Add(1)
 		inGet.Add(1)
-		item, ok := buffer.Get()
+		item, ok := buf.Get()
 		inGet.Add(-1)
 		progress.Add(1)
 		if !ok {
@@ -152,6 +154,21 @@ func consumer(done *sync.WaitGroup) {
 	}
 }
 
+// afterClose: a closed buffer refuses Puts; a closed, drained one refuses Gets; closing again changes nothing.
+func afterClose(drained bool) {
+	buf.Close()
+	inGet.Add(1)
+	if buf.Put(1) {
+		fail("Put on a closed buffer must return false (also after a second Close).")
+	}
+	if drained {
+		if _, ok := buf.Get(); ok {
+			fail("Get on a closed, empty buffer must return false (also after a second Close).")
+		}
+	}
+	inGet.Add(-1)
+}
+
 func main() {
 	reportFd, err := syscall.Dup(1)
 	if err != nil || syscall.Dup3(2, 1, 0) != nil {
@@ -163,7 +180,7 @@ func main() {
 		os.Exit(2)
 	}
 	seen = make([]atomic.Int32, int64(producers)*items)
-	buffer = NewBuffer(int(capacity))
+	buf = buffer.NewBuffer(int(capacity))
 	go watchdog()
 	var producing, consuming sync.WaitGroup
 	for c := 0; c < consumers; c++ {
@@ -180,15 +197,13 @@ func main() {
 		}
 		time.Sleep(50 * time.Millisecond)
 		closed.Store(true)
-		buffer.Close()
+		buf.Close()
 		producing.Wait()
+		afterClose(false)
 		inGet.Add(1)
-		if buffer.Put(1) {
-			fail("Put on a closed buffer must return false.")
-		}
 		last := map[int64]int64{}
 		for {
-			item, ok := buffer.Get()
+			item, ok := buf.Get()
 			if !ok {
 				break
 			}
@@ -199,8 +214,11 @@ func main() {
 	} else {
 		producing.Wait()
 		closed.Store(true)
-		buffer.Close()
+		// Closing twice is harmless: consumers still drain what is inside, then stop.
+		buf.Close()
+		buf.Close()
 		consuming.Wait()
+		afterClose(true)
 	}
 	sumMu.Lock()
 	total := delivered

@@ -1,5 +1,7 @@
-"""Your bounded blocking buffer. Use threading.Lock / threading.Condition (or semaphores), not
-queue.Queue. This starter runs, but loses every item."""
+"""Your bounded blocking buffer. Use threading.Lock / threading.Condition (or semaphores); queue,
+asyncio and multiprocessing are refused (their queues would be the buffer for you), and so are
+modules and names that would reach the harness, which shares this process (sys, os, gc, inspect,
+getattr, __import__, …). print() goes to standard error. This starter runs, but loses every item."""
 
 
 class BoundedBuffer:

@@ -1,5 +1,5 @@
 // Reference: a ring buffer under one mutex, with one condition per reason to wait.
-package main
+package buffer
 
 import "sync"
 

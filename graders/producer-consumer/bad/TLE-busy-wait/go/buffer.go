@@ -1,5 +1,5 @@
 // Correct, but waits by spinning: unlock, yield, lock, look again.
-package main
+package buffer
 
 import (
 	"runtime"

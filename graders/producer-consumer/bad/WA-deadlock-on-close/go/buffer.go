@@ -1,5 +1,5 @@
 // Close sets the flag but wakes nobody: goroutines already waiting sleep forever.
-package main
+package buffer
 
 import "sync"
 

@@ -1,5 +1,5 @@
 // Takes the newest item, not the oldest: a stack, not a queue.
-package main
+package buffer
 
 import "sync"
 

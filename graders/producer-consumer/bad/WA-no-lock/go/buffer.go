@@ -1,5 +1,5 @@
 // No mutex around the buffer: goroutines race on count and head (the race detector sees it).
-package main
+package buffer
 
 import (
 	"runtime"

@@ -1,5 +1,5 @@
 // After a Put it signals notFull instead of notEmpty: waiting consumers are never woken.
-package main
+package buffer
 
 import "sync"
 

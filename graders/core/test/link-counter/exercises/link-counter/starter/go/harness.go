@@ -1,9 +1,11 @@
 // The harness: reads "<nonce>\n<threads> <adds>", runs the goroutines, reports on its own descriptor.
+// The user's counter.go is package counter, which it imports.
 package main
 
 import (
 	"fmt"
 	"os"
+	"osprep/counter"
 	"sync"
 	"syscall"
 )
@@ -25,10 +27,10 @@ func main() {
 		go func() {
 			defer wg.Done()
 			for i := 0; i < adds; i++ {
-				CounterAdd(1)
+				counter.CounterAdd(1)
 			}
 		}()
 	}
 	wg.Wait()
-	fmt.Fprintf(report, "{\"nonce\":%q,\"ok\":true,\"total\":%d}\n", nonce, CounterTotal())
+	fmt.Fprintf(report, "{\"nonce\":%q,\"ok\":true,\"total\":%d}\n", nonce, counter.CounterTotal())
 }
