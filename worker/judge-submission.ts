@@ -32,10 +32,10 @@ export interface JudgeOptions {
 }
 
 /** Whether grading needs the reference: performance and CPU-behaviour checks (Submit), custom input of an `io` exercise (Run). */
-function needsReference(grader: Grader, mode: "run" | "submit", customInput: string | undefined): boolean {
+function needsReference(grader: Grader, language: Language, mode: "run" | "submit", customInput: string | undefined): boolean {
   if (grader.kind === "io") return (mode === "submit" && grader.performance !== undefined) || customInput !== undefined;
   if (grader.kind === "server") return mode === "submit" && grader.performance !== undefined;
-  return mode === "submit" && (grader.performance !== undefined || grader.tests(grader.seed).some((test) => test.maxCpuRatio !== undefined));
+  return mode === "submit" && (grader.performance !== undefined || grader.tests(grader.seed, language).some((test) => test.maxCpuRatio !== undefined));
 }
 
 export async function judgeSubmission(options: JudgeOptions): Promise<GradingResult> {
@@ -53,7 +53,7 @@ export async function judgeSubmission(options: JudgeOptions): Promise<GradingRes
   if (refused) return compileErrorResult(refusalMessage(starter.edit.name, refused));
   const userFiles = grader.kind === "link" ? [starter.edit.name] : undefined;
 
-  const referenceCode = needsReference(grader, options.mode, options.customInput)
+  const referenceCode = needsReference(grader, language, options.mode, options.customInput)
     ? (options.referenceCode ?? (await readReferenceSolution(exercise.manifest.slug, language, starter.edit.name)))
     : undefined;
 
@@ -71,27 +71,39 @@ export async function judgeSubmission(options: JudgeOptions): Promise<GradingRes
   }
 
   const built: BuildOutcome[] = [];
+  let judged = false;
+  const dispose = (outcome: BuildOutcome) => (outcome.ok ? outcome.dispose().catch(() => undefined) : undefined);
   /** Builds `code`; a reference that does not compile is our bug, not the user's. */
   const build = async (code: string, how: { reused?: boolean; variant?: "race" } = {}): Promise<ExecutableProgram> => {
     const outcome = await builder.build({ language, files: withEdit(code), limits, shared, userFiles, ...how });
-    built.push(outcome);
+    // One that finishes after the verdict (the submission did not compile) is not needed any more.
+    if (judged) void dispose(outcome);
+    else built.push(outcome);
     if (!outcome.ok) throw new Error(`The ${language} ${how.reused ? "reference" : "race-detector build"} of ${exercise.manifest.slug} does not compile: ${outcome.compilerOutput.slice(0, 500)}`);
     return outcome.program;
   };
+  // The reference builds alongside the submission (in a container of its own; cached by each worker),
+  // and so does a Submit's race-detector build where a test needs it (ThreadSanitizer's is slow).
+  const referenceBuild = referenceCode === undefined ? undefined : build(referenceCode, { reused: true });
+  referenceBuild?.catch(() => undefined);
+  const raceTests = grader.kind === "link" && options.mode === "submit" && hasRaceDetector(language) && grader.tests(options.seed ?? grader.seed, language).some((test) => test.raceDetector);
+  const raceBuild = raceTests ? build(options.code, { variant: "race" }) : undefined;
+  raceBuild?.catch(() => undefined);
   try {
     const submission = await builder.build({ language, files: withEdit(options.code), limits, shared, userFiles });
     built.push(submission);
     if (!submission.ok) return compileErrorResult(submission.compilerOutput);
-    const reference = referenceCode === undefined ? undefined : await build(referenceCode, { reused: true });
-    const common = { mode: options.mode, program: submission.program, reference, customInput: options.customInput, seed: options.seed, onProgress: options.onProgress };
+    const reference = await referenceBuild;
+    const common = { language, mode: options.mode, program: submission.program, reference, customInput: options.customInput, seed: options.seed, onProgress: options.onProgress };
     if (grader.kind === "io") return await gradeIo({ ...common, grader, examples: exercise.examples });
     return await gradeLink({
       ...common,
       grader,
       userFile: starter.edit.name,
-      raceProgram: hasRaceDetector(language) ? () => build(options.code, { variant: "race" }) : undefined,
+      raceProgram: hasRaceDetector(language) ? () => raceBuild ?? build(options.code, { variant: "race" }) : undefined,
     });
   } finally {
-    await Promise.all(built.map((outcome) => (outcome.ok ? outcome.dispose().catch(() => undefined) : undefined)));
+    judged = true;
+    await Promise.all(built.map(dispose));
   }
 }

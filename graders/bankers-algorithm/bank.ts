@@ -132,13 +132,14 @@ export function release(bank: Bank, process: number, amounts: number[]): Release
  * the work (what is free at that moment). Stops at the first that cannot finish.
  */
 export function replay(bank: Bank, order: readonly number[]): { finished: number; work: number[]; blocked?: { resource: number } } {
+  const { m } = bank;
   const work = bank.available.slice();
-  for (const [position, process] of order.entries()) {
+  for (let position = 0; position < order.length; position++) {
+    const process = order[position]!;
     const need = bank.need[process]!;
-    const resource = need.findIndex((amount, j) => amount > work[j]!);
-    if (resource >= 0) return { finished: position, work, blocked: { resource } };
+    for (let j = 0; j < m; j++) if (need[j]! > work[j]!) return { finished: position, work, blocked: { resource: j } };
     const held = bank.allocation[process]!;
-    for (let j = 0; j < bank.m; j++) work[j]! += held[j]!;
+    for (let j = 0; j < m; j++) work[j]! += held[j]!;
   }
   return { finished: order.length, work };
 }
@@ -152,22 +153,35 @@ export type Safety = { safe: true; order: number[] } | { safe: false; finished: 
  * still finish later. O(n·m) per pass, and the tests' states need a few passes (a chain needs n).
  */
 function greedySafety(bank: Bank): Safety {
-  const work = bank.available.slice();
+  const { n, m, need, allocation } = bank;
+  const work = Float64Array.from(bank.available);
   const order: number[] = [];
-  let waiting = Array.from({ length: bank.n }, (_, process) => process);
-  while (waiting.length > 0) {
-    const still: number[] = [];
-    for (const process of waiting) {
-      if (!fits(bank.need[process]!, work)) {
-        still.push(process);
+  // The waiting processes, compacted in place after each pass (the hot loop of every check).
+  const waiting = new Int32Array(n);
+  for (let process = 0; process < n; process++) waiting[process] = process;
+  let count = n;
+  while (count > 0) {
+    let still = 0;
+    for (let k = 0; k < count; k++) {
+      const process = waiting[k]!;
+      const row = need[process]!;
+      let fitsNow = true;
+      for (let j = 0; j < m; j++) {
+        if (row[j]! > work[j]!) {
+          fitsNow = false;
+          break;
+        }
+      }
+      if (!fitsNow) {
+        waiting[still++] = process;
         continue;
       }
-      const held = bank.allocation[process]!;
-      for (let j = 0; j < bank.m; j++) work[j]! += held[j]!;
+      const held = allocation[process]!;
+      for (let j = 0; j < m; j++) work[j]! += held[j]!;
       order.push(process);
     }
-    if (still.length === waiting.length) return { safe: false, finished: order };
-    waiting = still;
+    if (still === count) return { safe: false, finished: order };
+    count = still;
   }
   return { safe: true, order };
 }
@@ -181,11 +195,15 @@ export function safety(bank: Bank): Safety {
   const answer = greedySafety(bank);
   const order = answer.safe ? answer.order : answer.finished;
   const { finished, work } = replay(bank, order);
-  const done = new Set(order);
-  const once = done.size === order.length;
-  const proved = answer.safe
-    ? once && finished === bank.n
-    : once && finished === order.length && bank.need.every((need, process) => done.has(process) || !fits(need, work));
+  const done = new Uint8Array(bank.n);
+  let once = true;
+  for (const process of order) {
+    if (done[process]) once = false;
+    done[process] = 1;
+  }
+  let othersBlocked = true;
+  for (let process = 0; process < bank.n && othersBlocked && !answer.safe; process++) if (!done[process] && fits(bank.need[process]!, work)) othersBlocked = false;
+  const proved = answer.safe ? once && finished === bank.n : once && finished === order.length && othersBlocked;
   if (!proved) throw new Error("The bankers-algorithm oracle could not prove its own safety verdict.");
   return answer;
 }

@@ -184,3 +184,32 @@ export const checkBanker: Checker = (test, output) => {
   }
   return { ok: true };
 };
+
+/**
+ * A performance workload's output against the reference's (its `expected`, run in the same job):
+ * the answers to requests and releases must be the reference's line for line, and a safe sequence
+ * asked for before anything changed is judged on the initial state (any valid one passes). Replaying
+ * thousands of operations with the oracle would cost the grader more than the reference's whole run;
+ * any difference is judged by the full checker, which says what is wrong.
+ */
+export const checkAgainstReference: Checker = (test, output) => {
+  if (test.expected === undefined) return checkBanker(test, output);
+  const { bank, operations } = parseWorkload(test.input);
+  const lines = normalisedLines(output);
+  const expected = normalisedLines(test.expected);
+  let changed = false;
+  const same =
+    lines.length === operations.length &&
+    expected.length === operations.length &&
+    operations.every((op, index) => {
+      const got = lines[index]!.trim().split(/\s+/).join(" ");
+      if (op.kind !== "SAFE?") {
+        changed ||= got === "GRANT" || got === "OK";
+        return got === expected[index]!.trim();
+      }
+      if (got === expected[index]!.trim()) return true;
+      const tokens = got.split(" ");
+      return !changed && tokens[0] === "SAFE" && sequenceFault(bank, tokens.slice(1)) === null;
+    });
+  return same ? { ok: true } : checkBanker(test, output);
+};

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { type Bank, cloneBank, parseWorkload, type Workload } from "@/graders/bankers-algorithm/bank";
+import { type Bank, cloneBank, parseWorkload, replay, type Workload } from "@/graders/bankers-algorithm/bank";
+import { expectedOutput } from "@/graders/bankers-algorithm/generate";
 import grader from "@/graders/bankers-algorithm/grader";
 
-const hidden = grader.hiddenTests(grader.seed);
-const workloads = grader.performance!.workloads(grader.seed);
+const hidden = grader.hiddenTests(grader.seed, "c");
+const workloads = (["c", "go", "python"] as const).flatMap((language) => grader.performance!.workloads(grader.seed, language));
 
 /** Real candidates' mistakes, each a switch on the candidate below. */
 interface Mistakes {
@@ -86,9 +87,9 @@ function firstRejection(mistakes: Mistakes): string | undefined {
 
 describe("bankers-algorithm grader", () => {
   it("builds the same tests from the same seed, and others from another", () => {
-    const again = grader.hiddenTests(grader.seed);
+    const again = grader.hiddenTests(grader.seed, "c");
     expect(again.map((test) => test.input)).toEqual(hidden.map((test) => test.input));
-    expect(grader.hiddenTests(grader.seed + 1).map((test) => test.input)).not.toEqual(hidden.map((test) => test.input));
+    expect(grader.hiddenTests(grader.seed + 1, "c").map((test) => test.input)).not.toEqual(hidden.map((test) => test.input));
   });
 
   it("keeps every test within the statement's constraints", () => {
@@ -107,12 +108,33 @@ describe("bankers-algorithm grader", () => {
     }
   });
 
-  it("accepts its own expected answers and an independently written solution on every test", () => {
-    for (const test of [...hidden, ...workloads]) {
+  it("accepts its own expected answers and an independently written solution on every hidden test", () => {
+    for (const test of hidden) {
       expect(grader.check(test, test.expected!), test.name).toEqual({ ok: true });
       expect(grader.check(test, candidate(parseWorkload(test.input))), test.name).toEqual({ ok: true });
     }
   });
+
+  it("judges a performance workload against the reference's output: another valid safe sequence passes, a wrong answer fails", () => {
+    const check = grader.performance!.check!;
+    for (const test of workloads) {
+      expect(test.expected, test.name).toBeUndefined();
+      const reference = expectedOutput(parseWorkload(test.input));
+      const judged = { ...test, expected: reference };
+      expect(check(judged, candidate(parseWorkload(test.input))), test.name).toEqual({ ok: true });
+      // The first line answers SAFE? on the initial state: the same processes in another valid order pass.
+      const [first, ...rest] = reference.split("\n");
+      const order = first!.split(" ").slice(1);
+      const reversedValid = (() => {
+        const bank = parseWorkload(test.input).bank;
+        const reversed = [...order].reverse().map(Number);
+        return replay(bank, reversed).finished === bank.n ? `SAFE ${reversed.join(" ")}` : first!;
+      })();
+      expect(check(judged, [reversedValid, ...rest].join("\n")), test.name).toEqual({ ok: true });
+      const wrong = rest.map((line) => (line === "GRANT" ? "DENY UNSAFE" : line));
+      expect(check(judged, [first, ...wrong].join("\n")), test.name).toMatchObject({ ok: false });
+    }
+  }, 120_000);
 
   it("asks every kind of question with every kind of answer", () => {
     const answers = new Set(hidden.flatMap((test) => test.expected!.split("\n").map((line) => line.split(" ").slice(0, 2).join(" "))));

@@ -2,16 +2,18 @@
 // (check.ts) replays each workload with the oracle (bank.ts) and accepts any valid safe sequence;
 // hidden tests run from edge cases to 2,000 processes × 50 resource types; the performance check
 // compares CPU time with the reference (the classic safety check, a few passes over the processes).
+import { memoized } from "@/graders/core/memo";
 import { SeededRandom } from "@/graders/core/random";
 import { defineIoGrader, type IoTestCase } from "@/graders/core/types";
+import type { Language } from "@/lib/exercises/manifest";
 import { formatWorkload, newBank, type Operation, type Workload } from "@/graders/bankers-algorithm/bank";
-import { checkBanker, count } from "@/graders/bankers-algorithm/check";
+import { checkAgainstReference, checkBanker, count } from "@/graders/bankers-algorithm/check";
 import { DEFAULT_MIX, expectedOutput, layeredBank, type StateShape, stream, type StreamMix, unsafeBank } from "@/graders/bankers-algorithm/generate";
 
-function workloadTest(name: string, workload: Workload, note?: string): IoTestCase {
+function workloadTest(name: string, workload: Workload, note?: string, withExpected = true): IoTestCase {
   const { bank, operations } = workload;
   const size = `${count(bank.n)} process${bank.n === 1 ? "" : "es"}, ${count(bank.m)} resource type${bank.m === 1 ? "" : "s"}, ${count(operations.length)} operations`;
-  return { name, visibility: "hidden", description: note ? `${note}: ${size}` : size, input: formatWorkload(workload), expected: expectedOutput(workload) };
+  return { name, visibility: "hidden", description: note ? `${note}: ${size}` : size, input: formatWorkload(workload), expected: withExpected ? expectedOutput(workload) : undefined };
 }
 
 /** A generated state and a stream of operations against it, opened with a SAFE? query. */
@@ -43,13 +45,18 @@ const EXACT_FITS: Workload = {
 const LIGHT_MIX: StreamMix = { fits: 3, bold: 2, overNeed: 16, overAvailable: 16, zero: 1, release: 30, overRelease: 8, query: 2 };
 const RELEASE_MIX: StreamMix = { ...DEFAULT_MIX, release: 50, overRelease: 15 };
 
-/** Generation replays every workload with the oracle (about a second): once per seed is enough. */
-function memoized(generate: (seed: number) => IoTestCase[]): (seed: number) => IoTestCase[] {
-  const made = new Map<number, IoTestCase[]>();
-  return (seed) => {
-    if (!made.has(seed)) made.set(seed, generate(seed));
-    return made.get(seed)!;
-  };
+/** Stands for the test whose size depends on the language (see languageTests). */
+const MANY_OPERATIONS: IoTestCase = { name: "many operations", visibility: "hidden", input: "" };
+
+/** 300 processes with 50 resource types, and as many operations as the language's reference does in ~150 ms. */
+const manyOperations = memoized((seed: number, language: Language) =>
+  workloadTest("many operations", generated(new SeededRandom(seed).fork("many"), { n: 300, m: 50, layers: 4, maxHeld: 10 }, language === "python" ? 200 : 1000)),
+);
+
+/** The hidden tests, built once per seed, with the language's own size where it has one. */
+const sharedTests = memoized((seed: number) => hiddenTests(seed));
+function languageTests(seed: number, language: Language): IoTestCase[] {
+  return sharedTests(seed, language).map((test) => (test === MANY_OPERATIONS ? manyOperations(seed, language) : test));
 }
 
 function hiddenTests(seed: number): IoTestCase[] {
@@ -72,27 +79,60 @@ function hiddenTests(seed: number): IoTestCase[] {
     workloadTest("tiny state, long stream", generated(random.fork("tiny"), { n: 5, m: 3, layers: 2, maxHeld: 4 }, 5000)),
     workloadTest("random", generated(random.fork("random"), { n: 60, m: 8, layers: 3, maxHeld: 10 }, 3000)),
     workloadTest("large amounts", generated(random.fork("large"), { n: 40, m: 4, layers: 4, maxHeld: 20_000_000 }, 500)),
-    workloadTest("many operations", generated(random.fork("many"), { n: 300, m: 50, layers: 4, maxHeld: 10 }, 1000)),
+    MANY_OPERATIONS,
     workloadTest("2,000 processes, 3 resource types", generated(random.fork("wide"), { n: 2000, m: 3, layers: 6, maxHeld: 10 }, 400, LIGHT_MIX)),
     workloadTest("2,000 processes, 50 resource types", generated(random.fork("largest"), { n: 2000, m: 50, layers: 4, maxHeld: 10 }, 200, LIGHT_MIX)),
   ];
 }
 
 function performanceWorkload(seed: number, name: string, shape: StateShape, operations: number): IoTestCase {
-  return workloadTest(name, generated(new SeededRandom(seed).fork(name), shape, operations));
+  // Requests and releases only (one SAFE? opens the stream): with 2,000 processes each answer to a
+  // query is a long line, and thousands of them would be a test of printing. No expected output:
+  // the reference's in the same job is the answer (checkAgainstReference).
+  return workloadTest(name, generated(new SeededRandom(seed).fork(name), shape, operations, { ...DEFAULT_MIX, query: 0 }), undefined, false);
 }
+
+interface PerformanceSizes {
+  manyProcesses: { shape: StateShape; operations: number };
+  manyTypes: { shape: StateShape; operations: number };
+}
+
+/**
+ * The performance workloads' sizes per language, so that the reference spends at least ~150 ms of
+ * CPU on each (measured with `npm run graders:sizes`): C and Go are about 75 times faster than Python.
+ */
+const C_SIZES: PerformanceSizes = {
+  manyProcesses: { shape: { n: 2000, m: 10, layers: 20, maxHeld: 10 }, operations: 5000 },
+  manyTypes: { shape: { n: 1200, m: 50, layers: 4, maxHeld: 10 }, operations: 5000 },
+};
+const PERFORMANCE_SIZES: Record<Language, PerformanceSizes> = {
+  c: C_SIZES,
+  cpp: C_SIZES,
+  go: {
+    manyProcesses: { shape: { n: 2000, m: 5, layers: 7, maxHeld: 10 }, operations: 5000 },
+    manyTypes: { shape: { n: 1000, m: 50, layers: 4, maxHeld: 10 }, operations: 2400 },
+  },
+  python: {
+    manyProcesses: { shape: { n: 2000, m: 5, layers: 6, maxHeld: 10 }, operations: 80 },
+    manyTypes: { shape: { n: 500, m: 50, layers: 4, maxHeld: 10 }, operations: 150 },
+  },
+};
 
 export default defineIoGrader({
   check: checkBanker,
-  hiddenTests: memoized(hiddenTests),
+  hiddenTests: languageTests,
   performance: {
-    // Each about 0.4 s of CPU for the Python reference (C is ~75 times faster). In the sandbox, restarting the
-    // scan after every finish measures 12–14 times the reference (C, Go), rebuilding the work 50–80 times.
-    workloads: memoized((seed) => [
-      performanceWorkload(seed, "many processes", { n: 2000, m: 5, layers: 6, maxHeld: 10 }, 250),
-      performanceWorkload(seed, "many resource types", { n: 500, m: 50, layers: 4, maxHeld: 10 }, 250),
-    ]),
+    // In the sandbox, restarting the scan after every finish measures 12–14 times the reference (C,
+    // Go), rebuilding the work 50–80 times.
+    workloads: memoized((seed, language) => {
+      const { manyProcesses, manyTypes } = PERFORMANCE_SIZES[language];
+      return [
+        performanceWorkload(seed, "many processes", manyProcesses.shape, manyProcesses.operations),
+        performanceWorkload(seed, "many resource types", manyTypes.shape, manyTypes.operations),
+      ];
+    }),
+    check: checkAgainstReference,
     tolerance: 3,
-    repeats: 3,
+    repeats: 5,
   },
 });

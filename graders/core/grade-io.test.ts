@@ -35,7 +35,7 @@ const examples = [{ name: "1", input: "1\n2\n", output: "2\n4\n" }];
 
 describe("gradeIo", () => {
   it("accepts a correct program on examples and hidden tests", async () => {
-    const result = await gradeIo({ grader, examples, mode: "submit", program: program((stdin) => ({ stdout: double(stdin) })) });
+    const result = await gradeIo({ language: "c", grader, examples, mode: "submit", program: program((stdin) => ({ stdout: double(stdin) })) });
     expect(result.verdict).toBe("AC");
     expect(result.score).toBe(1);
     expect(result.tests.map((t) => t.status)).toEqual(["pass", "pass", "pass", "pass"]);
@@ -43,12 +43,12 @@ describe("gradeIo", () => {
   });
 
   it("runs only the public examples for a Run", async () => {
-    const result = await gradeIo({ grader, examples, mode: "run", program: program((stdin) => ({ stdout: double(stdin) })) });
+    const result = await gradeIo({ language: "c", grader, examples, mode: "run", program: program((stdin) => ({ stdout: double(stdin) })) });
     expect(result.tests.map((t) => t.name)).toEqual(["example 1"]);
   });
 
   it("shows the first divergence on a public test", async () => {
-    const result = await gradeIo({ grader, examples, mode: "run", program: program(() => ({ stdout: "2\n5\n" })) });
+    const result = await gradeIo({ language: "c", grader, examples, mode: "run", program: program(() => ({ stdout: "2\n5\n" })) });
     expect(result.verdict).toBe("WA");
     expect(result.tests[0]).toMatchObject({
       status: "fail",
@@ -61,7 +61,7 @@ describe("gradeIo", () => {
 
   it("reveals neither input nor expected output of a hidden test, and stops at its failure", async () => {
     const wrongOnSeven = program((stdin) => ({ stdout: stdin.startsWith("7") ? "14\n15\n" : double(stdin) }));
-    const result = await gradeIo({ grader, examples, mode: "submit", program: wrongOnSeven });
+    const result = await gradeIo({ language: "c", grader, examples, mode: "submit", program: wrongOnSeven });
     expect(result.verdict).toBe("WA");
     const hidden = result.tests.find((t) => t.name === "hidden 2")!;
     expect(hidden.message).toBe("Wrong answer on a hidden test (two numbers): line 2 of your output is not what it should be.");
@@ -77,21 +77,21 @@ describe("gradeIo", () => {
 
   it("shows a public test's standard error and how the program ended", async () => {
     const crashing = program(() => ({ outcome: "RE", exitCode: 3, stdout: "2\n", stderr: "debug: n = 1\nassertion failed\n" }));
-    const result = await gradeIo({ grader, examples, mode: "run", program: crashing });
+    const result = await gradeIo({ language: "c", grader, examples, mode: "run", program: crashing });
     expect(result.tests[0]).toMatchObject({ verdict: "RE", output: "2\n", stderr: "debug: n = 1\nassertion failed\n", exit: { code: 3, signal: null } });
-    const quiet = await gradeIo({ grader, examples, mode: "run", program: program((stdin) => ({ stdout: double(stdin) })) });
+    const quiet = await gradeIo({ language: "c", grader, examples, mode: "run", program: program((stdin) => ({ stdout: double(stdin) })) });
     expect(quiet.tests[0]).not.toHaveProperty("stderr");
     expect(quiet.tests[0]).toMatchObject({ exit: { code: 0, signal: null } });
   });
 
   it("skips the tests after a time-out, even public ones", async () => {
-    const result = await gradeIo({ grader, examples: [...examples, { name: "2", input: "3\n", output: "6\n" }], mode: "run", program: program(() => ({ outcome: "TLE", exitCode: null })) });
+    const result = await gradeIo({ language: "c", grader, examples: [...examples, { name: "2", input: "3\n", output: "6\n" }], mode: "run", program: program(() => ({ outcome: "TLE", exitCode: null })) });
     expect(result.tests.map((t) => t.status)).toEqual(["error", "skipped"]);
   });
 
   it("reports the sandbox's limit verdicts", async () => {
     for (const outcome of ["TLE", "MLE", "OLE", "RE"] as const) {
-      const result = await gradeIo({ grader, examples, mode: "submit", program: program(() => ({ outcome, exitCode: null, signal: "SIGKILL" })) });
+      const result = await gradeIo({ language: "c", grader, examples, mode: "submit", program: program(() => ({ outcome, exitCode: null, signal: "SIGKILL" })) });
       expect(result.verdict).toBe(outcome);
       expect(result.tests[0]?.status).toBe("error");
     }
@@ -100,6 +100,7 @@ describe("gradeIo", () => {
   it("compares custom input with the reference's answer on a Run", async () => {
     const reference = program((stdin) => ({ stdout: double(stdin) }));
     const result = await gradeIo({
+      language: "c",
       grader,
       examples,
       mode: "run",
@@ -112,7 +113,7 @@ describe("gradeIo", () => {
 
   it("says custom input the reference refuses is not valid input, rather than failing the Run", async () => {
     const reference = program((stdin) => (stdin.startsWith("x") ? { outcome: "RE", exitCode: 2, stdout: "", stderr: "invalid input: not a number" } : { stdout: double(stdin) }));
-    const result = await gradeIo({ grader, examples, mode: "run", customInput: "x\n", reference, program: program((stdin) => ({ stdout: double(stdin) })) });
+    const result = await gradeIo({ language: "c", grader, examples, mode: "run", customInput: "x\n", reference, program: program((stdin) => ({ stdout: double(stdin) })) });
     expect(result.verdict).toBe("AC");
     expect(result.tests[1]).toMatchObject({ name: "your input", status: "skipped", message: expect.stringMatching(/not one this exercise accepts.*invalid input: not a number/) });
     expect(() => gradingResultSchema.parse(result)).not.toThrow();
@@ -129,13 +130,13 @@ describe("gradeIo", () => {
       },
     });
     const reference = program((stdin) => ({ stdout: double(stdin), cpuMs: 100 }));
-    const slow = await gradeIo({ grader: slowGrader, examples, mode: "submit", reference, program: program((stdin) => ({ stdout: double(stdin), cpuMs: 350 })) });
+    const slow = await gradeIo({ language: "c", grader: slowGrader, examples, mode: "submit", reference, program: program((stdin) => ({ stdout: double(stdin), cpuMs: 350 })) });
     expect(slow.verdict).toBe("TLE");
     expect(slow.performance).toMatchObject({ passed: false, cpuMs: 350, referenceCpuMs: 100, ratio: 3.5, tolerance: 2 });
     // It says what was measured, on which workload, and does not guess why.
     expect(slow.performance?.message).toBe("Too slow. On big: your CPU time 350 ms, the reference's 100 ms in the same job, 3.5× the reference's (allowed up to 2×).");
 
-    const fine = await gradeIo({ grader: slowGrader, examples, mode: "submit", reference, program: program((stdin) => ({ stdout: double(stdin), cpuMs: 150 })) });
+    const fine = await gradeIo({ language: "c", grader: slowGrader, examples, mode: "submit", reference, program: program((stdin) => ({ stdout: double(stdin), cpuMs: 150 })) });
     expect(fine.verdict).toBe("AC");
     expect(fine.performance?.ratio).toBe(1.5);
   });
@@ -157,8 +158,8 @@ describe("gradeIo", () => {
     });
     const linear = program((stdin) => ({ stdout: double(stdin), cpuMs: Number(stdin) * 10 }));
     const quadratic = program((stdin) => ({ stdout: double(stdin), cpuMs: Number(stdin) ** 2 * 10 }));
-    expect((await gradeIo({ grader: growthGrader, examples, mode: "submit", reference: linear, program: linear })).verdict).toBe("AC");
-    const result = await gradeIo({ grader: growthGrader, examples, mode: "submit", reference: linear, program: quadratic });
+    expect((await gradeIo({ language: "c", grader: growthGrader, examples, mode: "submit", reference: linear, program: linear })).verdict).toBe("AC");
+    const result = await gradeIo({ language: "c", grader: growthGrader, examples, mode: "submit", reference: linear, program: quadratic });
     expect(result.verdict).toBe("TLE");
     expect(result.performance?.growth).toMatchObject({ ratio: 16, referenceRatio: 4, passed: false });
   });
@@ -170,7 +171,7 @@ describe("gradeIo", () => {
       performance: { workloads: () => [{ name: "big", visibility: "hidden", input: "9\n" }], tolerance: 2, repeats: 2 },
     });
     const reference = program((stdin) => ({ stdout: double(stdin) }));
-    const result = await gradeIo({ grader: perfGrader, examples, mode: "submit", reference, program: program((stdin) => ({ stdout: stdin === "9\n" ? "17\n" : double(stdin) })) });
+    const result = await gradeIo({ language: "c", grader: perfGrader, examples, mode: "submit", reference, program: program((stdin) => ({ stdout: stdin === "9\n" ? "17\n" : double(stdin) })) });
     expect(result.verdict).toBe("WA");
   });
 });

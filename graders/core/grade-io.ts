@@ -6,9 +6,12 @@ import type { GradingResult, PerformanceResult, TestResult } from "@/graders/cor
 import { type GradingMode, gradingResult, limitMessage, type ProgressListener, performanceDue, runTests } from "@/graders/core/test-loop";
 import type { ExecutableProgram, IoGrader, IoTestCase, ProgramRun, Verdict } from "@/graders/core/types";
 import type { PublicExample } from "@/lib/exercises/load-exercise";
+import type { Language } from "@/lib/exercises/manifest";
 
 export interface GradeIoOptions {
   grader: IoGrader;
+  /** The submission's language: tests and workloads are sized for it. */
+  language: Language;
   examples: PublicExample[];
   mode: GradingMode;
   program: ExecutableProgram;
@@ -40,7 +43,7 @@ export async function gradeIo(options: GradeIoOptions): Promise<GradingResult> {
     if (referenceRun && referenceRun.outcome !== "ok") refusedInput = refusedCustomInput(options.customInput, referenceRun);
     else tests.push({ name: "your input", visibility: "public", input: options.customInput, expected: referenceRun?.stdout });
   }
-  if (mode === "submit") tests.push(...grader.hiddenTests(seed));
+  if (mode === "submit") tests.push(...grader.hiddenTests(seed, options.language));
 
   const results = await runTests(tests, async (test) => judgeRun(grader, test, await program.run({ stdin: test.input })), options.onProgress);
   if (refusedInput) results.push(refusedInput);
@@ -50,7 +53,7 @@ export async function gradeIo(options: GradeIoOptions): Promise<GradingResult> {
   if (due && grader.performance) {
     if (!options.reference) throw new Error("The performance check needs the reference program.");
     await options.onProgress?.({ type: "performance", state: "started" });
-    performance = await measurePerformance({ plan: ioPerformancePlan(grader.performance, seed), runner: ioWorkloads(grader.check), program, reference: options.reference });
+    performance = await measurePerformance({ plan: ioPerformancePlan(grader.performance, seed, options.language), runner: ioWorkloads(grader.performance.check ?? grader.check), program, reference: options.reference });
     await options.onProgress?.({ type: "performance", state: "finished" });
   }
   return gradingResult(results, { performanceDue: mode === "submit" && grader.performance !== undefined, performance });

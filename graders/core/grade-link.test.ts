@@ -32,7 +32,7 @@ const grader = defineLinkGrader({
     return got.sum === (items * (items + 1)) / 2 ? { ok: true } : { ok: false, message: "The items' checksum is wrong: some were changed or duplicated." };
   },
 });
-const base = { grader, userFile: "buffer.c" };
+const base = { grader, userFile: "buffer.c", language: "c" as const };
 
 describe("gradeLink", () => {
   it("accepts a harness report that echoes the nonce and passes the exercise's check", async () => {

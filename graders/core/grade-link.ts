@@ -9,10 +9,13 @@ import { CPU_FLOOR_MS, formatMs, formatRatio, measurePerformance, type WorkloadR
 import { hasRaceReport, RACE_EXIT_STATUS, trimRaceReport } from "@/graders/core/race-report";
 import type { GradingResult, PerformanceResult, TestResult } from "@/graders/core/results";
 import { type GradingMode, gradingResult, limitMessage, type ProgressListener, performanceDue, runTests } from "@/graders/core/test-loop";
+import type { Language } from "@/lib/exercises/manifest";
 import type { CheckOutcome, ExecutableProgram, HarnessReport, LinkGrader, LinkTestCase, ProgramRun, Verdict } from "@/graders/core/types";
 
 export interface GradeLinkOptions {
   grader: LinkGrader;
+  /** The submission's language: tests and workloads are sized for it. */
+  language: Language;
   mode: GradingMode;
   /** The submission, standard build. */
   program: ExecutableProgram;
@@ -124,22 +127,31 @@ export function linkWorkloads(grader: LinkGrader, userFile: string): WorkloadRun
 export async function gradeLink(options: GradeLinkOptions): Promise<GradingResult> {
   const { grader, mode, program, userFile } = options;
   const seed = options.seed ?? grader.seed;
-  const all = grader.tests(seed);
+  const all = grader.tests(seed, options.language);
   const tests: LinkTestCase[] = all.filter((test) => test.visibility === "public");
   if (mode === "run" && options.customInput !== undefined) tests.push({ name: "your scenario", visibility: "public", scenario: options.customInput });
   if (mode === "submit") tests.push(...all.filter((test) => test.visibility === "hidden"));
 
+  // A Submit builds the race-detector variant while the first tests run (its own container), not when its test comes.
   let raceProgram: Promise<ExecutableProgram> | undefined;
+  if (mode === "submit" && options.raceProgram && tests.some((test) => test.raceDetector)) {
+    raceProgram = options.raceProgram();
+    raceProgram.catch(() => undefined);
+  }
   const results = await runTests(
     tests,
     async (test) => {
       const onRaceBuild = test.raceDetector === true && options.raceProgram !== undefined;
       const target = onRaceBuild ? await (raceProgram ??= options.raceProgram!()) : program;
+      // A CPU-behaviour check's reference run goes alongside the submission's (its own container):
+      // the scenario is mostly waiting, so the two do not slow each other.
+      const referenceRun = test.maxCpuRatio !== undefined && options.reference ? runScenario(options.reference, test) : undefined;
+      referenceRun?.catch(() => undefined);
       const { run, nonce } = await runScenario(target, test);
       const judged = judge(grader, test, run, nonce, userFile, onRaceBuild);
       const result = testResult(test, run, judged);
-      if (result.verdict !== "AC" || test.maxCpuRatio === undefined || !options.reference) return result;
-      return checkCpuBehaviour(test, run, options.reference, result);
+      if (result.verdict !== "AC" || !referenceRun) return result;
+      return checkCpuBehaviour(test, run, (await referenceRun).run, result);
     },
     options.onProgress,
   );
@@ -149,7 +161,7 @@ export async function gradeLink(options: GradeLinkOptions): Promise<GradingResul
     if (!options.reference) throw new Error("The performance check needs the reference program.");
     await options.onProgress?.({ type: "performance", state: "started" });
     const { workloads, tolerance, repeats } = grader.performance;
-    performance = await measurePerformance({ plan: { workloads: workloads(seed), tolerance, repeats }, runner: linkWorkloads(grader, userFile), program, reference: options.reference });
+    performance = await measurePerformance({ plan: { workloads: workloads(seed, options.language), tolerance, repeats }, runner: linkWorkloads(grader, userFile), program, reference: options.reference });
     await options.onProgress?.({ type: "performance", state: "finished" });
   }
   return gradingResult(results, { performanceDue: mode === "submit" && grader.performance !== undefined, performance });
@@ -168,9 +180,8 @@ function testResult(test: LinkTestCase, run: ProgramRun, judged: Judged): TestRe
   };
 }
 
-/** A behaviour judged by CPU time (threads that must block, not spin): the reference runs the same scenario. */
-async function checkCpuBehaviour(test: LinkTestCase, run: ProgramRun, reference: ExecutableProgram, passed: TestResult): Promise<TestResult> {
-  const { run: referenceRun } = await runScenario(reference, test);
+/** A behaviour judged by CPU time (threads that must block, not spin): the reference ran the same scenario. */
+function checkCpuBehaviour(test: LinkTestCase, run: ProgramRun, referenceRun: ProgramRun, passed: TestResult): TestResult {
   if (referenceRun.outcome !== "ok") throw new Error(`The reference failed on ${test.name} (${referenceRun.outcome}).`);
   const ratio = Math.max(run.cpuMs, CPU_FLOOR_MS) / Math.max(referenceRun.cpuMs, CPU_FLOOR_MS);
   if (ratio <= test.maxCpuRatio!) return passed;

@@ -2,6 +2,7 @@
 // machine, interleaved with the submission so both see the same load: CPU time as a ratio, and
 // complexity by growth (cost at n against cost at 4n).
 import { type PerformanceResult, roughly } from "@/graders/core/results";
+import type { Language } from "@/lib/exercises/manifest";
 import type { Checker, ExecutableProgram, IoTestCase, PerformanceSpec, ProgramRun, Verdict } from "@/graders/core/types";
 
 /** Below this, CPU readings are mostly noise; ratios use it as the floor. */
@@ -116,14 +117,14 @@ export function ioWorkloads(check: Checker): WorkloadRunner<IoTestCase> {
   };
 }
 
-/** An `io` exercise's performance spec as a plan, its workloads generated from `seed`. */
-export function ioPerformancePlan(spec: PerformanceSpec, seed: number): PerformancePlan<IoTestCase> {
+/** An `io` exercise's performance spec as a plan, its workloads generated from `seed` for `language`. */
+export function ioPerformancePlan(spec: PerformanceSpec, seed: number, language: Language): PerformancePlan<IoTestCase> {
   const { growth } = spec;
   return {
-    workloads: spec.workloads(seed),
+    workloads: spec.workloads(seed, language),
     tolerance: spec.tolerance,
     repeats: spec.repeats,
-    growth: growth && { small: growth.small(seed), large: growth.large(seed), maxRatio: growth.maxRatio },
+    growth: growth && { small: growth.small(seed, language), large: growth.large(seed, language), maxRatio: growth.maxRatio },
   };
 }
 

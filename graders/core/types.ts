@@ -34,9 +34,22 @@ export type CheckOutcome = { ok: true } | { ok: false; message: string };
 /** Judges one output. `message` may name specifics for public tests; hidden ones get a category only. */
 export type Checker = (test: IoTestCase, output: string) => CheckOutcome;
 
+/**
+ * Graders generate tests from a seed and, where the cost differs by language, for the language of
+ * the submission: a workload on which the C reference spends 150 ms takes Python's ten seconds, so
+ * each language gets the size on which its reference spends at least ~150 ms of CPU (measured with
+ * `npm run graders:sizes`, checked by the self-tests).
+ */
+export type Generate<T> = (seed: number, language: Language) => T;
+
 export interface PerformanceSpec {
   /** Inputs large enough that CPU time means something; run by the submission and the reference. */
-  workloads: (seed: number) => IoTestCase[];
+  workloads: Generate<IoTestCase[]>;
+  /**
+   * Judges the submission's output on a workload whose `expected` is the reference's output in the
+   * same job (workloads may come without one); default: the exercise's checker.
+   */
+  check?: Checker;
   /** Pass while submission CPU ≤ tolerance × reference CPU. */
   tolerance: number;
   /**
@@ -46,8 +59,8 @@ export interface PerformanceSpec {
   repeats: number;
   /** Optional growth check: the same workload at n and at 4n. */
   growth?: {
-    small: (seed: number) => IoTestCase;
-    large: (seed: number) => IoTestCase;
+    small: Generate<IoTestCase>;
+    large: Generate<IoTestCase>;
     /** Pass while cost(4n) / cost(n) ≤ maxRatio. */
     maxRatio: number;
   };
@@ -65,7 +78,7 @@ interface GraderBase {
 export interface IoGrader extends GraderBase {
   kind: "io";
   /** Hidden tests from a fixed seed, so every grading of every submission sees the same tests. */
-  hiddenTests: (seed: number) => IoTestCase[];
+  hiddenTests: Generate<IoTestCase[]>;
   check: Checker;
   performance?: PerformanceSpec;
   /** The seed graders use unless a self-test asks for another. */
@@ -101,12 +114,12 @@ export type LinkChecker = (test: LinkTestCase, report: HarnessReport) => CheckOu
 export interface LinkGrader extends GraderBase {
   kind: "link";
   /** Public tests (what Run shows) and hidden ones, from a fixed seed. */
-  tests: (seed: number) => LinkTestCase[];
+  tests: Generate<LinkTestCase[]>;
   /** Recomputes what the report must say from the scenario (checksums, counts) and judges it. */
   check: LinkChecker;
   performance?: {
     /** Scenarios run by the submission and the reference, interleaved; CPU medians compared. */
-    workloads: (seed: number) => LinkTestCase[];
+    workloads: Generate<LinkTestCase[]>;
     tolerance: number;
     repeats: number;
   };

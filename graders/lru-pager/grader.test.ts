@@ -8,7 +8,7 @@ import { MAX_ACCESSES, MAX_FRAMES, parseInput, type Workload } from "@/graders/l
 import { BUGS, simulate } from "@/graders/lru-pager/test/buggy-pagers";
 
 const manifest = parse(readFileSync(path.join(import.meta.dirname, "../../exercises/lru-pager/exercise.yaml"), "utf8")) as { limits: { outputKiB: number } };
-const hidden = grader.hiddenTests(grader.seed);
+const hidden = grader.hiddenTests(grader.seed, "c");
 const performance = grader.performance!;
 const workloadOf = (test: IoTestCase): Workload => parseInput(test.input)!;
 const lines = (test: IoTestCase) => test.expected!.trimEnd().split("\n");
@@ -16,7 +16,7 @@ const isLarge = (test: IoTestCase) => test.name.startsWith("large");
 
 describe("lru-pager's hidden tests", () => {
   it("are valid inputs within the stated limits, with answers (right or wrong) that fit the output limit", () => {
-    for (const test of [...hidden, ...performance.workloads(grader.seed), performance.growth!.small(grader.seed), performance.growth!.large(grader.seed)]) {
+    for (const test of [...hidden, ...performance.workloads(grader.seed, "c"), performance.growth!.small(grader.seed, "c"), performance.growth!.large(grader.seed, "c")]) {
       const workload = workloadOf(test);
       expect(workload, test.name).not.toBeNull();
       expect(workload.frames).toBeLessThanOrEqual(MAX_FRAMES);
@@ -39,7 +39,7 @@ describe("lru-pager's hidden tests", () => {
   });
 
   it("make the large streams evict often, so that a scan per eviction cannot finish", () => {
-    for (const test of [...hidden.filter(isLarge), performance.growth!.small(grader.seed), performance.growth!.large(grader.seed)]) {
+    for (const test of [...hidden.filter(isLarge), performance.growth!.small(grader.seed, "c"), performance.growth!.large(grader.seed, "c")]) {
       const answer = lines(test);
       const evictions = answer.filter((line) => line.startsWith("F ")).length;
       const hits = answer.filter((line) => line === "H").length;
@@ -56,8 +56,8 @@ describe("lru-pager's hidden tests", () => {
   });
 
   it("grow by 4× in frames and accesses for the growth check", () => {
-    const small = workloadOf(performance.growth!.small(grader.seed));
-    const large = workloadOf(performance.growth!.large(grader.seed));
+    const small = workloadOf(performance.growth!.small(grader.seed, "c"));
+    const large = workloadOf(performance.growth!.large(grader.seed, "c"));
     expect(large.frames).toBe(4 * small.frames);
     expect(large.pages.length).toBe(4 * small.pages.length);
     expect(large.frames).toBe(MAX_FRAMES);
