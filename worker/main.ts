@@ -12,7 +12,6 @@ import { queueLogger } from "@/lib/jobs/queue-logger";
 import { logger as rootLogger } from "@/lib/logger";
 import { createDockerProgramBuilder } from "@/worker/docker-program-builder";
 import { makeGradeSubmissionTask } from "@/worker/grade-submission";
-import { warmGraders } from "@/worker/warm-graders";
 import { startWorkerRegistry } from "@/worker/worker-registry";
 
 const logger = rootLogger;
@@ -52,7 +51,6 @@ async function main(): Promise<void> {
   logger.info({ workerName, concurrency }, "grading worker ready");
 
   let stopping = false;
-  void warmGraders({ logger, isStopping: () => stopping }).catch((error: unknown) => logger.warn({ err: error }, "could not prepare the exercises' tests ahead of time; they are made when first needed"));
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;

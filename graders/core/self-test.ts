@@ -20,6 +20,8 @@ export interface SelfTestOutcome extends Omit<SelfTestCase, "code"> {
   verdicts: Verdict[];
   /** Performance ratio of each repetition, where the grader measured one. */
   ratios: number[];
+  /** The reference's CPU time on the performance workloads (ms), each repetition: what sizing per language must keep at ~150 ms or more. */
+  referenceCpuMs: number[];
   passed: boolean;
   message?: string;
   /** Why the first grading was not AC (the failing test and its message), to check a bad solution fails for its own reason. */
@@ -53,12 +55,14 @@ export async function runSelfTest(testCase: SelfTestCase, options: { builder: Pr
   const [exercise, grader] = await Promise.all([loadExercise(testCase.exercise), loadGrader(testCase.exercise)]);
   const verdicts: Verdict[] = [];
   const ratios: number[] = [];
+  const referenceCpuMs: number[] = [];
   let message: string | undefined;
   let reason: string | undefined;
   for (let i = 0; i < (options.repeat ?? 1); i++) {
     const result = await judgeSubmission({ exercise, grader, language: testCase.language, code: testCase.code, mode: "submit", builder: options.builder });
     verdicts.push(result.verdict);
     if (result.performance && result.performance.ratio > 0) ratios.push(result.performance.ratio);
+    if (result.performance && result.performance.referenceCpuMs > 0) referenceCpuMs.push(result.performance.referenceCpuMs);
     const failed = result.tests.find((test) => test.verdict && test.verdict !== "AC");
     reason ??= failed ? `${failed.name}: ${failed.message ?? ""}` : result.verdict !== "AC" ? (result.performance?.message ?? result.message) : undefined;
     if (result.verdict !== testCase.expected) {
@@ -66,5 +70,5 @@ export async function runSelfTest(testCase: SelfTestCase, options: { builder: Pr
     }
   }
   const { code: _code, ...rest } = testCase;
-  return { ...rest, verdicts, ratios, passed: verdicts.every((verdict) => verdict === testCase.expected), message, reason };
+  return { ...rest, verdicts, ratios, referenceCpuMs, passed: verdicts.every((verdict) => verdict === testCase.expected), message, reason };
 }
