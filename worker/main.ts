@@ -12,6 +12,7 @@ import { queueLogger } from "@/lib/jobs/queue-logger";
 import { logger as rootLogger } from "@/lib/logger";
 import { createDockerProgramBuilder } from "@/worker/docker-program-builder";
 import { makeGradeSubmissionTask } from "@/worker/grade-submission";
+import { warmGraders } from "@/worker/warm-graders";
 import { startWorkerRegistry } from "@/worker/worker-registry";
 
 const logger = rootLogger;
@@ -49,12 +50,14 @@ async function main(): Promise<void> {
     logger,
   });
   logger.info({ workerName, concurrency }, "grading worker ready");
+  const warmUp = warmGraders({ logger });
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "finishing the jobs in hand, then stopping");
+    await warmUp.stop();
     await runner.stop();
     await registry.stop();
     await workerUtils.release();

@@ -63,6 +63,13 @@ describe("submit → verdict", () => {
     const done = events.at(-1)!.data;
     expect(done.submission).toMatchObject({ status: "done", verdict: "AC", score: 1 });
     expect(done.submission.result.performance).toMatchObject({ passed: true });
+    // Hidden tests carry no time or memory a program could spell their input in; public ones do.
+    const results = done.submission.result.tests as { visibility: string; metrics?: unknown }[];
+    expect(results.filter((test) => test.visibility === "hidden").length).toBeGreaterThan(0);
+    expect(results.filter((test) => test.visibility === "hidden" && test.metrics !== undefined)).toEqual([]);
+    expect(results.filter((test) => test.visibility === "public").every((test) => test.metrics !== undefined)).toBe(true);
+    const { cpuMs, referenceCpuMs } = done.submission.result.performance as { cpuMs: number; referenceCpuMs: number };
+    for (const figure of [cpuMs, referenceCpuMs]) expect(Number(figure.toPrecision(2)), "two significant digits").toBe(figure);
   });
 
   it("answers a wrong solution with WA and the first divergence on a public test", async () => {
