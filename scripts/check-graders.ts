@@ -23,6 +23,7 @@ const started = performance.now();
 let failed = 0;
 let worstReferenceRatio = -Infinity;
 let tightestBadMargin = Infinity;
+let tightestGrowth = Infinity;
 let leastReferenceCpu = Infinity;
 try {
   for (const testCase of cases) {
@@ -31,7 +32,13 @@ try {
     const ratios = outcome.ratios.length ? ` ratios ${Math.min(...outcome.ratios).toFixed(2)}–${Math.max(...outcome.ratios).toFixed(2)}` : "";
     if ((outcome.solution === "reference" || outcome.solution.startsWith("AC-")) && outcome.ratios.length) worstReferenceRatio = Math.max(worstReferenceRatio, ...outcome.ratios);
     if (outcome.referenceCpuMs.length) leastReferenceCpu = Math.min(leastReferenceCpu, ...outcome.referenceCpuMs);
-    if (outcome.solution !== "reference" && outcome.expected === "TLE" && outcome.ratios.length) tightestBadMargin = Math.min(tightestBadMargin, ...outcome.ratios);
+    // A too-slow case counts where its verdict came: the ratio, or the growth (its ratio may be within the limit).
+    if (outcome.expected === "TLE") {
+      for (const { on, value } of outcome.slow) {
+        if (on === "ratio") tightestBadMargin = Math.min(tightestBadMargin, value);
+        else tightestGrowth = Math.min(tightestGrowth, value);
+      }
+    }
     const tally = [...new Set(outcome.verdicts)].map((v) => `${v}×${outcome.verdicts.filter((x) => x === v).length}`).join(" ");
     console.log(`${outcome.passed ? "ok  " : "FAIL"} ${outcome.exercise} ${outcome.language} ${outcome.solution}: expected ${outcome.expected}, got ${tally}${ratios}${outcome.passed ? "" : ` — ${outcome.message ?? ""}`}`);
     if (outcome.passed && outcome.reason && values.why) console.log(`       why: ${outcome.reason.slice(0, 300)}`);
@@ -41,6 +48,6 @@ try {
 }
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const figure = (ratio: number) => (Number.isFinite(ratio) ? ratio.toFixed(2) : "n/a");
-console.log(`\nworst reference (or AC-) performance ratio: ${figure(worstReferenceRatio)}; tightest too-slow ratio: ${figure(tightestBadMargin)}; least reference CPU on the performance workloads: ${Number.isFinite(leastReferenceCpu) ? `${leastReferenceCpu.toFixed(0)} ms` : "n/a"}; ${seconds} s`);
+console.log(`\nworst reference (or AC-) performance ratio: ${figure(worstReferenceRatio)}; tightest too-slow ratio: ${figure(tightestBadMargin)}; tightest too-fast growth: ${figure(tightestGrowth)}; least reference CPU on the performance workloads: ${Number.isFinite(leastReferenceCpu) ? `${leastReferenceCpu.toFixed(0)} ms` : "n/a"}; ${seconds} s`);
 console.log(`graders: ${cases.length - failed} passed, ${failed} failed`);
 process.exitCode = failed > 0 ? 1 : 0;

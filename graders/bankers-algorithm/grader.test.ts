@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { type Bank, cloneBank, parseWorkload, replay, type Workload } from "@/graders/bankers-algorithm/bank";
 import { expectedOutput } from "@/graders/bankers-algorithm/generate";
 import grader from "@/graders/bankers-algorithm/grader";
@@ -18,14 +18,16 @@ interface Mistakes {
   strictComparison?: boolean;
   lastResourceIgnored?: boolean;
   releaseKeepsNeed?: boolean;
+  singlePrecision?: boolean;
 }
 
 /** A candidate's solution written apart from the oracle (finish flags, repeated passes), with optional mistakes. */
 function candidate(workload: Workload, mistakes: Mistakes = {}): string {
   const bank: Bank = cloneBank(workload.bank);
   const { n, m } = bank;
+  const amount = (x: number) => (mistakes.singlePrecision ? Math.fround(x) : x);
   const fits = (a: number[], b: number[]) =>
-    a.every((x, j) => (mistakes.lastResourceIgnored && j === m - 1) || (mistakes.strictComparison ? x < b[j]! || x === 0 : x <= b[j]!));
+    a.every((x, j) => (mistakes.lastResourceIgnored && j === m - 1) || (mistakes.strictComparison ? x < b[j]! || x === 0 : amount(x) <= amount(b[j]!)));
   const move = (p: number, r: number[], sign: number) =>
     r.forEach((x, j) => {
       bank.available[j]! -= sign * x;
@@ -92,8 +94,23 @@ describe("bankers-algorithm grader", () => {
     expect(grader.hiddenTests(grader.seed + 1, "c").map((test) => test.input)).not.toEqual(hidden.map((test) => test.input));
   });
 
+  it("gives each language its own tests when they were built in another thread (the worker's warm-up sends structured clones)", async () => {
+    vi.resetModules();
+    const memo = await import("@/graders/core/memo");
+    const made: Parameters<typeof memo.prime>[0][] = [];
+    memo.onGenerated((piece) => made.push(piece));
+    const warm = (await import("@/graders/bankers-algorithm/grader")).default;
+    const built = warm.hiddenTests(warm.seed, "python");
+    vi.resetModules();
+    const fresh = await import("@/graders/core/memo");
+    for (const piece of made) fresh.prime(structuredClone(piece));
+    const primed = (await import("@/graders/bankers-algorithm/grader")).default;
+    expect(primed.hiddenTests(primed.seed, "python").map((test) => test.input)).toEqual(built.map((test) => test.input));
+  });
+
   it("keeps every test within the statement's constraints", () => {
-    for (const test of [...hidden, ...workloads]) {
+    const everyHidden = (["c", "go", "python"] as const).flatMap((language) => grader.hiddenTests(grader.seed, language));
+    for (const test of [...everyHidden, ...workloads]) {
       const { bank, operations } = parseWorkload(test.input);
       expect(bank.n, test.name).toBeLessThanOrEqual(2000);
       expect(bank.m, test.name).toBeLessThanOrEqual(50);
@@ -106,6 +123,23 @@ describe("bankers-algorithm grader", () => {
       expect(test.visibility).toBe("hidden");
       expect(test.description).toMatch(/process(es)?, \d+ resource types?, [\d,]+ operations$/);
     }
+  }, 60_000);
+
+  it("reaches the edges of the constraints: no operations, n × m = 100,000, and amounts of 10^9", () => {
+    const named = (name: string) => parseWorkload(hidden.find((test) => test.name === name)!.input);
+    expect(named("no operations").operations).toEqual([]);
+    expect(hidden.find((test) => test.name === "no operations")!.expected).toBe("");
+    expect(hidden.some((test) => parseWorkload(test.input).bank.n * parseWorkload(test.input).bank.m === 100_000)).toBe(true);
+    const { bank, operations } = named("values at the limit");
+    for (let j = 0; j < bank.m; j++) {
+      // Each type's total is 10^9 and a process declares all of it: the work reaches 10^9 exactly.
+      expect(bank.allocation.reduce((sum, row) => sum + row[j]!, bank.available[j]!)).toBe(1_000_000_000);
+      expect(bank.max.some((row) => row[j] === 1_000_000_000)).toBe(true);
+    }
+    expect(operations.some((op) => op.kind === "REQUEST" && op.amounts.includes(1_000_000_000))).toBe(true);
+    expect(operations.some((op) => op.kind === "RELEASE" && op.amounts.includes(1_000_000_000))).toBe(true);
+    const answers = hidden.find((test) => test.name === "values at the limit")!.expected!.split("\n");
+    for (const answer of ["DENY NEED", "DENY AVAILABLE", "DENY UNSAFE", "GRANT", "OK", "INVALID"]) expect(answers).toContain(answer);
   });
 
   it("accepts its own expected answers and an independently written solution on every hidden test", () => {
@@ -148,6 +182,16 @@ describe("bankers-algorithm grader", () => {
     const reverse = named("last process first").bank;
     expect(reverse.need.map((need) => need.every((x, j) => x <= reverse.available[j]!))).toEqual([...Array(reverse.n).keys()].map((p) => p === reverse.n - 1));
     expect(hidden.find((test) => test.name === "last process first")!.expected!.split("\n")[0]).toBe(`SAFE ${[...Array(40).keys()].reverse().join(" ")}`);
+    // The long chain finishes in one order only: at every step exactly one waiting process fits.
+    const chain = named("long chain").bank;
+    const work = chain.available.slice();
+    const waiting = new Set(chain.need.keys());
+    while (waiting.size > 0) {
+      const fitting = [...waiting].filter((p) => chain.need[p]!.every((x, j) => x <= work[j]!));
+      expect(fitting, `${chain.n - waiting.size} processes finished`).toHaveLength(1);
+      waiting.delete(fitting[0]!);
+      chain.allocation[fitting[0]!]!.forEach((x, j) => (work[j]! += x));
+    }
   });
 
   it.each<[string, Mistakes]>([
@@ -161,7 +205,12 @@ describe("bankers-algorithm grader", () => {
     ["compares with < where <= is right", { strictComparison: true }],
     ["never looks at the last resource type", { lastResourceIgnored: true }],
     ["forgets that a release raises the need again", { releaseKeepsNeed: true }],
+    ["compares amounts in single precision", { singlePrecision: true }],
   ])("rejects a solution that %s", (_, mistakes) => {
     expect(firstRejection(mistakes)).toBeDefined();
+  });
+
+  it("catches amounts compared in single precision on the test at the limit, before any random test", () => {
+    expect(firstRejection({ singlePrecision: true })).toBe("values at the limit");
   });
 });

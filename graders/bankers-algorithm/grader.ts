@@ -41,6 +41,37 @@ const EXACT_FITS: Workload = {
   ],
 };
 
+/**
+ * Every amount at the statement's limits: each resource type holds 10^9 in all, two processes declare
+ * all of it, the work reaches 10^9 exactly, and requests and releases land exactly on large limits and
+ * one past them (a float32 cannot tell 400,000,001 from 400,000,002, or 10^9 − 1 from 10^9).
+ */
+const BILLION = 1_000_000_000;
+const AT_THE_LIMIT: Workload = {
+  bank: newBank(
+    [1, 1],
+    [[BILLION, BILLION], [400_000_001, 500_000_001], [BILLION, BILLION]],
+    [[0, 0], [400_000_000, 500_000_000], [599_999_999, 499_999_999]],
+  ),
+  operations: [
+    query,
+    request(2, 400_000_002, 0),
+    request(1, 1, 1),
+    release(1, 400_000_001, 500_000_001),
+    release(2, 599_999_999, 500_000_000),
+    release(2, 599_999_999, 499_999_999),
+    request(0, BILLION, BILLION),
+    query,
+    request(1, 1, 0),
+    release(0, BILLION, 999_999_999),
+    request(2, BILLION, BILLION),
+    request(2, BILLION, 999_999_999),
+    query,
+    request(1, 400_000_001, 500_000_001),
+    query,
+  ],
+};
+
 /** About one operation in ten reaches the safety check: for the largest states, where each check costs most. */
 const LIGHT_MIX: StreamMix = { fits: 3, bold: 2, overNeed: 16, overAvailable: 16, zero: 1, release: 30, overRelease: 8, query: 2 };
 const RELEASE_MIX: StreamMix = { ...DEFAULT_MIX, release: 50, overRelease: 15 };
@@ -53,10 +84,13 @@ const manyOperations = memoized((seed: number, language: Language) =>
   workloadTest("many operations", generated(new SeededRandom(seed).fork("many"), { n: 300, m: 50, layers: 4, maxHeld: 10 }, language === "python" ? 200 : 1000)),
 );
 
-/** The hidden tests, built once per seed, with the language's own size where it has one. */
+/**
+ * The hidden tests, built once per seed, with the language's own size where it has one. Found by name,
+ * not identity: tests built in the worker's warm-up thread arrive here as structured clones.
+ */
 const sharedTests = memoized((seed: number) => hiddenTests(seed));
 function languageTests(seed: number, language: Language): IoTestCase[] {
-  return sharedTests(seed, language).map((test) => (test === MANY_OPERATIONS ? manyOperations(seed, language) : test));
+  return sharedTests(seed, language).map((test) => (test.name === MANY_OPERATIONS.name ? manyOperations(seed, language) : test));
 }
 
 function hiddenTests(seed: number): IoTestCase[] {
@@ -66,9 +100,13 @@ function hiddenTests(seed: number): IoTestCase[] {
     bank: unsafe,
     operations: [query, request(0, 0, 0, 0), ...stream(random.fork("unsafe stream"), unsafe, 298, RELEASE_MIX)],
   };
+  // The drivers answer a workload without operations; the user's functions are never called on it.
+  const noOperations: Workload = { bank: layeredBank(random.fork("no operations"), { n: 5, m: 3, layers: 2, maxHeld: 6 }), operations: [] };
   return [
+    workloadTest("no operations", noOperations),
     workloadTest("all zero", ALL_ZERO),
     workloadTest("exact fits", EXACT_FITS),
+    workloadTest("values at the limit", AT_THE_LIMIT, "amounts up to 1,000,000,000"),
     workloadTest("one process", generated(random.fork("one process"), { n: 1, m: 3, layers: 1, maxHeld: 5 }, 200)),
     workloadTest("one resource type", generated(random.fork("one type"), { n: 8, m: 1, layers: 3, maxHeld: 8 }, 500)),
     workloadTest("one of each", generated(random.fork("one of each"), { n: 1, m: 1, layers: 1, maxHeld: 4 }, 60)),
@@ -109,8 +147,8 @@ const PERFORMANCE_SIZES: Record<Language, PerformanceSizes> = {
   c: C_SIZES,
   cpp: C_SIZES,
   go: {
-    manyProcesses: { shape: { n: 2000, m: 5, layers: 7, maxHeld: 10 }, operations: 5000 },
-    manyTypes: { shape: { n: 1000, m: 50, layers: 4, maxHeld: 10 }, operations: 2400 },
+    manyProcesses: { shape: { n: 2000, m: 10, layers: 30, maxHeld: 10 }, operations: 2000 },
+    manyTypes: { shape: { n: 1000, m: 50, layers: 20, maxHeld: 10 }, operations: 1600 },
   },
   python: {
     manyProcesses: { shape: { n: 2000, m: 5, layers: 6, maxHeld: 10 }, operations: 80 },
@@ -132,7 +170,9 @@ export default defineIoGrader({
       ];
     }),
     check: checkAgainstReference,
-    tolerance: 3,
+    // A reasonable solution that copies the state to try each request measures 1.2-1.3× in C and
+    // Python but ~2.8× in Go (an allocation per row); restarting the scan measures 14× or more.
+    tolerance: 4,
     repeats: 5,
   },
 });

@@ -20,6 +20,8 @@ export interface SelfTestOutcome extends Omit<SelfTestCase, "code"> {
   verdicts: Verdict[];
   /** Performance ratio of each repetition, where the grader measured one. */
   ratios: number[];
+  /** Each too-slow verdict of the performance check: what failed (the ratio, or the growth with the ratio within its limit) and its figure. */
+  slow: { on: "ratio" | "growth"; value: number }[];
   /** The reference's CPU time on the performance workloads (ms), each repetition: what sizing per language must keep at ~150 ms or more. */
   referenceCpuMs: number[];
   passed: boolean;
@@ -55,13 +57,18 @@ export async function runSelfTest(testCase: SelfTestCase, options: { builder: Pr
   const [exercise, grader] = await Promise.all([loadExercise(testCase.exercise), loadGrader(testCase.exercise)]);
   const verdicts: Verdict[] = [];
   const ratios: number[] = [];
+  const slow: SelfTestOutcome["slow"] = [];
   const referenceCpuMs: number[] = [];
   let message: string | undefined;
   let reason: string | undefined;
   for (let i = 0; i < (options.repeat ?? 1); i++) {
     const result = await judgeSubmission({ exercise, grader, language: testCase.language, code: testCase.code, mode: "submit", builder: options.builder });
     verdicts.push(result.verdict);
-    if (result.performance && result.performance.ratio > 0) ratios.push(result.performance.ratio);
+    const { performance } = result;
+    if (performance && performance.ratio > 0) ratios.push(performance.ratio);
+    if (performance?.verdict === "TLE") {
+      slow.push(performance.ratio > performance.tolerance || !performance.growth ? { on: "ratio", value: performance.ratio } : { on: "growth", value: performance.growth.ratio });
+    }
     if (result.performance && result.performance.referenceCpuMs > 0) referenceCpuMs.push(result.performance.referenceCpuMs);
     const failed = result.tests.find((test) => test.verdict && test.verdict !== "AC");
     reason ??= failed ? `${failed.name}: ${failed.message ?? ""}` : result.verdict !== "AC" ? (result.performance?.message ?? result.message) : undefined;
@@ -70,5 +77,5 @@ export async function runSelfTest(testCase: SelfTestCase, options: { builder: Pr
     }
   }
   const { code: _code, ...rest } = testCase;
-  return { ...rest, verdicts, ratios, referenceCpuMs, passed: verdicts.every((verdict) => verdict === testCase.expected), message, reason };
+  return { ...rest, verdicts, ratios, slow, referenceCpuMs, passed: verdicts.every((verdict) => verdict === testCase.expected), message, reason };
 }

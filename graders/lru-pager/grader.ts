@@ -31,6 +31,7 @@ const hiddenTests = memoized((seed: number): IoTestCase[] => {
   const random = new SeededRandom(seed);
   const spread = [0, 1, 2, 255, 256, 65_535, 65_536, 131_071, 500_000, 999_998, PAGE_LIMIT - 1];
   return [
+    test("no accesses", "nothing to do: only the totals", { frames: 5, pages: [], writes: [] }),
     test("one frame", "every new page evicts the previous one", uniform(random.fork("one frame"), 1, [3, 0, 7, 42, 999_999], 300, 0.4)),
     test(
       "cold start",
@@ -44,6 +45,11 @@ const hiddenTests = memoized((seed: number): IoTestCase[] => {
       "writes on hits",
       "a page written after it was loaded is dirty, and reading it again does not clean it",
       concat(scripted(3, "1R 1W 2R 3R 4R 5W 5R 5R 6R 7R 8R"), uniform(random.fork("writes on hits"), 3, range(1, 6), 2_000, 0.5)),
+    ),
+    test(
+      "writes that load a page",
+      "a page loaded by a write is dirty from its first access, even if never written again",
+      concat(scripted(3, "1W 2R 3W 4R 5R 6R 1W 2W 3R 4R 5W 6R 7R 8R 9R"), uniform(random.fork("loading writes"), 3, range(1, 7), 2_000, 0.5)),
     ),
     test(
       "reloaded pages start clean",
@@ -90,8 +96,9 @@ const largeScan = memoized((seed: number, language: Language) => {
   );
 });
 
+/** Found by name, not identity: tests built in the worker's warm-up thread arrive here as structured clones. */
 function languageTests(seed: number, language: Language): IoTestCase[] {
-  return hiddenTests(seed, language).map((test) => (test === LARGE_SCAN ? largeScan(seed, language) : test));
+  return hiddenTests(seed, language).map((test) => (test.name === LARGE_SCAN.name ? largeScan(seed, language) : test));
 }
 
 /**
@@ -117,7 +124,8 @@ export default defineIoGrader({
   hiddenTests: languageTests,
   performance: {
     workloads: performanceWorkloads,
-    tolerance: 3,
+    // Go's container/list with a map (an allocation per page) measures 1.7-2.9×; the known slow pagers fail on growth.
+    tolerance: 4,
     repeats: 5,
     growth: {
       small: memoized((seed, language) => growthTest(seed, growthFrames(language))),

@@ -14,6 +14,7 @@ export const BUGS = [
   "dirty-survives-eviction",
   "stamps-only-on-hit",
   "page-zero-resident-at-start",
+  "loading-write-clean",
 ] as const;
 
 export type Bug = (typeof BUGS)[number] | "none";
@@ -49,7 +50,7 @@ export function buggyPager(frames: number, bug: Bug): (page: number, write: bool
       if (bug !== "dirty-survives-eviction") dirty.delete(evicted!);
     }
     stamps.set(page, bug === "stamps-only-on-hit" ? 0 : now);
-    if (write) dirty.add(page);
+    if (write && bug !== "loading-write-clean") dirty.add(page);
     return { hit: false, evicted, writeBack };
   };
 }
