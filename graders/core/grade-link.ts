@@ -77,7 +77,8 @@ function judge(grader: LinkGrader, test: LinkTestCase, run: ProgramRun, nonce: s
     return {
       ok: false,
       verdict: "TLE",
-      message: "Your code stopped making progress while its threads were blocked, not computing: a deadlock, or a wakeup that never came (a signal sent before anyone waited, or the wrong condition signalled).",
+      message:
+        "Your code ran out of time while its threads were mostly waiting, not computing: a deadlock, a wakeup that never came (a signal sent before anyone waited, or the wrong condition signalled), or threads that wait on each other far too long (sleeping or yielding while holding a lock).",
     };
   }
   if (run.outcome !== "ok") return { ok: false, verdict: run.outcome, message: limitMessage(run, shown) };

@@ -66,7 +66,7 @@ export async function runSelfTest(testCase: SelfTestCase, options: { builder: Pr
     verdicts.push(result.verdict);
     const { performance } = result;
     if (performance && performance.ratio > 0) ratios.push(performance.ratio);
-    if (performance?.verdict === "TLE") {
+    if (performance?.verdict === "TLE" && (performance.ratio > 0 || performance.growth)) {
       slow.push(performance.ratio > performance.tolerance || !performance.growth ? { on: "ratio", value: performance.ratio } : { on: "growth", value: performance.growth.ratio });
     }
     if (result.performance && result.performance.referenceCpuMs > 0) referenceCpuMs.push(result.performance.referenceCpuMs);

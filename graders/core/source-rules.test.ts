@@ -45,6 +45,15 @@ describe("source rules", () => {
     expect(refusal("package buffer\nvar channel, chanel int\n", "go", rules)).toBeNull();
   });
 
+  it("can count Python names in code only: not in plain strings and comments, but in f-strings, which run code", () => {
+    const rules = [{ names: ["input", "print"], codeOnly: true, why: "use os.read" }];
+    expect(refusal('"""Reads the input and prints it."""\n# input() would buffer\nx = "print"\n', "python", rules)).toBeNull();
+    expect(refusal('label = f"{input()}"\n', "python", rules)?.line).toBe(1);
+    expect(refusal('x = rb"input"; y = input()\n', "python", rules)?.what).toBe('"input" is not allowed in this exercise');
+    // Without codeOnly a name in a string counts (how getattr would reach it).
+    expect(refusal('x = "print"\n', "python", [{ names: ["print"], why: "no" }])?.line).toBe(1);
+  });
+
   it("says the refusal as a compiler error on its line", () => {
     expect(refusalMessage("buffer.go", { line: 3, what: '"chan" is not allowed in this exercise', why: "build it yourself." })).toBe(
       'buffer.go:3:1: error: "chan" is not allowed in this exercise: build it yourself.',

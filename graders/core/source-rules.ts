@@ -18,6 +18,12 @@ export interface SourceRule {
   directives?: string[];
   /** Go: the package clause the user's file must have ("buffer"). */
   packageName?: string;
+  /**
+   * Python: `names` count in code only, not in plain string literals (a docstring may say "input");
+   * f-strings still count, since they run code. Leave it off where a name in a string can be reached
+   * by name (getattr is refused, but the link rules leave nothing to chance).
+   */
+  codeOnly?: boolean;
   /** Why, in the user's terms, and what to use instead. */
   why: string;
 }
@@ -31,10 +37,11 @@ export interface SourceRefusal {
 }
 
 /**
- * The code with comments blanked, and in Go string and rune literals too unless `keepStrings`: the
- * same length and lines, so positions still point into the original.
+ * The code with comments blanked, and string literals too: in Go unless `keepStrings`; in Python only
+ * with `pythonStrings` (plain literals; f-strings run code and stay). The same length and lines, so
+ * positions still point into the original.
  */
-export function blankNonCode(code: string, language: Language, keepStrings = false): string {
+export function blankNonCode(code: string, language: Language, keepStrings = false, pythonStrings = false): string {
   const out = code.split("");
   const blank = (from: number, to: number) => {
     for (let i = from; i < to && i < out.length; i++) if (out[i] !== "\n") out[i] = " ";
@@ -48,11 +55,15 @@ export function blankNonCode(code: string, language: Language, keepStrings = fal
         blank(i, end === -1 ? code.length : end);
         i = end === -1 ? code.length : end;
       } else if (c === '"' || c === "'") {
-        // Skipped, not blanked: see the header.
+        // Skipped, and blanked only when asked and not an f-string (see the header).
+        const prefix = /[A-Za-z]{0,2}$/.exec(code.slice(Math.max(0, i - 2), i))![0];
+        const formatted = /f/i.test(prefix) && !/\w/.test(code[i - prefix.length - 1] ?? "");
         const triple = code.startsWith(c.repeat(3), i);
         const quote = triple ? c.repeat(3) : c;
-        i += quote.length;
+        const start = i + quote.length;
+        i = start;
         while (i < code.length && !code.startsWith(quote, i) && (triple || code[i] !== "\n")) i += code[i] === "\\" ? 2 : 1;
+        if (pythonStrings && !formatted) blank(start, i);
         i += quote.length;
       } else i++;
     }
@@ -117,14 +128,16 @@ export function refusal(code: string, language: Language, rules: SourceRule[]): 
   const separator = language === "go" ? "/" : ".";
   const imports = importsOf(code, language);
   const source = blankNonCode(code, language);
+  const codeOnly = blankNonCode(code, language, false, true);
   for (const rule of rules) {
     for (const banned of rule.modules ?? []) {
       const hit = imports.find((imported) => imported.module === banned || imported.module.startsWith(banned + separator));
       if (hit) found.push({ line: hit.line, what: `"${hit.module}" is not allowed in this exercise`, why: rule.why });
     }
     for (const name of rule.names ?? []) {
-      const hit = new RegExp(`(?<![\\w.])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?!\\w)|(?<=\\.)${name}(?!\\w)`).exec(source);
-      if (hit) found.push({ line: lineAt(source, hit.index), what: `"${name}" is not allowed in this exercise`, why: rule.why });
+      const text = rule.codeOnly ? codeOnly : source;
+      const hit = new RegExp(`(?<![\\w.])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?!\\w)|(?<=\\.)${name}(?!\\w)`).exec(text);
+      if (hit) found.push({ line: lineAt(text, hit.index), what: `"${name}" is not allowed in this exercise`, why: rule.why });
     }
     if (rule.allowedDunders) {
       const allowed = new Set(rule.allowedDunders);

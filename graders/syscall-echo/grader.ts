@@ -1,5 +1,7 @@
 // syscall-echo: every line back with its length in bytes. Exact output; a large input for the
 // performance check, where a read per byte or a quadratic buffer is many times the reference's cost.
+// The drivers (exercises/syscall-echo/starter) cut the first reads and writes short at awkward places
+// and check the C and Go error returns; the source rules refuse the buffered I/O the statement forbids.
 import { exactOutput } from "@/graders/core/checkers";
 import { SeededRandom } from "@/graders/core/random";
 import { defineIoGrader, type IoTestCase } from "@/graders/core/types";
@@ -31,7 +33,32 @@ function test(name: string, description: string, input: string): IoTestCase {
   return { name, description, visibility: "hidden", input, expected: echoLines(input) };
 }
 
+/** A line longer than the "megabyte or more" the statement promises. */
+const LONG_LINE = (5 << 20) / 2;
+
 export default defineIoGrader({
+  // "Use the system calls directly": the buffered layers that would do the exercise's point.
+  sourceRules: {
+    c: [
+      {
+        names: [
+          "FILE", "stdin", "stdout", "fopen", "fdopen", "freopen", "fmemopen", "open_memstream", "popen", "tmpfile", "fread", "fwrite",
+          "fgets", "fgetc", "getc", "getchar", "gets", "getline", "getdelim", "scanf", "vscanf", "printf", "vprintf", "puts", "putchar",
+          "dprintf", "vdprintf",
+        ],
+        why: "this exercise is about read(2) and write(2) themselves: use them, not stdio's buffered streams (snprintf is fine for the number; fprintf(stderr, …) for debugging).",
+      },
+    ],
+    go: [
+      { modules: ["bufio", "os", "io/ioutil"], why: "this exercise is about the system calls themselves: use syscall.Read and syscall.Write on the descriptors you are given, not bufio or os.File." },
+      { names: ["Print", "Printf", "Println", "Scan", "Scanf", "Scanln"], why: "fmt's Print and Scan functions go through os.Stdout and os.Stdin: use syscall.Read and syscall.Write (strconv for the number; println() writes to standard error for debugging)." },
+    ],
+    python: [
+      { modules: ["sys", "io", "_io", "fileinput", "codecs", "posix"], why: "this exercise is about the system calls themselves: use os.read and os.write on the descriptors you are given, not sys.stdin or file objects." },
+      // In code only: "input" is in every other docstring here.
+      { names: ["open", "fdopen", "print", "input"], codeOnly: true, why: "file objects, input() and print() buffer for you: use os.read and os.write on the descriptors you are given (os.write(2, …) for debugging)." },
+    ],
+  },
   check: exactOutput,
   hiddenTests: (seed) => {
     const random = new SeededRandom(seed);
@@ -41,14 +68,14 @@ export default defineIoGrader({
       test("only newlines", "1,000 empty lines", "\n".repeat(1000)),
       test("trailing white space", "lines ending in spaces and tabs", "end with space \nend with tab\t\n  \n\t\t\n"),
       test("multi-byte characters", "multi-byte UTF-8 characters", "é\n∑ sum\n🐧 penguin\nnaïve café\n"),
-      test("one long line", "a line of 1 MiB", `${"x".repeat(1 << 20)}\nshort\n`),
+      test("one long line", "a line of 2.5 MiB", `${"x".repeat(LONG_LINE)}\nshort\n`),
       test("long line, no newline", "a 300 KiB line with no newline", "y".repeat(300 * 1024)),
       test("many short lines", "50,000 short lines", manyLines(random.fork("many"), 50_000, 3)),
       test("random text", "random text", manyLines(random.fork("random"), 2_000, 30)),
     ];
   },
   performance: {
-    workloads: (seed) => [test("large input", "4 MiB of text", manyLines(new SeededRandom(seed).fork("perf"), 100_000, 12))],
+    workloads: (seed) => [test("large input", "100,000 lines, 2.7 MiB of text", manyLines(new SeededRandom(seed).fork("perf"), 100_000, 12))],
     tolerance: 3,
     repeats: 3,
   },

@@ -13,6 +13,6 @@ func NewBuffer(capacity int) *Buffer {
 	return &Buffer{}
 }
 
-func (b *Buffer) Put(item int64) bool    { return true }
-func (b *Buffer) Get() (int64, bool)     { return 0, false }
-func (b *Buffer) Close()                 {}
+func (b *Buffer) Put(item int64) bool { return true }
+func (b *Buffer) Get() (int64, bool)  { return 0, false }
+func (b *Buffer) Close()              {}

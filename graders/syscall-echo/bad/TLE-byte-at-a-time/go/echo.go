@@ -15,10 +15,16 @@ func EchoLines(inFd, outFd int) error {
 		out = append(out, ' ')
 		out = append(out, line...)
 		out = append(out, '\n')
-		_, err := syscall.Write(outFd, out)
 		line = line[:0]
 		open = false
-		return err
+		for len(out) > 0 {
+			n, err := syscall.Write(outFd, out)
+			if err != nil {
+				return err
+			}
+			out = out[n:]
+		}
+		return nil
 	}
 	for {
 		n, err := syscall.Read(inFd, one)

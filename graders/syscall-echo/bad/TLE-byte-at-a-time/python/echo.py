@@ -2,6 +2,11 @@
 import os
 
 
+def _write_all(fd: int, data: bytes) -> None:
+    while data:
+        data = data[os.write(fd, data):]
+
+
 def echo_lines(in_fd: int, out_fd: int) -> None:
     line = bytearray()
     open_line = False
@@ -10,11 +15,11 @@ def echo_lines(in_fd: int, out_fd: int) -> None:
         if not byte:
             break
         if byte == b"\n":
-            os.write(out_fd, b"%d %s\n" % (len(line), bytes(line)))
+            _write_all(out_fd, b"%d %s\n" % (len(line), bytes(line)))
             line.clear()
             open_line = False
         else:
             line += byte
             open_line = True
     if open_line:
-        os.write(out_fd, b"%d %s\n" % (len(line), bytes(line)))
+        _write_all(out_fd, b"%d %s\n" % (len(line), bytes(line)))

@@ -1,9 +1,21 @@
 /* Known bad: counts the newline as part of the line's length. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "echo.h"
+
+static int write_all(int fd, const char *data, size_t len) {
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return -1;
+        data += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
 
 int echo_lines(int in_fd, int out_fd) {
     size_t cap = 1 << 16, len = 0;
@@ -13,18 +25,17 @@ int echo_lines(int in_fd, int out_fd) {
         len += (size_t)n;
         if (len == cap) data = realloc(data, cap *= 2);
     }
+    int status = n < 0 ? -1 : 0;
     size_t start = 0;
-    for (size_t i = 0; i <= len; i++) {
+    for (size_t i = 0; status == 0 && i <= len; i++) {
         if (i == len && start == len) break;
         if (i < len && data[i] != '\n') continue;
         size_t line = i - start + (i < len ? 1 : 0); /* bug: includes '\n' */
         char prefix[32];
         int p = snprintf(prefix, sizeof prefix, "%zu ", line);
-        write(out_fd, prefix, (size_t)p);
-        write(out_fd, data + start, i - start);
-        write(out_fd, "\n", 1);
+        if (write_all(out_fd, prefix, (size_t)p) != 0 || write_all(out_fd, data + start, i - start) != 0 || write_all(out_fd, "\n", 1) != 0) status = -1;
         start = i + 1;
     }
     free(data);
-    return 0;
+    return status;
 }

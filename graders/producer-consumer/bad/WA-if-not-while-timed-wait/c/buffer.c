@@ -1,0 +1,85 @@
+/* Wrong: waits with `if`, on pthread_cond_timedwait with a deadline a second away (a wait that
+ * may time out must look again anyway): after a spurious wakeup it takes from an empty buffer (or
+ * fails on an open one). */
+#include <pthread.h>
+#include <stdlib.h>
+#include <time.h>
+#include "buffer.h"
+
+struct bbuf {
+    pthread_mutex_t lock;
+    pthread_cond_t not_empty, not_full;
+    long *items;
+    size_t capacity, head, count;
+    int closed;
+};
+
+bbuf *bbuf_create(size_t capacity) {
+    bbuf *b = calloc(1, sizeof *b);
+    if (!b || !(b->items = malloc(capacity * sizeof *b->items))) {
+        free(b);
+        return NULL;
+    }
+    b->capacity = capacity;
+    pthread_mutex_init(&b->lock, NULL);
+    pthread_cond_init(&b->not_empty, NULL);
+    pthread_cond_init(&b->not_full, NULL);
+    return b;
+}
+
+static struct timespec in_a_second(void) {
+    struct timespec deadline;
+    clock_gettime(CLOCK_REALTIME, &deadline);
+    deadline.tv_sec += 1;
+    return deadline;
+}
+
+int bbuf_put(bbuf *b, long item) {
+    pthread_mutex_lock(&b->lock);
+    if (b->count == b->capacity && !b->closed) {
+        struct timespec deadline = in_a_second();
+        pthread_cond_timedwait(&b->not_full, &b->lock, &deadline);
+    }
+    if (b->closed) {
+        pthread_mutex_unlock(&b->lock);
+        return -1;
+    }
+    b->items[(b->head + b->count++) % b->capacity] = item;
+    pthread_cond_signal(&b->not_empty);
+    pthread_mutex_unlock(&b->lock);
+    return 0;
+}
+
+int bbuf_get(bbuf *b, long *item) {
+    pthread_mutex_lock(&b->lock);
+    if (b->count == 0 && !b->closed) {
+        struct timespec deadline = in_a_second();
+        pthread_cond_timedwait(&b->not_empty, &b->lock, &deadline);
+    }
+    if (b->count == 0) {
+        pthread_mutex_unlock(&b->lock);
+        return -1;
+    }
+    *item = b->items[b->head];
+    b->head = (b->head + 1) % b->capacity;
+    b->count--;
+    pthread_cond_signal(&b->not_full);
+    pthread_mutex_unlock(&b->lock);
+    return 0;
+}
+
+void bbuf_close(bbuf *b) {
+    pthread_mutex_lock(&b->lock);
+    b->closed = 1;
+    pthread_cond_broadcast(&b->not_empty);
+    pthread_cond_broadcast(&b->not_full);
+    pthread_mutex_unlock(&b->lock);
+}
+
+void bbuf_destroy(bbuf *b) {
+    pthread_mutex_destroy(&b->lock);
+    pthread_cond_destroy(&b->not_empty);
+    pthread_cond_destroy(&b->not_full);
+    free(b->items);
+    free(b);
+}
