@@ -38,7 +38,9 @@ export interface SupervisorLimits {
 
 /** Reads the supervisor's stdout: its `ready` line, then one reply (header and both streams) per run. */
 class ReplyReader extends Writable {
-  private buffered: Buffer = Buffer.alloc(0);
+  /** What arrived and is not parsed yet, as it came: joined only once a whole reply is there (a reply can be megabytes). */
+  private chunks: Buffer[] = [];
+  private size = 0;
   private waiting: { resolve: (reply: Omit<SupervisorReply, "wallMs"> | null) => void } | null = null;
   private readyResolve: ((ready: boolean) => void) | null = null;
   private isReady = false;
@@ -51,7 +53,8 @@ class ReplyReader extends Writable {
   }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: () => void): void {
-    this.buffered = this.buffered.length === 0 ? chunk : Buffer.concat([this.buffered, chunk]);
+    this.chunks.push(chunk);
+    this.size += chunk.length;
     this.parse();
     callback();
   }
@@ -72,11 +75,32 @@ class ReplyReader extends Writable {
     this.waiting = null;
   }
 
+  /** The first `bytes` bytes (or fewer, if fewer arrived), leaving them in place. */
+  private peek(bytes: number): Buffer {
+    const parts: Buffer[] = [];
+    let length = 0;
+    for (const chunk of this.chunks) {
+      if (length >= bytes) break;
+      parts.push(chunk);
+      length += chunk.length;
+    }
+    return Buffer.concat(parts, length).subarray(0, bytes);
+  }
+
+  /** Removes and returns the first `bytes` bytes, which have arrived. */
+  private take(bytes: number): Buffer {
+    const all = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.size);
+    const taken = all.subarray(0, bytes);
+    const rest = all.subarray(bytes);
+    this.chunks = rest.length > 0 ? [rest] : [];
+    this.size = rest.length;
+    return taken;
+  }
+
   private parse(): void {
     if (!this.isReady) {
-      if (this.buffered.length < 6) return;
-      const line = this.buffered.subarray(0, 6).toString("latin1");
-      this.buffered = this.buffered.subarray(6);
+      if (this.size < 6) return;
+      const line = this.take(6).toString("latin1");
       this.isReady = line === "ready\n";
       this.readyResolve?.(this.isReady);
       if (!this.isReady) this.finish();
@@ -84,17 +108,18 @@ class ReplyReader extends Writable {
       return;
     }
     if (!this.waiting) return;
-    const newline = this.buffered.indexOf(0x0a);
+    const head = this.peek(201);
+    const newline = head.indexOf(0x0a);
     if (newline < 0) {
-      if (this.buffered.length > 200) this.finish();
+      if (head.length > 200) this.finish();
       return;
     }
-    const header = REPLY_HEADER.exec(this.buffered.subarray(0, newline).toString("latin1"));
+    const header = REPLY_HEADER.exec(head.subarray(0, newline).toString("latin1"));
     if (!header) return this.finish();
     const stdoutBytes = Number(header[3]);
     const stderrBytes = Number(header[5]);
-    const body = this.buffered.subarray(newline + 1);
-    if (body.length < stdoutBytes + stderrBytes) return;
+    if (this.size < newline + 1 + stdoutBytes + stderrBytes) return;
+    const body = this.take(newline + 1 + stdoutBytes + stderrBytes).subarray(newline + 1);
     const reply = {
       status: Number(header[1]),
       timedOut: header[2] === "1",
@@ -103,7 +128,6 @@ class ReplyReader extends Writable {
       stderr: Buffer.from(body.subarray(stdoutBytes, stdoutBytes + stderrBytes)),
       stderrFlooded: header[6] === "1",
     };
-    this.buffered = body.subarray(stdoutBytes + stderrBytes);
     const { resolve } = this.waiting;
     this.waiting = null;
     resolve(reply);
