@@ -49,6 +49,12 @@ export interface ServerProcess {
   pid: number;
   threads: number;
   openFiles: number;
+  /**
+   * Its epoll instances that watch at least one socket (a language runtime's own, which watches
+   * only its wake-up pipe or eventfd, does not count). Present only when asked for: it costs a
+   * readlink per open descriptor.
+   */
+  epollInstances?: number;
 }
 
 /** A trusted tool: its files (run with `command` in /box/out), or a compiled artifact (run with `args`). */
@@ -60,8 +66,8 @@ export type ToolProgram =
 export interface ServerSession {
   /** Runs a trusted tool next to the server; `limits` overrides the tool container's (e.g. many open files). */
   probe(options: ToolProgram & { wallSeconds: number; limits?: Partial<SandboxLimits> }): Promise<ToolReport>;
-  /** The submission's processes (not the container's own), with their threads and open descriptors. */
-  processes(): Promise<ServerProcess[]>;
+  /** The submission's processes (not the container's own), with their threads and open descriptors; with `epoll`, their epoll instances too. */
+  processes(options?: { epoll?: boolean }): Promise<ServerProcess[]>;
   /** CPU time the server has used since it started, in milliseconds (from its cgroup). */
   cpuMs(): Promise<number>;
   /** Stops the server and says how it ended and what it cost. */

@@ -22,7 +22,7 @@ const REAP_EVERY_MS = 60_000;
 export function servingProgram(session: ServerSession, tool: Artifact, toolLimits?: Partial<SandboxLimits>): ServingProgram {
   return {
     probe: (args, wallSeconds) => session.probe({ artifact: tool, args, wallSeconds, limits: toolLimits }),
-    processes: () => session.processes(),
+    processes: (options) => session.processes(options),
     cpuMs: () => session.cpuMs(),
     stop: async () => toProgramRun(await session.stop()),
   };

@@ -8,8 +8,9 @@ const stopped: ProgramRun = { outcome: "ok", exitCode: null, signal: null, stdou
 /** A server stand-in: the tool's report for each probe, and the processes the host would see. */
 function server(options: {
   report: (args: string[]) => Partial<ToolRun> | Record<string, unknown>;
-  processes?: () => { pid: number; threads: number; openFiles: number }[];
+  processes?: (asked: { epoll?: boolean }) => { pid: number; threads: number; openFiles: number; epollInstances?: number }[];
   cpuMs?: () => number;
+  stopped?: ProgramRun;
 }): ServingProgram & { stops: number } {
   const fake = {
     stops: 0,
@@ -19,9 +20,9 @@ function server(options: {
         ? { exitCode: 0, stdout: "", stderr: "", timedOut: false, ...(answer as Partial<ToolRun>) }
         : { exitCode: 0, stdout: `${JSON.stringify(answer)}\n`, stderr: "", timedOut: false };
     },
-    processes: async () => options.processes?.() ?? [{ pid: 10, threads: 1, openFiles: 4 }],
+    processes: async (asked: { epoll?: boolean } = {}) => options.processes?.(asked) ?? [{ pid: 10, threads: 1, openFiles: 4, ...(asked.epoll ? { epollInstances: 1 } : {}) }],
     cpuMs: async () => options.cpuMs?.() ?? 0,
-    stop: async () => (fake.stops++, stopped),
+    stop: async () => (fake.stops++, options.stopped ?? stopped),
   };
   return fake;
 }
@@ -53,6 +54,12 @@ describe("gradeServer", () => {
     const result = await gradeServer({ grader, mode: "submit", server: server({ report: echo(1500, 3) }), startReference: async () => server({ report: echo(4000, 2) }) });
     expect(result.verdict).toBe("TLE");
     expect(result.performance?.message).toMatch(/Your server: 1,500 requests\/s.*the reference: 4,000 requests\/s/);
+  });
+
+  it("fails a server whose p99 latency alone is too high, with throughput to spare", async () => {
+    const result = await gradeServer({ grader, mode: "submit", server: server({ report: echo(4000, 11) }), startReference: async () => server({ report: echo(4000, 2) }) });
+    expect(result.verdict).toBe("TLE");
+    expect(result.performance?.message).toMatch(/p99 5\.5×, at most 5×\)\. Too slow/);
   });
 
   it("calls a load too weak to judge our problem, not the user's", async () => {
@@ -112,6 +119,47 @@ describe("gradeServer", () => {
     expect((await gradeServer({ grader: idle, mode: "submit", server: spinning(1) })).verdict).toBe("AC");
     const result = await gradeServer({ grader: idle, mode: "submit", server: spinning(10_000) });
     expect(result.tests[0]).toMatchObject({ verdict: "WA", message: expect.stringMatching(/used 10000 ms of CPU .* at most 25 % allowed\): the loop spins/) });
+  });
+
+  it("fails a server without an epoll instance watching its sockets, where the test asks for one", async () => {
+    const epoll = defineServerGrader({
+      ...grader,
+      performance: undefined,
+      tests: () => [
+        { name: "hello", visibility: "public", args: ["1"], wallSeconds: 5 },
+        { name: "idle", visibility: "hidden", args: ["3"], wallSeconds: 5, usesEpoll: true },
+      ],
+    });
+    const holding = (epollInstances: number) => server({ report: echo(4000, 2), processes: ({ epoll }) => [{ pid: 1, threads: 1, openFiles: 4, ...(epoll ? { epollInstances } : {}) }] });
+    expect((await gradeServer({ grader: epoll, mode: "submit", server: holding(1) })).verdict).toBe("AC");
+    const polling = await gradeServer({ grader: epoll, mode: "submit", server: holding(0) });
+    expect(polling.tests.map((test) => test.verdict)).toEqual(["AC", "WA"]);
+    expect(polling.tests[1]?.message).toMatch(/no epoll instance watching its sockets.*not poll, select/);
+    // Only the test that asks reads the descriptors, and one process of several holding it is enough.
+    const asked: boolean[] = [];
+    const forked = server({ report: echo(4000, 2), processes: ({ epoll }) => (asked.push(Boolean(epoll)), [{ pid: 1, threads: 1, openFiles: 4, epollInstances: 0 }, { pid: 2, threads: 1, openFiles: 5, epollInstances: 1 }]) });
+    expect((await gradeServer({ grader: epoll, mode: "submit", server: forked })).verdict).toBe("AC");
+    expect(asked.filter(Boolean)).toHaveLength(1);
+    expect(asked.at(-1)).toBe(true);
+    const silent = server({ report: echo(4000, 2), processes: () => [{ pid: 1, threads: 1, openFiles: 4 }] });
+    await expect(gradeServer({ grader: epoll, mode: "submit", server: silent })).rejects.toThrow(/did not report the server's epoll instances/);
+    expect(silent.stops).toBe(1);
+  });
+
+  it("says a server that vanished at its memory limit ran out of memory, and stops it at once", async () => {
+    let probes = 0;
+    const leaking = server({
+      report: (args) => (probes++, { ok: true, echoed: Number(args[0]) }),
+      processes: () => (probes >= 2 ? [] : [{ pid: 1, threads: 1, openFiles: 4 }]),
+      stopped: { ...stopped, outcome: "MLE", memoryKiB: 524_288 },
+    });
+    const result = await gradeServer({ grader: { ...grader, performance: undefined }, mode: "submit", server: leaking });
+    expect(result.verdict).toBe("MLE");
+    expect(result.tests[1]).toMatchObject({ verdict: "MLE", message: expect.stringMatching(/ran out of memory during this test/) });
+    expect(result.metrics.peakMemoryKiB).toBe(524_288);
+    expect(leaking.stops).toBe(1);
+    const crashing = server({ report: (args) => ({ ok: true, echoed: Number(args[0]) }), processes: () => [], stopped: { ...stopped, outcome: "RE", exitCode: 1 } });
+    expect((await gradeServer({ grader: { ...grader, performance: undefined }, mode: "submit", server: crashing })).tests[0]).toMatchObject({ verdict: "RE", message: expect.stringMatching(/exited \(or crashed\)/) });
   });
 
   it("passes on the tool's own finding; a tool that prints no report is our failure", async () => {

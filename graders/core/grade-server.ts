@@ -6,7 +6,7 @@ import { excerpt } from "@/graders/core/checkers";
 import { formatFigure, formatMs, formatRatio } from "@/graders/core/performance";
 import type { GradingResult, PerformanceResult, TestResult } from "@/graders/core/results";
 import { type GradingMode, gradingResult, type ProgressListener, performanceDue, runTests } from "@/graders/core/test-loop";
-import type { HarnessReport, ServerGrader, ServerTestCase, ServingProgram, ToolRun, Verdict } from "@/graders/core/types";
+import type { HarnessReport, ProgramRun, ServerGrader, ServerTestCase, ServingProgram, ToolRun, Verdict } from "@/graders/core/types";
 
 export interface GradeServerOptions {
   grader: ServerGrader;
@@ -24,6 +24,7 @@ export interface GradeServerOptions {
 const DESCRIPTOR_GRACE_MS = 1_000;
 
 const SERVER_GONE = "Your server exited (or crashed) during this test: it must keep serving until it is stopped.";
+const OUT_OF_MEMORY = "Your server ran out of memory during this test and was stopped at the memory limit.";
 
 type Judged = { ok: true; report: HarnessReport } | { ok: false; verdict: Verdict; message: string };
 
@@ -68,7 +69,7 @@ async function judgeTest(grader: ServerGrader, test: ServerTestCase, server: Ser
   const startedAt = performance.now();
   const { run, peak } = await probeWatching(server, test);
   const wallMs = performance.now() - startedAt;
-  const processes = await server.processes();
+  const processes = await server.processes({ epoll: test.usesEpoll });
   if (processes.length === 0) return { ok: false, verdict: "RE", message: SERVER_GONE };
   const report = toolReport(test, run);
   if (report === "timed out") return { ok: false, verdict: "TLE", message: `Your server stopped answering: the test did not finish in ${test.wallSeconds} s.` };
@@ -82,6 +83,14 @@ async function judgeTest(grader: ServerGrader, test: ServerTestCase, server: Ser
       ok: false,
       verdict: "WA",
       message: `Under load your server ran ${peak.processes} process(es) with ${peak.threads} threads at once; this exercise asks for one thread serving every connection from an event loop${allowed}.`,
+    };
+  }
+  if (test.usesEpoll && !usesEpoll(processes)) {
+    return {
+      ok: false,
+      verdict: "WA",
+      message:
+        "Your server has no epoll instance watching its sockets: this exercise asks for an event loop on epoll (C: epoll_create1, epoll_ctl, epoll_wait; Go: syscall.EpollCreate1, EpollCtl, EpollWait; Python: select.epoll), not poll, select or a loop over non-blocking calls.",
     };
   }
   if (test.maxCpuShare !== undefined) {
@@ -109,6 +118,11 @@ async function judgeTest(grader: ServerGrader, test: ServerTestCase, server: Ser
   return { ok: true, report };
 }
 
+function usesEpoll(processes: { epollInstances?: number }[]): boolean {
+  if (processes.some((process) => process.epollInstances === undefined)) throw new Error("The sandbox did not report the server's epoll instances.");
+  return processes.some((process) => (process.epollInstances ?? 0) > 0);
+}
+
 const openFiles = (processes: { openFiles: number }[]) => processes.reduce((sum, process) => sum + process.openFiles, 0);
 
 /** Open descriptors once the server has had a moment to see its clients go. */
@@ -129,17 +143,20 @@ export async function gradeServer(options: GradeServerOptions): Promise<GradingR
 
   let results: TestResult[];
   let performance: PerformanceResult | undefined;
-  let ended;
+  let ended: ProgramRun | undefined;
   try {
     const all = grader.tests(seed);
     const tests = mode === "submit" ? all : all.filter((test) => test.visibility === "public");
-    let gone = false;
     results = await runTests(
       tests,
       async (test) => {
-        if (gone) return { name: test.name, visibility: test.visibility, status: "skipped", message: "Not run: your server had exited." };
-        const judged = await judgeTest(grader, test, server, baseline, options.runtime ?? { threads: 1, descriptors: 0 });
-        gone = !judged.ok && judged.message === SERVER_GONE;
+        if (ended) return { name: test.name, visibility: test.visibility, status: "skipped", message: "Not run: your server had exited." };
+        let judged = await judgeTest(grader, test, server, baseline, options.runtime ?? { threads: 1, descriptors: 0 });
+        if (!judged.ok && judged.message === SERVER_GONE) {
+          // Nothing is left to test; how it ended tells a crash from the memory limit.
+          ended = await server.stop();
+          if (ended.outcome === "MLE") judged = { ok: false, verdict: "MLE", message: OUT_OF_MEMORY };
+        }
         return {
           name: test.name,
           visibility: test.visibility,
@@ -177,7 +194,7 @@ export async function gradeServer(options: GradeServerOptions): Promise<GradingR
       await options.onProgress?.({ type: "performance", state: "finished" });
     }
   } finally {
-    ended = await server.stop();
+    ended ??= await server.stop();
   }
   const result = gradingResult(results, { performanceDue: mode === "submit" && grader.performance !== undefined, performance });
   return { ...result, metrics: { maxCpuMs: ended.cpuMs, peakMemoryKiB: ended.memoryKiB } };

@@ -138,8 +138,11 @@ export interface ToolRun {
 export interface ServingProgram {
   /** Runs the exercise's tool with `args` next to the server, sharing only its loopback. */
   probe(args: string[], wallSeconds: number): Promise<ToolRun>;
-  /** The submission's processes: threads and open descriptors of each. */
-  processes(): Promise<{ pid: number; threads: number; openFiles: number }[]>;
+  /**
+   * The submission's processes: threads and open descriptors of each; with `epoll`, also how many
+   * of its epoll instances watch at least one socket (a readlink per descriptor: not for sampling).
+   */
+  processes(options?: { epoll?: boolean }): Promise<{ pid: number; threads: number; openFiles: number; epollInstances?: number }[]>;
   /** CPU time the server has used since it started, in milliseconds. */
   cpuMs(): Promise<number>;
   /** Stops the server; how it ended (a server that exited before is RE) and what it cost. */
@@ -158,6 +161,8 @@ export interface ServerTestCase {
   singleThreaded?: boolean;
   /** After this test's clients left, the server's open descriptors must be back where they were after the first test. */
   releasesDescriptors?: boolean;
+  /** After this test, the server must hold an epoll instance watching its sockets (a language runtime's own does not count). */
+  usesEpoll?: boolean;
   /**
    * A behaviour check: while this test runs (clients connected but idle), the server may use at
    * most this share of the wall time in CPU. An event loop blocked in epoll_wait uses almost none.

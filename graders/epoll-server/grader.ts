@@ -1,19 +1,21 @@
 // epoll-server: a Redis-protocol (RESP2) server judged from outside by the trusted tool in tool/
 // (Go, talking over the server's loopback). Each test is one scenario of the tool, all against the
 // same server process: the protocol, pipelining, requests in pieces, a client that pauses
-// mid-request, large values read slowly, abrupt disconnects, 10,000 connections, idle clients. The
-// host watches the process meanwhile: one thread, descriptors released, no CPU while idle. Submit
-// adds pipelined load against the reference server in the same job.
+// mid-request, a client that never reads, large values read slowly, abrupt disconnects, 10,000
+// connections, idle clients. The host watches the process meanwhile: one thread, descriptors
+// released, no CPU while idle, an epoll instance watching its sockets. Submit adds pipelined load
+// against the reference server in the same job.
 import { defineServerGrader, type HarnessReport, type ServerTestCase } from "@/graders/core/types";
 
 const CONNECTIONS = 10_000;
 
 /** What each scenario's report must show it did, so a report from the wrong scenario never passes. */
 const proof: Record<string, (report: HarnessReport) => boolean> = {
-  commands: (report) => Number(report.checked) >= 60,
+  commands: (report) => Number(report.checked) >= 88,
   pipeline: (report) => report.requests === 11_000,
   fragments: (report) => report.requests === 300,
   "slow-client": (report) => typeof report.servedMs === "number",
+  "stuck-reader": (report) => report.unreadCopies === 32 && typeof report.servedMs === "number",
   "large-values": (report) => Number(report.bytes) > 24 * 1024 * 1024,
   disconnects: (report) => report.clients === 300,
   many: (report) => report.connections === CONNECTIONS,
@@ -31,6 +33,14 @@ const tests: ServerTestCase[] = [
     wallSeconds: 30,
     singleThreaded: true,
     description: "one client stops halfway through a request while four others are served",
+  },
+  {
+    name: "a client never reads its replies",
+    visibility: "hidden",
+    args: ["stuck-reader"],
+    wallSeconds: 30,
+    singleThreaded: true,
+    description: "one client asks for 32 MiB of replies and reads none while four others are served",
   },
   { name: "large values, slow readers", visibility: "hidden", args: ["large-values"], wallSeconds: 60, description: "four clients store 2 MiB values and read three copies each, slowly" },
   {
@@ -56,6 +66,7 @@ const tests: ServerTestCase[] = [
     args: ["idle", "2"],
     wallSeconds: 30,
     maxCpuShare: 0.25,
+    usesEpoll: true,
     cpuHint: "the loop spins instead of sleeping in epoll_wait. Ask for EPOLLOUT only while output is waiting, or use edge-triggered events.",
     description: "50 clients connected and silent for 2 s",
   },

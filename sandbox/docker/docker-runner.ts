@@ -4,7 +4,7 @@
 // sandbox/supervisor/), measured from the container's cgroup; a run the supervisor could not serve
 // is replayed in an exec of its own, and a container something was left in is replaced.
 import { randomBytes } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, readlink } from "node:fs/promises";
 import { availableParallelism, hostname } from "node:os";
 import Docker from "dockerode";
 import type { Logger } from "pino";
@@ -732,7 +732,7 @@ class DockerServerSession implements ServerSession {
     }
   }
 
-  async processes(): Promise<ServerProcess[]> {
+  async processes(options: { epoll?: boolean } = {}): Promise<ServerProcess[]> {
     const { program } = this.runner.uidsOf(this.container);
     const pids = await this.cgroup.processIds().catch(() => []);
     const found = await Promise.all(
@@ -742,8 +742,10 @@ class DockerServerSession implements ServerSession {
           const uid = Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]);
           if (uid !== program) return null;
           const threads = Number(/^Threads:\s+(\d+)/m.exec(status)?.[1]);
-          const openFiles = (await readdir(`/proc/${pid}/fd`)).length;
-          return { pid, threads, openFiles };
+          const descriptors = await readdir(`/proc/${pid}/fd`);
+          const server: ServerProcess = { pid, threads, openFiles: descriptors.length };
+          if (options.epoll) server.epollInstances = await epollsWatchingSockets(pid, descriptors);
+          return server;
         } catch {
           return null; // exited meanwhile
         }
@@ -781,6 +783,24 @@ class DockerServerSession implements ServerSession {
       stderrTruncated: outcome.stderrTruncated,
     };
   }
+}
+
+/**
+ * How many of process `pid`'s epoll instances watch at least one of its sockets. An epoll
+ * descriptor's fdinfo lists each watched file ("tfd: 5 events: 19 data: 0 pos:0 ino:61af sdev:8",
+ * the inode in hex); a socket descriptor links to "socket:[<inode>]".
+ */
+async function epollsWatchingSockets(pid: number, descriptors: string[]): Promise<number> {
+  const links = await Promise.all(descriptors.map(async (fd) => ({ fd, link: await readlink(`/proc/${pid}/fd/${fd}`).catch(() => "") })));
+  const sockets = new Set(links.flatMap(({ link }) => /^socket:\[(\d+)\]$/.exec(link)?.[1] ?? []));
+  let watching = 0;
+  for (const { fd, link } of links) {
+    if (link !== "anon_inode:[eventpoll]") continue;
+    const info = await readFile(`/proc/${pid}/fdinfo/${fd}`, "utf8").catch(() => "");
+    const watched = [...info.matchAll(/^tfd:.*\bino:([0-9a-f]+)/gm)].map((match) => BigInt(`0x${match[1]}`).toString());
+    if (watched.some((inode) => sockets.has(inode))) watching++;
+  }
+  return watching;
 }
 
 /** A container that died under a run without our doing (killed from outside, Docker restarting): our fault, retried. */

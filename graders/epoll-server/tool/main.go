@@ -48,6 +48,7 @@ func main() {
 		"pipeline":     pipeline,
 		"fragments":    fragments,
 		"slow-client":  slowClient,
+		"stuck-reader": stuckReader,
 		"large-values": largeValues,
 		"disconnects":  disconnects,
 		"many":         many,
@@ -260,6 +261,9 @@ func describe(request []byte) string {
 	for i, word := range words {
 		words[i] = shortQuote(word)
 	}
+	if strings.HasPrefix(rest, "$") {
+		words = append(words, "…")
+	}
 	return "[" + strings.Join(words, " ") + "]"
 }
 
@@ -310,7 +314,7 @@ func commands(_ []string) (map[string]any, error) {
 		return nil, err
 	}
 	// Against a fresh server these keys do not exist; clearing them lets the tool be re-run on a live one.
-	if err := c.clear("cmd:greet", "cmd:Greet", "cmd:empty", "cmd:nothing", "cmd:fresh"); err != nil {
+	if err := c.clear("cmd:greet", "cmd:Greet", "cmd:empty", "cmd:nothing", "cmd:fresh", "cmd:a"); err != nil {
 		return nil, err
 	}
 	binary := "hi\r\nyou\x00and\r\n$3\r\n*1"
@@ -357,12 +361,17 @@ func commands(_ []string) (map[string]any, error) {
 	steps = append(steps,
 		step{command("GET", "cmd:text"), bulk("99999999999999999999")},
 		step{command("PING", "a", "b"), wrongArity("ping")},
+		step{command("PING", "a", "b", "c"), wrongArity("ping")},
 		step{command("ECHO"), wrongArity("echo")},
 		step{command("ECHO", "a", "b"), wrongArity("echo")},
+		step{command("ECHO", "a", "b", "c"), wrongArity("echo")},
+		step{command("SET"), wrongArity("set")},
 		step{command("SET", "cmd:x"), wrongArity("set")},
 		step{command("GET"), wrongArity("get")},
 		step{command("GET", "cmd:a", "cmd:b"), wrongArity("get")},
 		step{inline("INCR"), wrongArity("incr")},
+		step{command("INCR", "cmd:a", "cmd:b"), wrongArity("incr")},
+		step{command("EXISTS", "cmd:a"), integer(0)},
 		step{command("DEL"), wrongArity("del")},
 		step{command("EXISTS"), wrongArity("exists")},
 		step{inline("FLY me to the moon"), unknownCommand("FLY", "me", "to", "the", "moon")},
@@ -379,7 +388,39 @@ func commands(_ []string) (map[string]any, error) {
 			return nil, err
 		}
 	}
-	return map[string]any{"checked": len(steps)}, nil
+	// Keys are bytes too: a NUL does not end one, a line break or a space does not split one, and
+	// a 1 KiB key of random bytes is not the key that differs from it in the last byte.
+	nulA, nulB, nulStem, spaced := "cmd:k\x00a", "cmd:k\x00b", "cmd:k", "cmd:a\r\nb c"
+	longKey := []byte(value(rand.New(rand.NewSource(1)), 1024))
+	long := string(longKey)
+	longKey[len(longKey)-1] ^= 1
+	longNeighbour := string(longKey)
+	if err := c.clear(nulA, nulB, nulStem, spaced, long, longNeighbour); err != nil {
+		return nil, err
+	}
+	keys := []step{
+		{command("SET", nulA, "1"), ok},
+		{command("SET", nulB, "2"), ok},
+		{command("GET", nulA), bulk("1")},
+		{command("GET", nulB), bulk("2")},
+		{command("GET", nulStem), null},
+		{command("EXISTS", nulA, nulB, nulStem), integer(2)},
+		{command("DEL", nulA), integer(1)},
+		{command("GET", nulB), bulk("2")},
+		{command("EXISTS", nulA), integer(0)},
+		{command("SET", spaced, "spaced key"), ok},
+		{command("GET", spaced), bulk("spaced key")},
+		{command("SET", long, "long key"), ok},
+		{command("GET", long), bulk("long key")},
+		{command("GET", longNeighbour), null},
+		{command("EXISTS", long, longNeighbour, long), integer(2)},
+	}
+	for _, s := range keys {
+		if err := c.exchange(s.request, s.expected); err != nil {
+			return nil, err
+		}
+	}
+	return map[string]any{"checked": len(steps) + len(keys)}, nil
 }
 
 // model computes the replies a correct server gives to a stream of requests on private keys.
@@ -664,6 +705,73 @@ func slowClient(_ []string) (map[string]any, error) {
 		return nil, fail("a SET whose second half came %v after its first: expected %s, got %s", pause, show(ok), show(got))
 	}
 	return map[string]any{"servedMs": served.Milliseconds()}, nil
+}
+
+// stuckReader: one client asks for many copies of a large value and never reads them, so the
+// server's socket to it is full for the whole scenario; the others must be served meanwhile, and
+// after it leaves.
+func stuckReader(_ []string) (map[string]any, error) {
+	const copies = 32 // 32 MiB of replies: far more than the two sockets' buffers hold
+	big := value(rand.New(rand.NewSource(15)), 1<<20)
+	stuck, err := dial()
+	if err != nil {
+		return nil, err
+	}
+	defer stuck.conn.Close()
+	_ = stuck.conn.SetReadBuffer(16 * 1024)
+	if err := stuck.exchange(command("SET", "stuck:big", big), ok); err != nil {
+		return nil, err
+	}
+	if err := stuck.send(bytes.Repeat(command("GET", "stuck:big"), copies)); err != nil {
+		return nil, err
+	}
+	// The first reply has begun: the server is writing to a socket that will soon take no more.
+	_ = stuck.conn.SetReadDeadline(time.Now().Add(replyTimeout))
+	if header, err := stuck.reader.ReadString('\n'); err != nil || header != fmt.Sprintf("$%d\r\n", len(big)) {
+		if err != nil {
+			return nil, stuck.readError("a GET of a 1 MiB value", err, header)
+		}
+		return nil, fail("sent a GET of a 1 MiB value, expected the reply to start with %s, got %s", show(fmt.Sprintf("$%d\r\n", len(big))), show(header))
+	}
+	started := time.Now()
+	err = together(4, func(i int) error {
+		c, err := dial()
+		if err != nil {
+			return err
+		}
+		defer c.conn.Close()
+		for j := 0; j < 50; j++ {
+			key := fmt.Sprintf("stuck:%d", i)
+			if err := c.exchange(command("SET", key, strconv.Itoa(j)), ok); err != nil {
+				return err
+			}
+			if err := c.exchange(command("GET", key), bulk(strconv.Itoa(j))); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	served := time.Since(started)
+	const why = "Your server waited to write to a client that does not read; write what the socket takes, keep the rest, and go back to epoll_wait"
+	if err != nil {
+		return nil, fail("while a client that never reads its replies stayed connected, another client got no answer: %v. %s", err, why)
+	}
+	if served > time.Second {
+		return nil, fail("while a client that never reads its replies stayed connected, the other clients' 400 requests took %v. %s", served.Round(time.Millisecond), why)
+	}
+	// It leaves with megabytes of replies unsent; the server must drop them and serve on.
+	_ = stuck.conn.Close()
+	after, err := dial()
+	if err != nil {
+		return nil, fail("after a client left with %d MiB of replies unread, the server no longer accepts connections: %v", copies, err)
+	}
+	defer after.conn.Close()
+	for _, s := range []step{{command("PING"), pong}, {command("GET", "stuck:3"), bulk("49")}, {command("EXISTS", "stuck:big"), integer(1)}} {
+		if err := after.exchange(s.request, s.expected); err != nil {
+			return nil, fail("after a client left with %d MiB of replies unread: %v", copies, err)
+		}
+	}
+	return map[string]any{"unreadCopies": copies, "servedMs": served.Milliseconds()}, nil
 }
 
 // value makes a pseudo-random binary value of n bytes, line breaks included.

@@ -1,0 +1,194 @@
+"""Known bad: the idiomatic asyncio server: asyncio.start_server and a StreamReader per client. It
+works, but asyncio runs the event loop for you and the exercise is to write it: refused before
+building, with a compile error on the import line."""
+import asyncio
+
+HOST, PORT = "127.0.0.1", 6379
+READ_SIZE = 256 * 1024
+MAX_BULK = 512 * 1024 * 1024  # Redis's proto-max-bulk-len
+INT_MAX = (1 << 31) - 1
+INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
+
+store: dict[bytes, bytes] = {}
+
+
+class ProtocolError(Exception):
+    """A request Redis refuses: it replies with the error and closes the connection."""
+
+
+def parse_int(text: bytes) -> int | None:
+    """Redis's string2ll: "0", or an optional '-' and digits without a leading zero, in int64."""
+    digits = text[1:] if text[:1] == b"-" else text
+    if not digits.isdigit() or len(text) > 20 or (digits[0] == 48 and text != b"0"):
+        return None
+    value = int(text)
+    return value if INT64_MIN <= value <= INT64_MAX else None
+
+
+def bulk(value: bytes) -> bytes:
+    return b"$%d\r\n%b\r\n" % (len(value), value)
+
+
+def cmd_ping(args: list[bytes]) -> bytes:
+    return b"+PONG\r\n" if len(args) == 1 else bulk(args[1])
+
+
+def cmd_echo(args: list[bytes]) -> bytes:
+    return bulk(args[1])
+
+
+def cmd_set(args: list[bytes]) -> bytes:
+    if len(args) > 3:  # SET's options (EX, NX, ...) are not part of the exercise
+        return b"-ERR syntax error\r\n"
+    store[args[1]] = args[2]
+    return b"+OK\r\n"
+
+
+def cmd_get(args: list[bytes]) -> bytes:
+    value = store.get(args[1])
+    return b"$-1\r\n" if value is None else bulk(value)
+
+
+def cmd_del(args: list[bytes]) -> bytes:
+    return b":%d\r\n" % sum(store.pop(key, None) is not None for key in args[1:])
+
+
+def cmd_exists(args: list[bytes]) -> bytes:
+    return b":%d\r\n" % sum(key in store for key in args[1:])
+
+
+def cmd_incr(args: list[bytes]) -> bytes:
+    value = parse_int(store.get(args[1], b"0"))
+    if value is None:
+        return b"-ERR value is not an integer or out of range\r\n"
+    if value == INT64_MAX:
+        return b"-ERR increment or decrement would overflow\r\n"
+    store[args[1]] = b"%d" % (value + 1)
+    return b":%d\r\n" % (value + 1)
+
+
+ANY = 1 << 31
+# name: (handler, fewest arguments, most arguments), counting the name itself
+COMMANDS = {
+    b"ping": (cmd_ping, 1, 2),
+    b"echo": (cmd_echo, 2, 2),
+    b"set": (cmd_set, 3, ANY),
+    b"get": (cmd_get, 2, 2),
+    b"del": (cmd_del, 2, ANY),
+    b"exists": (cmd_exists, 2, ANY),
+    b"incr": (cmd_incr, 2, 2),
+}
+
+
+def error_reply(message: bytes) -> bytes:
+    # Redis shows CR and LF as spaces so that an error quoting the client stays one line.
+    return b"-ERR " + message.replace(b"\r", b" ").replace(b"\n", b" ") + b"\r\n"
+
+
+def unknown_command(args: list[bytes]) -> bytes:
+    # Redis prints C strings (cut at a NUL) with %.128s and stops listing arguments after 128 bytes.
+    shown = b""
+    for arg in args[1:]:
+        if len(shown) >= 128:
+            break
+        shown += b"'%b' " % arg.split(b"\0", 1)[0][: 128 - len(shown)]
+    name = args[0].split(b"\0", 1)[0][:128]
+    return error_reply(b"unknown command '%b', with args beginning with: %b" % (name, shown))
+
+
+def execute(args: list[bytes]) -> bytes:
+    name = args[0].lower()
+    command = COMMANDS.get(name)
+    if command is None:
+        return unknown_command(args)
+    handler, fewest, most = command
+    if not fewest <= len(args) <= most:
+        return b"-ERR wrong number of arguments for '%b' command\r\n" % name
+    return handler(args)
+
+
+# The headers of short arrays and strings, looked up rather than parsed: most requests have only those.
+ARRAY_HEADERS = {b"*%d" % n: n for n in range(1024)}
+BULK_HEADERS = {b"$%d" % n: n for n in range(1024)}
+
+
+def serve(data: bytes, replies: list[bytes]) -> tuple[int, int]:
+    """Runs every complete request at the start of data, appending its reply to replies.
+
+    Returns where the first incomplete request starts, and the length data must reach before that
+    request can be complete. Raises ProtocolError where Redis would.
+    """
+    pos, end = 0, len(data)
+    while pos < end:
+        if data[pos] != 42:  # not '*': an inline command
+            newline = data.find(b"\n", pos)
+            if newline < 0:
+                return pos, end + 1
+            args = data[pos:newline].split()  # splits on runs of whitespace, drops the '\r'
+            pos = newline + 1
+            if args:
+                replies.append(execute(args))
+            continue
+
+        # An array of bulk strings; each header ends in "\r\n", each string is read by its length.
+        cr = data.find(b"\r", pos)
+        if cr < 0 or cr + 1 >= end:
+            return pos, end + 1
+        count = ARRAY_HEADERS.get(data[pos:cr])
+        if count is None:
+            count = parse_int(data[pos + 1 : cr])
+            if count is None or count > INT_MAX:
+                raise ProtocolError(b"invalid multibulk length")
+        at = cr + 2
+        args = []
+        for _ in range(count):
+            cr = data.find(b"\r", at)
+            if cr < 0 or cr + 1 >= end:
+                return pos, end + 1
+            length = BULK_HEADERS.get(data[at:cr])
+            if length is None:
+                if data[at] != 36:  # '$'
+                    raise ProtocolError(b"expected '$', got '%c'" % data[at])
+                length = parse_int(data[at + 1 : cr])
+                if length is None or not 0 <= length <= MAX_BULK:
+                    raise ProtocolError(b"invalid bulk length")
+            at = cr + 2 + length
+            if at + 2 > end:
+                return pos, at + 2
+            args.append(data[cr + 2 : at])
+            at += 2
+        pos = at
+        if args:  # "*0" and negative counts are empty requests, ignored
+            replies.append(execute(args))
+    return pos, end + 1
+
+
+async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    data = b""  # received, not parsed yet
+    try:
+        while chunk := await reader.read(READ_SIZE):
+            data += chunk
+            replies: list[bytes] = []
+            try:
+                pos, _ = serve(data, replies)
+            except ProtocolError as error:
+                writer.write(b"".join(replies) + error_reply(b"Protocol error: " + error.args[0]))
+                break
+            data = data[pos:]
+            if replies:
+                writer.write(b"".join(replies))
+                await writer.drain()
+    except ConnectionError:
+        pass
+    finally:
+        writer.close()
+
+
+async def main() -> None:
+    server = await asyncio.start_server(handle, HOST, PORT, backlog=4096)
+    async with server:
+        await server.serve_forever()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
