@@ -70,6 +70,8 @@ export interface ServerSession {
   processes(options?: { epoll?: boolean }): Promise<ServerProcess[]>;
   /** CPU time the server has used since it started, in milliseconds (from its cgroup). */
   cpuMs(): Promise<number>;
+  /** Makes a tool's container ahead of its first probe (in the background; a failure shows at that probe). */
+  prepareTool(options: ToolProgram & { limits?: Partial<SandboxLimits> }): void;
   /** Stops the server and says how it ended and what it cost. */
   stop(): Promise<RunResult>;
 }

@@ -24,6 +24,7 @@ export function servingProgram(session: ServerSession, tool: Artifact, toolLimit
     probe: (args, wallSeconds) => session.probe({ artifact: tool, args, wallSeconds, limits: toolLimits }),
     processes: (options) => session.processes(options),
     cpuMs: () => session.cpuMs(),
+    prepare: () => session.prepareTool({ artifact: tool, args: [], limits: toolLimits }),
     stop: async () => toProgramRun(await session.stop()),
   };
 }

@@ -50,6 +50,33 @@ describe("gradeServer", () => {
     expect(() => gradingResultSchema.parse(result)).not.toThrow();
   });
 
+  it("loads the reference alongside a quiet test, and stops an unused reference when the tests fail", async () => {
+    const order: string[] = [];
+    const quietGrader = defineServerGrader({
+      ...grader,
+      tests: () => [
+        { name: "hello", visibility: "public", args: ["1"], wallSeconds: 5 },
+        { name: "idle", visibility: "hidden", args: ["2"], wallSeconds: 5, quiet: true },
+      ],
+    });
+    const logged = (who: string, rps: number) => (args: string[]) => {
+      order.push(`${who} ${args[0]}`);
+      return echo(rps, 2)(args);
+    };
+    const reference = server({ report: logged("reference", 4000) });
+    const result = await gradeServer({ grader: quietGrader, mode: "submit", server: server({ report: logged("submission", 3000) }), startReference: async () => reference });
+    expect(result.verdict).toBe("AC");
+    // The reference's load test starts with the quiet test, before the submission's own load test.
+    expect(order.indexOf("reference load")).toBeLessThan(order.indexOf("submission load"));
+    expect(order.indexOf("reference load")).toBeGreaterThan(order.indexOf("submission 1"));
+    expect(reference.stops).toBe(1);
+
+    const unused = server({ report: echo(4000, 2) });
+    const failed = await gradeServer({ grader: quietGrader, mode: "submit", server: server({ report: () => ({ ok: false, error: "wrong" }) }), startReference: async () => unused });
+    expect(failed.verdict).toBe("WA");
+    expect(unused.stops).toBe(1);
+  });
+
   it("fails a server too slow under load, with both figures", async () => {
     const result = await gradeServer({ grader, mode: "submit", server: server({ report: echo(1500, 3) }), startReference: async () => server({ report: echo(4000, 2) }) });
     expect(result.verdict).toBe("TLE");

@@ -144,6 +144,15 @@ export async function gradeServer(options: GradeServerOptions): Promise<GradingR
   let results: TestResult[];
   let performance: PerformanceResult | undefined;
   let ended: ProgramRun | undefined;
+  // A Submit starts the reference server while the tests run (it waits in epoll_wait meanwhile), so
+  // the performance check does not wait for it.
+  const spec = grader.performance;
+  const referenceStarting = mode === "submit" && spec && options.startReference ? options.startReference() : undefined;
+  referenceStarting?.then((reference) => reference.prepare?.(), () => undefined);
+  let referenceStopped = false;
+  /** The reference's load test, run alongside a quiet test (see ServerTestCase.quiet). */
+  let referenceLoad: Promise<LoadFigures> | undefined;
+  server.prepare?.();
   try {
     const all = grader.tests(seed);
     const tests = mode === "submit" ? all : all.filter((test) => test.visibility === "public");
@@ -151,6 +160,10 @@ export async function gradeServer(options: GradeServerOptions): Promise<GradingR
       tests,
       async (test) => {
         if (ended) return { name: test.name, visibility: test.visibility, status: "skipped", message: "Not run: your server had exited." };
+        if (test.quiet && spec && referenceStarting && !referenceLoad) {
+          referenceLoad = referenceStarting.then((reference) => underLoad(spec, reference));
+          referenceLoad.catch(() => undefined);
+        }
         let judged = await judgeTest(grader, test, server, baseline, options.runtime ?? { threads: 1, descriptors: 0 });
         if (!judged.ok && judged.message === SERVER_GONE) {
           // Nothing is left to test; how it ended tells a crash from the memory limit.
@@ -168,16 +181,16 @@ export async function gradeServer(options: GradeServerOptions): Promise<GradingR
       },
       options.onProgress,
     );
-    const spec = grader.performance;
     if (spec && performanceDue(mode, results, true)) {
-      if (!options.startReference) throw new Error("The performance check needs the reference server.");
+      if (!referenceStarting) throw new Error("The performance check needs the reference server.");
       await options.onProgress?.({ type: "performance", state: "started" });
       const submission = await underLoad(spec, server);
-      const referenceServer = await options.startReference();
+      const referenceServer = await referenceStarting;
       let reference;
       try {
-        reference = await underLoad(spec, referenceServer);
+        reference = await (referenceLoad ?? underLoad(spec, referenceServer));
       } finally {
+        referenceStopped = true;
         await referenceServer.stop();
       }
       if ("failed" in reference) throw new Error(`The reference server failed the load test: ${reference.failed}.`);
@@ -195,16 +208,16 @@ export async function gradeServer(options: GradeServerOptions): Promise<GradingR
     }
   } finally {
     ended ??= await server.stop();
+    if (referenceStarting && !referenceStopped) await referenceStarting.then((reference) => reference.stop(), () => undefined);
   }
   const result = gradingResult(results, { performanceDue: mode === "submit" && grader.performance !== undefined, performance });
   return { ...result, metrics: { maxCpuMs: ended.cpuMs, peakMemoryKiB: ended.memoryKiB } };
 }
 
+type LoadFigures = { throughput: number; p99Ms: number; capacity?: number } | { failed: string; verdict: Verdict };
+
 /** One load test against `server`: its figures, or how it failed. */
-async function underLoad(
-  spec: NonNullable<ServerGrader["performance"]>,
-  server: ServingProgram,
-): Promise<{ throughput: number; p99Ms: number; capacity?: number } | { failed: string; verdict: Verdict }> {
+async function underLoad(spec: NonNullable<ServerGrader["performance"]>, server: ServingProgram): Promise<LoadFigures> {
   const report = toolReport(spec.test, await server.probe(spec.test.args, spec.test.wallSeconds));
   if (report === "timed out") return { failed: "Your server stopped answering under the load test.", verdict: "TLE" };
   if (report.ok === false) return { failed: `Under load: ${String(report.error ?? "wrong answers")}`, verdict: "WA" };

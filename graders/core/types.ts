@@ -145,6 +145,8 @@ export interface ServingProgram {
   processes(options?: { epoll?: boolean }): Promise<{ pid: number; threads: number; openFiles: number; epollInstances?: number }[]>;
   /** CPU time the server has used since it started, in milliseconds. */
   cpuMs(): Promise<number>;
+  /** Gets the tool ready to probe (its container made) ahead of the first probe. */
+  prepare?(): void;
   /** Stops the server; how it ended (a server that exited before is RE) and what it cost. */
   stop(): Promise<ProgramRun>;
 }
@@ -163,6 +165,11 @@ export interface ServerTestCase {
   releasesDescriptors?: boolean;
   /** After this test, the server must hold an epoll instance watching its sockets (a language runtime's own does not count). */
   usesEpoll?: boolean;
+  /**
+   * The submission's server is idle through this test (its clients are silent): a Submit runs the
+   * reference server's load test alongside it, on the reference's own containers, instead of after.
+   */
+  quiet?: boolean;
   /**
    * A behaviour check: while this test runs (clients connected but idle), the server may use at
    * most this share of the wall time in CPU. An event loop blocked in epoll_wait uses almost none.

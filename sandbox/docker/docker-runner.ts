@@ -275,8 +275,13 @@ export class DockerRunner implements Runner {
 
   /** A run container from the pool with the artifact installed. */
   private async provisionRunContainer(artifact: Artifact, limits: SandboxLimits): Promise<PreparedContainer> {
-    const container = await this.pool.take(this.poolKey(artifact.language, "run", limits));
+    const container = await this.takeRunContainer(artifact.language, limits);
     return { container, ...(await this.installArtifact(container, artifact)) };
+  }
+
+  /** @internal A started run container for `language` under `limits`, from the warm pool when one is there. */
+  takeRunContainer(language: Language, limits: SandboxLimits): Promise<Docker.Container> {
+    return this.pool.take(this.poolKey(language, "run", limits));
   }
 
   async startServer(options: { artifact: Artifact; limits: SandboxLimits } | { image: SandboxImage; command: string[]; limits: SandboxLimits }): Promise<ServerSession> {
@@ -677,6 +682,13 @@ class DockerRunSession implements RunSession {
  * their own hardened containers that share only that container's network namespace (its loopback).
  */
 class DockerServerSession implements ServerSession {
+  /**
+   * The trusted tools' containers, by tool and limits: made at a tool's first probe and kept for the
+   * next ones (a container costs ~0.3 s; an exec ~50 ms), removed with the server. A probe that runs
+   * out of time kills its container, which is then made anew.
+   */
+  private readonly tools = new Map<string, Promise<Docker.Container>>();
+
   private constructor(
     private readonly runner: DockerRunner,
     private readonly container: Docker.Container,
@@ -691,8 +703,7 @@ class DockerServerSession implements ServerSession {
     options: { artifact: Artifact; limits: SandboxLimits } | { image: SandboxImage; command: string[]; limits: SandboxLimits },
   ): Promise<DockerServerSession> {
     const { limits } = options;
-    const image = "artifact" in options ? TOOLCHAINS[options.artifact.language].image : options.image;
-    const container = await runner.createContainer(image, "run", limits);
+    const container = "artifact" in options ? await runner.takeRunContainer(options.artifact.language, limits) : await runner.createContainer(options.image, "run", limits);
     const { cgroup } = "artifact" in options ? await runner.installArtifact(container, options.artifact) : await runner.findCgroup(container);
     try {
       const before = await dockerCall("cgroup read", container.id, () => cgroup.snapshot());
@@ -711,8 +722,42 @@ class DockerServerSession implements ServerSession {
     }
   }
 
+  prepareTool(options: ToolProgram & { limits?: Partial<SandboxLimits> }): void {
+    this.toolFor(options).catch(() => undefined);
+  }
+
+  /** The tool's container: the one made for it before, or a new one. */
+  private toolFor(options: ToolProgram & { limits?: Partial<SandboxLimits> }): Promise<Docker.Container> {
+    const toolKey = this.toolKey(options);
+    let made = this.tools.get(toolKey);
+    if (!made) {
+      made = this.toolContainer(options);
+      this.tools.set(toolKey, made);
+      made.catch(() => this.tools.delete(toolKey));
+    }
+    return made;
+  }
+
+  private toolKey(options: ToolProgram & { limits?: Partial<SandboxLimits> }): string {
+    return `${"artifact" in options ? artifactId(options.artifact) : JSON.stringify([options.image, options.files, options.command])}\0${JSON.stringify(options.limits ?? {})}`;
+  }
+
   async probe(options: ToolProgram & { wallSeconds: number; limits?: Partial<SandboxLimits> }): Promise<ToolReport> {
-    const limits = { ...this.limits, ...options.limits, cpuSeconds: options.wallSeconds, wallSeconds: options.wallSeconds };
+    const toolKey = this.toolKey(options);
+    const tool = await this.toolFor(options);
+    const command = "artifact" in options ? [...TOOLCHAINS[options.artifact.language].run, ...options.args] : options.command;
+    const report = await this.runner.exec(tool, command, { workingDir: "/box/out", wallMs: options.wallSeconds * 1000, outputBytes: 1024 * 1024 });
+    // exec kills the container when a probe runs out of time or floods: the next probe gets a new one.
+    if (report.timedOut || report.flooded) {
+      this.tools.delete(toolKey);
+      await this.runner.remove(tool);
+    }
+    return { exitCode: report.exitCode, stdout: report.stdout, stderr: report.stderr, timedOut: report.timedOut };
+  }
+
+  /** A tool's container next to the server, its files in place; each probe's wall limit is its exec's, the CPU limit per process generous (the tool is ours). */
+  private async toolContainer(options: ToolProgram & { limits?: Partial<SandboxLimits> }): Promise<Docker.Container> {
+    const limits = { ...this.limits, ...options.limits, cpuSeconds: CONTAINER_LIFETIME_MS / 1000, wallSeconds: CONTAINER_LIFETIME_MS / 1000 };
     const image = "artifact" in options ? TOOLCHAINS[options.artifact.language].image : options.image;
     const tool = await this.runner.createContainer(image, "tool", limits, this.container.id);
     try {
@@ -724,12 +769,18 @@ class DockerServerSession implements ServerSession {
               { uid: 0, gid: 0 },
             );
       await dockerCall("putArchive", tool.id, () => tool.putArchive(contents, { path: "/box" }));
-      const command = "artifact" in options ? [...TOOLCHAINS[options.artifact.language].run, ...options.args] : options.command;
-      const report = await this.runner.exec(tool, command, { workingDir: "/box/out", wallMs: options.wallSeconds * 1000, outputBytes: 1024 * 1024 });
-      return { exitCode: report.exitCode, stdout: report.stdout, stderr: report.stderr, timedOut: report.timedOut };
-    } finally {
+      return tool;
+    } catch (error) {
       await this.runner.remove(tool);
+      throw error;
     }
+  }
+
+  /** Removes the tools' containers (with the server, or before it). */
+  private async removeTools(): Promise<void> {
+    const tools = [...this.tools.values()];
+    this.tools.clear();
+    await Promise.all(tools.map((made) => made.then((tool) => this.runner.remove(tool), () => undefined)));
   }
 
   async processes(options: { epoll?: boolean } = {}): Promise<ServerProcess[]> {
@@ -762,6 +813,7 @@ class DockerServerSession implements ServerSession {
   async stop(): Promise<RunResult> {
     const after = await this.cgroup.snapshot().catch(() => null);
     const stillRunning = after !== null && after.pids > IDLE_PROCESSES;
+    await this.removeTools();
     await this.container.kill({ signal: "SIGKILL" }).catch(() => undefined);
     const outcome = await this.server;
     await this.runner.remove(this.container);
@@ -801,6 +853,15 @@ async function epollsWatchingSockets(pid: number, descriptors: string[]): Promis
     if (watched.some((inode) => sockets.has(inode))) watching++;
   }
   return watching;
+}
+
+const artifactIds = new WeakMap<Artifact, number>();
+let nextArtifactId = 0;
+/** A number per artifact (one object per build, kept by the workers' cache), to know a tool's container again. */
+function artifactId(artifact: Artifact): number {
+  let id = artifactIds.get(artifact);
+  if (id === undefined) artifactIds.set(artifact, (id = nextArtifactId++));
+  return id;
 }
 
 /** A container that died under a run without our doing (killed from outside, Docker restarting): our fault, retried. */
