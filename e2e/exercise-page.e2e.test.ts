@@ -93,7 +93,7 @@ describe("practising an exercise", () => {
     await pasteCode(page, await readFile("graders/bankers-algorithm/reference/c/banker.c", "utf8"));
     await page.getByRole("button", { name: "Submit", exact: true }).click();
     await page.locator('[data-testid="verdict"][data-verdict="AC"]').waitFor({ timeout: 90_000 });
-    await expect(page.getByTestId("performance-ratio").textContent()).resolves.toMatch(/^\d+\.\d\d× the reference \(limit 3\.00×\)$/);
+    await expect(page.getByTestId("performance-ratio").textContent()).resolves.toMatch(/^\d+\.\d\d× the reference \(limit 4\.00×\)$/);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, "exercise-page-light.png"), fullPage: true });
 
     // A Run on the user's own input: compared with the reference's answer, with the output, exit status and times.

@@ -115,8 +115,10 @@ describe("nothing lost", () => {
     const id = await submit({ code: sleepy });
     let victimPid: number | undefined;
     for (let i = 0; i < 200 && !victimPid; i++) {
+      // Running, and its first start announced: killed mid-grading, not between the two.
       const [row] = await sql<{ pid: number }>(
-        `SELECT w.pid FROM "Submission" s JOIN "GradingWorker" w ON w.id = s."workerId" WHERE s.id = $1 AND s.status = 'running'`,
+        `SELECT w.pid FROM "Submission" s JOIN "GradingWorker" w ON w.id = s."workerId"
+         WHERE s.id = $1 AND s.status = 'running' AND EXISTS (SELECT 1 FROM "SubmissionEvent" e WHERE e."submissionId" = s.id AND e.type = 'started')`,
         [id],
       );
       victimPid = row?.pid;
