@@ -82,17 +82,21 @@ export async function judgeSubmission(options: JudgeOptions): Promise<GradingRes
     if (!outcome.ok) throw new Error(`The ${language} ${how.reused ? "reference" : "race-detector build"} of ${exercise.manifest.slug} does not compile: ${outcome.compilerOutput.slice(0, 500)}`);
     return outcome.program;
   };
-  // The reference builds alongside the submission (in a container of its own; cached by each worker),
-  // and so does a Submit's race-detector build where a test needs it (ThreadSanitizer's is slow).
+  // The reference builds alongside the submission (in a container of its own; cached by each worker).
   const referenceBuild = referenceCode === undefined ? undefined : build(referenceCode, { reused: true });
   referenceBuild?.catch(() => undefined);
   const raceTests = grader.kind === "link" && options.mode === "submit" && hasRaceDetector(language) && grader.tests(options.seed ?? grader.seed, language).some((test) => test.raceDetector);
-  const raceBuild = raceTests ? build(options.code, { variant: "race" }) : undefined;
-  raceBuild?.catch(() => undefined);
+  let raceBuild: Promise<ExecutableProgram> | undefined;
   try {
     const submission = await builder.build({ language, files: withEdit(options.code), limits, shared, userFiles });
     built.push(submission);
     if (!submission.ok) return compileErrorResult(submission.compilerOutput);
+    // A Submit's race-detector build (ThreadSanitizer's is slow) goes on while the first tests run:
+    // after the submission's own build, which the first test waits for.
+    if (raceTests) {
+      raceBuild = build(options.code, { variant: "race" });
+      raceBuild.catch(() => undefined);
+    }
     const reference = await referenceBuild;
     const common = { language, mode: options.mode, program: submission.program, reference, customInput: options.customInput, seed: options.seed, onProgress: options.onProgress };
     if (grader.kind === "io") return await gradeIo({ ...common, grader, examples: exercise.examples });

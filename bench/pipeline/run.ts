@@ -10,7 +10,7 @@
 //               through the API and SSE (BENCH_SUBMITS each, default 10, after one to warm up),
 //               median and p95 against the targets: 2.5 s for C and Go, 5 s for Python, 8 s for
 //               the epoll server.
-// BENCH_SECTIONS picks sections (default "latency,throughput,submit").
+// BENCH_SECTIONS picks sections (default "latency,throughput,submit"), BENCH_EXERCISES the Submit rows.
 import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { promisify } from "node:util";
@@ -95,7 +95,8 @@ try {
   if (SECTIONS.has("submit")) {
     // One at a time, each user in turn (the per-user rate limit), the first of each row untimed.
     let turn = 0;
-    for (const { exercise, targets } of SUBMIT_TARGETS) {
+    const only = process.env.BENCH_EXERCISES?.split(",");
+    for (const { exercise, targets } of SUBMIT_TARGETS.filter((row) => !only || only.includes(row.exercise))) {
       const manifest = await loadExercise(exercise);
       for (const [language, target] of Object.entries(targets)) {
         const file = manifest.starters[language as keyof typeof manifest.starters]!.edit.name;

@@ -1,10 +1,10 @@
 // Grades an `io` exercise: runs the public examples (and, for a submission, the hidden tests and the
 // performance check against the reference) and turns the runs into a results.json-shaped verdict.
 import { excerpt } from "@/graders/core/checkers";
-import { ioPerformancePlan, ioWorkloads, measurePerformance } from "@/graders/core/performance";
+import { ioPerformancePlan, ioWorkloads, measurePerformance, remembered } from "@/graders/core/performance";
 import type { GradingResult, PerformanceResult, TestResult } from "@/graders/core/results";
 import { type GradingMode, gradingResult, limitMessage, type ProgressListener, performanceDue, runTests } from "@/graders/core/test-loop";
-import type { ExecutableProgram, IoGrader, IoTestCase, ProgramRun, Verdict } from "@/graders/core/types";
+import type { Checker, ExecutableProgram, IoGrader, IoTestCase, ProgramRun, Verdict } from "@/graders/core/types";
 import type { PublicExample } from "@/lib/exercises/load-exercise";
 import type { Language } from "@/lib/exercises/manifest";
 
@@ -45,7 +45,8 @@ export async function gradeIo(options: GradeIoOptions): Promise<GradingResult> {
   }
   if (mode === "submit") tests.push(...grader.hiddenTests(seed, options.language));
 
-  const results = await runTests(tests, async (test) => judgeRun(grader, test, await program.run({ stdin: test.input })), options.onProgress);
+  const check = remembered(grader.check);
+  const results = await runTests(tests, async (test) => judgeRun(check, test, await program.run({ stdin: test.input })), options.onProgress);
   if (refusedInput) results.push(refusedInput);
 
   let performance: PerformanceResult | undefined;
@@ -71,7 +72,7 @@ function refusedCustomInput(input: string, referenceRun: ProgramRun): TestResult
   };
 }
 
-function judgeRun(grader: IoGrader, test: IoTestCase, run: ProgramRun): TestResult {
+function judgeRun(check: Checker, test: IoTestCase, run: ProgramRun): TestResult {
   const metrics = { cpuMs: run.cpuMs, wallMs: run.wallMs, memoryKiB: run.memoryKiB };
   const shown = test.visibility === "public";
   const base: TestResult = {
@@ -94,7 +95,7 @@ function judgeRun(grader: IoGrader, test: IoTestCase, run: ProgramRun): TestResu
   if (test.expected === undefined) {
     return { ...base, status: "pass", verdict: "AC", message: "Ran on your input (no reference to compare with)." };
   }
-  const outcome = grader.check(test, run.stdout);
+  const outcome = check(test, run.stdout);
   return outcome.ok
     ? { ...base, status: "pass", verdict: "AC" }
     : { ...base, status: "fail", verdict: "WA", message: outcome.message };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { exactLines } from "@/graders/core/checkers";
-import { decided, ioWorkloads, measurePerformance } from "@/graders/core/performance";
+import { decided, ioWorkloads, measurePerformance, remembered } from "@/graders/core/performance";
 import { publicResult, roughly } from "@/graders/core/results";
 import type { ExecutableProgram, IoTestCase } from "@/graders/core/types";
 
@@ -43,6 +43,17 @@ describe("measurePerformance", () => {
     expect(result).toMatchObject({ verdict: "AC", ratio: 2.85 });
   });
 
+  it("measures a workload that serves both the ratio and the growth check once", async () => {
+    const small: IoTestCase = { ...workload, name: "n", description: "n accesses" };
+    const large: IoTestCase = { ...workload, name: "4n", description: "4n accesses" };
+    const reference = timed([100]);
+    const program = timed([120]);
+    const result = await measurePerformance({ plan: { workloads: [large], tolerance: 3, repeats: 5, growth: { small, large, maxRatio: 7 } }, runner: ioWorkloads(exactLines), program, reference });
+    expect(result.verdict).toBe("AC");
+    // One run of 4n (shared) and one of n, for each program.
+    expect([program.runs, reference.runs]).toEqual([2, 2]);
+  });
+
   it("names the workload and the figures, and guesses no cause", async () => {
     const result = await measurePerformance({ plan, runner: ioWorkloads(exactLines), program: timed([500]), reference: timed([100]) });
     expect(result.message).toBe("Too slow. On a million operations: your CPU time 500 ms, the reference's 100 ms in the same job, 5× the reference's (allowed up to 3×).");
@@ -50,6 +61,16 @@ describe("measurePerformance", () => {
 
   it("treats a ratio within a factor of 1.5 of its limit as open", () => {
     expect([decided(1.9, 3), decided(2.1, 3), decided(4.4, 3), decided(4.6, 3)]).toEqual([true, false, false, true]);
+  });
+});
+
+describe("remembered checkers", () => {
+  it("judge the same output of the same test once, and anything else afresh", () => {
+    let calls = 0;
+    const check = remembered((test, output) => (calls++, output === test.expected ? { ok: true } : { ok: false, message: "differs" }));
+    const test: IoTestCase = { name: "t", visibility: "hidden", input: "1", expected: "2" };
+    expect([check(test, "2"), check(test, "2"), check(test, "3"), check({ ...test }, "2")]).toEqual([{ ok: true }, { ok: true }, { ok: false, message: "differs" }, { ok: true }]);
+    expect(calls).toBe(3);
   });
 });
 

@@ -3,7 +3,8 @@
 // complexity by growth (cost at n against cost at 4n).
 import { type PerformanceResult, roughly } from "@/graders/core/results";
 import type { Language } from "@/lib/exercises/manifest";
-import type { Checker, ExecutableProgram, IoTestCase, PerformanceSpec, ProgramRun, Verdict } from "@/graders/core/types";
+import { createHash } from "node:crypto";
+import type { Checker, CheckOutcome, ExecutableProgram, IoTestCase, PerformanceSpec, ProgramRun, Verdict } from "@/graders/core/types";
 
 /** Below this, CPU readings are mostly noise; ratios use it as the floor. */
 export const CPU_FLOOR_MS = 2;
@@ -100,8 +101,35 @@ function totals<W extends Workload>(samples: Samples<W>[]): { program: number; r
 
 const describeWorkloads = (workloads: Workload[]) => workloads.map((workload) => workload.description ?? workload.name).join("; ");
 
+/** Checkers' verdicts by test (the generators' own objects) and output: see `remembered`. */
+const verdicts = new WeakMap<object, Map<string, CheckOutcome>>();
+const VERDICTS_PER_TEST = 64;
+
+/**
+ * `check` that remembers its verdicts: a checker is a pure function of the test and the output, and
+ * an oracle's replay can cost the grader hundreds of milliseconds (Banker's), while correct solutions
+ * print the same answers again and again. Kept per test object, by a hash of the output (and the
+ * expected output where it is the reference's, which varies); forgotten with the test.
+ */
+export function remembered(check: Checker, key: (test: IoTestCase) => object = (test) => test): Checker {
+  return (test, output) => {
+    const hash = createHash("sha1").update(output).update("\0").update(test.expected ?? "").digest("base64");
+    const owner = key(test);
+    let known = verdicts.get(owner);
+    if (!known) verdicts.set(owner, (known = new Map()));
+    const cached = known.get(hash);
+    if (cached) return cached;
+    const outcome = check(test, output);
+    if (known.size >= VERDICTS_PER_TEST) known.delete(known.keys().next().value!);
+    known.set(hash, outcome);
+    return outcome;
+  };
+}
+
 /** How an `io` workload is run (its input on stdin) and judged (the exercise's checker). */
 export function ioWorkloads(check: Checker): WorkloadRunner<IoTestCase> {
+  const judged = remembered(check, (test) => workloadOf.get(test) ?? test);
+  const workloadOf = new WeakMap<IoTestCase, IoTestCase>();
   return {
     run: (program, workload) => program.run({ stdin: workload.input }),
     verify: (workload, run, referenceRun) => {
@@ -111,7 +139,9 @@ export function ioWorkloads(check: Checker): WorkloadRunner<IoTestCase> {
         const reason = verdict === "TLE" ? "ran out of time" : verdict === "MLE" ? "ran out of memory" : verdict === "OLE" ? "printed too much" : "crashed";
         return { ok: false, verdict, message: `On the large performance test (${what}) your program ${reason}.` };
       }
-      const outcome = check({ ...workload, visibility: "hidden", expected: workload.expected ?? referenceRun.stdout }, run.stdout);
+      const test: IoTestCase = { ...workload, visibility: "hidden", expected: workload.expected ?? referenceRun.stdout };
+      workloadOf.set(test, workload);
+      const outcome = judged(test, run.stdout);
       return outcome.ok ? outcome : { ok: false, verdict: "WA", message: outcome.message };
     },
   };
@@ -138,11 +168,13 @@ export async function measurePerformance<W extends Workload>(options: {
   const maxPairs = Math.max(1, plan.repeats);
   try {
     const speed = plan.workloads.map((workload) => new Samples(workload, runner));
-    const growthSamples = plan.growth && { small: new Samples(plan.growth.small, runner), large: new Samples(plan.growth.large, runner) };
+    // A growth workload that is also a speed workload (same name) is measured once for both.
+    const sampled = (workload: W) => speed.find((sample) => sample.workload.name === workload.name) ?? new Samples(workload, runner);
+    const growthSamples = plan.growth && { small: sampled(plan.growth.small), large: sampled(plan.growth.large) };
     const growthRatio = () => (growthSamples ? Math.max(median(growthSamples.large.program), CPU_FLOOR_MS) / Math.max(median(growthSamples.small.program), CPU_FLOOR_MS) : 0);
 
     for (const sample of speed) await sample.add(program, reference);
-    if (growthSamples) for (const sample of [growthSamples.small, growthSamples.large]) await sample.add(program, reference);
+    if (growthSamples) for (const sample of [growthSamples.small, growthSamples.large]) if (sample.pairs === 0) await sample.add(program, reference);
     // More pairs only where the verdict is still open.
     for (let pairs = 1; pairs < maxPairs; pairs++) {
       const speedOpen = speed.length > 0 && !decided(totals(speed).ratio, plan.tolerance);

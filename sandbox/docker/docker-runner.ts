@@ -55,15 +55,21 @@ function emptyDirectories(dirs: string[]): string[] {
 
 let nextCpu = 0;
 /**
- * Each container is pinned to one CPU, taken in turn; a tool that probes a server gets every CPU
- * but the server's, so a load generator never shares the CPU of the server it measures (taken in
- * turn, every other load test did, and halved the server's figures).
+ * Each container is pinned to one CPU: the one fewest of `pinned` (the live containers' CPUs) are
+ * on, in turn among equals, so two containers of one job (a build and the race-detector build, a
+ * submission and its reference) rarely share a CPU. A tool that probes a server gets every CPU but
+ * the server's, so a load generator never shares the CPU of the server it measures (taken in turn,
+ * every other load test did, and halved the server's figures).
  */
-function pickCpu(awayFrom?: string): string {
+function pickCpu(pinned: Iterable<string>, awayFrom?: string): string {
   const cpus = Array.from({ length: availableParallelism() }, (_, cpu) => String(cpu));
   const others = cpus.filter((cpu) => cpu !== awayFrom);
   if (awayFrom !== undefined && others.length > 0) return others.join(",");
-  return cpus[nextCpu++ % cpus.length]!;
+  const load = new Map(cpus.map((cpu) => [cpu, 0]));
+  for (const pin of pinned) if (load.has(pin)) load.set(pin, load.get(pin)! + 1);
+  const least = Math.min(...load.values());
+  const candidates = cpus.filter((cpu) => load.get(cpu) === least);
+  return candidates[nextCpu++ % candidates.length]!;
 }
 
 export class DockerRunner implements Runner {
@@ -313,7 +319,7 @@ export class DockerRunner implements Runner {
 
   /** @internal */
   async createContainer(image: SandboxImage, role: ContainerRole, limits: SandboxLimits, joinNetworkOf?: string): Promise<Docker.Container> {
-    const cpu = pickCpu(joinNetworkOf === undefined ? undefined : this.pinned.get(joinNetworkOf));
+    const cpu = pickCpu(this.pinned.values(), joinNetworkOf === undefined ? undefined : this.pinned.get(joinNetworkOf));
     const uids = await this.uids.allocate();
     const options = sandboxContainerOptions({
       image: imageTag(image),
@@ -474,8 +480,10 @@ interface PreparedContainer {
   container: Docker.Container;
   cgroup: CgroupReader;
   pid: number;
-  /** The session's supervisor in this container, once the first run started it. */
+  /** The session's supervisor in this container, once started. */
   supervisor?: SupervisorClient;
+  /** Its start, begun as soon as the container was ready (null: it did not start). */
+  starting?: Promise<SupervisorClient | null>;
 }
 
 /** How a run ended, as the exec or the supervisor saw it, before the cgroup's reading is added. */
@@ -504,6 +512,9 @@ class DockerRunSession implements RunSession {
   /** Runs go one exec each: the supervisor could not serve this session. */
   private execPerRun = false;
 
+  /** The first container, being made since the session was (its first run need not wait for it from scratch). */
+  private provisioning: Promise<PreparedContainer> | null = null;
+
   constructor(
     private readonly runner: DockerRunner,
     private readonly language: Language,
@@ -513,6 +524,17 @@ class DockerRunSession implements RunSession {
     initial?: PreparedContainer,
   ) {
     this.prepared = initial ?? null;
+    if (initial) this.warm(initial);
+    else {
+      this.provisioning = provision();
+      this.provisioning.then((prepared) => this.warm(prepared), () => undefined);
+    }
+  }
+
+  /** Starts the container's supervisor ahead of the first run (~50 ms off its path). */
+  private warm(prepared: PreparedContainer): void {
+    if (this.execPerRun || this.closed || prepared.supervisor || prepared.starting) return;
+    prepared.starting = this.startSupervisor(prepared.container).catch(() => null);
   }
 
   async run({ stdin }: { stdin: string }): Promise<RunResult> {
@@ -529,7 +551,8 @@ class DockerRunSession implements RunSession {
   private async runSupervised(stdin: string): Promise<RunResult | null> {
     const prepared = await this.ready();
     const { container, cgroup } = prepared;
-    prepared.supervisor ??= (await this.startSupervisor(container)) ?? undefined;
+    this.warm(prepared);
+    prepared.supervisor ??= (await prepared.starting) ?? undefined;
     const { supervisor } = prepared;
     if (!supervisor) return null;
     const before = await this.snapshotBefore(container, cgroup);
@@ -644,6 +667,9 @@ class DockerRunSession implements RunSession {
 
   async close(): Promise<void> {
     this.closed = true;
+    const provisioning = this.provisioning;
+    this.provisioning = null;
+    if (provisioning) this.prepared ??= await provisioning.catch(() => null);
     await this.discardContainer();
   }
 
@@ -652,7 +678,11 @@ class DockerRunSession implements RunSession {
       this.scratchUsed = false;
       if (!(await this.cleanScratch(this.prepared.container))) await this.discardContainer();
     }
-    this.prepared ??= await this.provision();
+    if (!this.prepared) {
+      const pending = this.provisioning ?? this.provision();
+      this.provisioning = null;
+      this.prepared = await pending;
+    }
     return this.prepared;
   }
 
@@ -673,6 +703,7 @@ class DockerRunSession implements RunSession {
     this.prepared = null;
     if (!prepared) return;
     prepared.supervisor?.close();
+    void prepared.starting?.then((started) => started?.close());
     await this.runner.remove(prepared.container);
   }
 }
