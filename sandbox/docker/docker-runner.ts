@@ -484,6 +484,8 @@ interface PreparedContainer {
   supervisor?: SupervisorClient;
   /** Its start, begun as soon as the container was ready (null: it did not start). */
   starting?: Promise<SupervisorClient | null>;
+  /** Removed: a supervisor that could not start in it is no news. */
+  discarded?: boolean;
 }
 
 /** How a run ended, as the exec or the supervisor saw it, before the cgroup's reading is added. */
@@ -534,7 +536,7 @@ class DockerRunSession implements RunSession {
   /** Starts the container's supervisor ahead of the first run (~50 ms off its path). */
   private warm(prepared: PreparedContainer): void {
     if (this.execPerRun || this.closed || prepared.supervisor || prepared.starting) return;
-    prepared.starting = this.startSupervisor(prepared.container).catch(() => null);
+    prepared.starting = this.startSupervisor(prepared).catch(() => null);
   }
 
   async run({ stdin }: { stdin: string }): Promise<RunResult> {
@@ -588,7 +590,8 @@ class DockerRunSession implements RunSession {
   }
 
   /** Starts the container's supervisor; null (logged) when it cannot start: the session then goes one exec per run. */
-  private async startSupervisor(container: Docker.Container): Promise<SupervisorClient | null> {
+  private async startSupervisor(prepared: PreparedContainer): Promise<SupervisorClient | null> {
+    const { container } = prepared;
     const started = await SupervisorClient.start(this.runner.docker, container, {
       command: TOOLCHAINS[this.language].run,
       workingDir: "/box/out",
@@ -596,6 +599,7 @@ class DockerRunSession implements RunSession {
       limits: { ...runRlimitValues(this.limits), outputBytes: this.limits.outputKiB * 1024, wallMs: this.limits.wallSeconds * 1000 },
     });
     if (started.client) return started.client;
+    if (prepared.discarded) return null;
     this.runner.logger.warn({ containerId: container.id, message: started.message }, "the run supervisor did not start; runs go one exec each");
     return null;
   }
@@ -702,6 +706,7 @@ class DockerRunSession implements RunSession {
     const prepared = this.prepared;
     this.prepared = null;
     if (!prepared) return;
+    prepared.discarded = true;
     prepared.supervisor?.close();
     void prepared.starting?.then((started) => started?.close());
     await this.runner.remove(prepared.container);
