@@ -54,10 +54,10 @@ function test(name: string, visibility: "public" | "hidden", scenario: Scenario,
  * than C's threads, and Python ten times slower.
  */
 const THROUGHPUT: Record<Language, Scenario[]> = {
-  c: [{ producers: 4, consumers: 4, capacity: 64, items: 60_000 }],
-  cpp: [{ producers: 4, consumers: 4, capacity: 64, items: 60_000 }],
-  go: [{ producers: 4, consumers: 4, capacity: 64, items: 500_000 }],
-  python: [{ producers: 4, consumers: 4, capacity: 64, items: 6_000 }],
+  c: [{ producers: 4, consumers: 4, capacity: 64, items: 90_000 }],
+  cpp: [{ producers: 4, consumers: 4, capacity: 64, items: 90_000 }],
+  go: [{ producers: 4, consumers: 4, capacity: 64, items: 750_000 }],
+  python: [{ producers: 4, consumers: 4, capacity: 64, items: 9_000 }],
 };
 
 const BLOCKING_HINT = "Threads must sleep while they wait (on a condition variable or a semaphore), not spin re-checking the buffer.";
