@@ -16,6 +16,16 @@ async function signUp(page: Page, email: string): Promise<void> {
   expect(response.ok()).toBe(true);
 }
 
+/** Waits until the editor's drawn lines hold `text` (read from the DOM, as Monaco draws it: spaces as no-break spaces). */
+async function editorShows(page: Page, text: string): Promise<void> {
+  try {
+    await page.waitForFunction((wanted) => (document.querySelector(".monaco-editor .view-lines")?.textContent ?? "").replace(/\u00a0/g, " ").includes(wanted), text, { timeout: 30_000 });
+  } catch (error) {
+    const shown = await page.evaluate(() => document.querySelector(".monaco-editor .view-lines")?.textContent);
+    throw new Error(`The editor does not show ${JSON.stringify(text)}; it shows ${JSON.stringify(shown?.slice(0, 200))}`, { cause: error });
+  }
+}
+
 /** Replaces the editor's content through the clipboard, as a user pasting code does (typing would auto-indent every line). */
 async function pasteCode(page: Page, code: string): Promise<void> {
   await page.locator(".monaco-editor .view-line").first().waitFor();
@@ -151,10 +161,10 @@ describe("practising an exercise", () => {
     await page.reload();
     await page.getByRole("alert").getByText("Your drafts and history could not be loaded (The database is restarting.)").waitFor();
     await page.getByTestId("save-state").getByText("Drafts not loaded: changes are not saved").waitFor();
-    await page.locator(".monaco-editor .view-lines").getByText("request_resources").first().waitFor();
+    await editorShows(page, "request_resources");
 
     await page.getByRole("button", { name: "Try again" }).click();
-    await page.locator(".monaco-editor .view-lines").getByText("/* my saved draft */").waitFor();
+    await editorShows(page, "/* my saved draft */");
     await page.getByTestId("save-state").getByText("Draft saved").waitFor();
     await expect(page.getByText("could not be loaded").count()).resolves.toBe(0);
   });

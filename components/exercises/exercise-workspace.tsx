@@ -69,15 +69,22 @@ export function ExerciseWorkspace(props: {
     [slug],
   );
 
+  // Only the latest load may set the workspace: an older one answering late (a retry, a re-render
+  // with new props) would leave its error, or its drafts, over the newer answer.
+  const latestLoad = useRef(0);
   const load = useCallback(async () => {
+    const attempt = ++latestLoad.current;
+    const isLatest = () => attempt === latestLoad.current;
     setLoaded({ state: "loading" });
     try {
       const response = await fetch(`/api/exercises/${slug}/workspace`, { cache: "no-store" });
+      if (!isLatest()) return;
       if (!response.ok) {
         const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
         throw new Error(body?.error?.message ?? `the server answered ${response.status}`);
       }
       const workspace = (await response.json()) as Workspace;
+      if (!isLatest()) return;
       const firstDraft = languages.find((l) => workspace.drafts[l.id] !== undefined)?.id;
       // Code typed while the drafts could not be loaded (before a retry) is newer than any draft: it stays, and is saved.
       const typed = languages.filter((l) => codesNow.current[l.id] !== l.edit.content).map((l) => l.id);
@@ -87,7 +94,7 @@ export function ExerciseWorkspace(props: {
       if (firstDraft) switchLanguage(firstDraft);
       setLoaded({ state: "ready", signedIn: workspace.signedIn });
     } catch (error) {
-      setLoaded({ state: "failed", message: error instanceof Error ? error.message : String(error) });
+      if (isLatest()) setLoaded({ state: "failed", message: error instanceof Error ? error.message : String(error) });
     }
   }, [slug, languages, saveNow]);
 
