@@ -128,8 +128,9 @@ export function remembered(check: Checker, key: (test: IoTestCase) => object = (
 
 /** How an `io` workload is run (its input on stdin) and judged (the exercise's checker). */
 export function ioWorkloads(check: Checker): WorkloadRunner<IoTestCase> {
-  const judged = remembered(check, (test) => workloadOf.get(test) ?? test);
+  // Verdicts are remembered per workload (each verify makes a test of its own for the checker).
   const workloadOf = new WeakMap<IoTestCase, IoTestCase>();
+  const judged = remembered(check, (test) => workloadOf.get(test) ?? test);
   return {
     run: (program, workload) => program.run({ stdin: workload.input }),
     verify: (workload, run, referenceRun) => {
