@@ -11,6 +11,8 @@ import type { CreateSubmissionInput } from "@/lib/validations/submissions";
 export const MAX_PENDING_PER_USER = 5;
 /** Submissions of one user per minute. */
 export const MAX_PER_MINUTE = 30;
+/** The first key of the advisory lock that serialises one user's new submissions (the second is the user). */
+const SUBMISSION_LIMIT_LOCK = 0x5_0b_31;
 
 /**
  * Records a Run or Submit and enqueues its grading in one transaction: either both happen or
@@ -26,32 +28,36 @@ export async function createSubmission({ userId, input }: { userId: string; inpu
     throw new AppError("INVALID_INPUT", `${manifest.title} is a server: a Run tests it with its own clients and takes no input of yours.`);
   }
 
-  const [pending, lastMinute] = await Promise.all([
-    db.submission.count({ where: { userId, status: { in: ["queued", "running"] } } }),
-    db.submission.count({ where: { userId, queuedAt: { gt: new Date(Date.now() - 60_000) } } }),
-  ]);
-  if (pending >= MAX_PENDING_PER_USER) {
-    throw new AppError("RATE_LIMITED", `You have ${pending} submissions still being graded. Wait for one to finish, then try again.`, { retryAfterSeconds: 5 });
-  }
-  if (lastMinute >= MAX_PER_MINUTE) {
-    throw new AppError("RATE_LIMITED", `That is ${lastMinute} submissions in the last minute. Wait a minute, then try again.`, { retryAfterSeconds: 60 });
-  }
-
-  return db.$transaction(async (tx) => {
-    const submission = await tx.submission.create({
-      data: {
-        userId,
-        exerciseSlug: input.exerciseSlug,
-        language: input.language,
-        code: input.code,
-        kind: input.kind,
-        stdin: input.stdin,
-      },
-      select: { id: true },
-    });
-    const job = enqueueGradeSubmissionSql(submission.id);
-    await tx.$executeRawUnsafe(job.text, ...job.values);
-    await publishSubmissionEvent(tx, submission.id, { type: "queued" });
-    return submission;
-  });
+  return db.$transaction(
+    async (tx) => {
+      // One user's submissions are counted and inserted under a lock held to the end of this
+      // transaction: parallel requests take turns, so none counts before another's insert commits.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SUBMISSION_LIMIT_LOCK}::int, hashtext(${userId}))`;
+      const pending = await tx.submission.count({ where: { userId, status: { in: ["queued", "running"] } } });
+      if (pending >= MAX_PENDING_PER_USER) {
+        throw new AppError("RATE_LIMITED", `You have ${pending} submissions still being graded. Wait for one to finish, then try again.`, { retryAfterSeconds: 5 });
+      }
+      const lastMinute = await tx.submission.count({ where: { userId, queuedAt: { gt: new Date(Date.now() - 60_000) } } });
+      if (lastMinute >= MAX_PER_MINUTE) {
+        throw new AppError("RATE_LIMITED", `That is ${lastMinute} submissions in the last minute. Wait a minute, then try again.`, { retryAfterSeconds: 60 });
+      }
+      const submission = await tx.submission.create({
+        data: {
+          userId,
+          exerciseSlug: input.exerciseSlug,
+          language: input.language,
+          code: input.code,
+          kind: input.kind,
+          stdin: input.stdin,
+        },
+        select: { id: true },
+      });
+      const job = enqueueGradeSubmissionSql(submission.id);
+      await tx.$executeRawUnsafe(job.text, ...job.values);
+      await publishSubmissionEvent(tx, submission.id, { type: "queued" });
+      return submission;
+    },
+    // A burst from one user queues on the lock; each turn takes milliseconds.
+    { maxWait: 10_000, timeout: 10_000 },
+  );
 }

@@ -86,6 +86,44 @@ describe("POST /api/submissions", () => {
   });
 });
 
+describe("the limits under a burst", () => {
+  /** Sends 50 submissions at once and sorts the answers by status. */
+  async function burst(cookie: string): Promise<{ accepted: number; limited: Response[]; other: number[] }> {
+    const responses = await Promise.all(Array.from({ length: 50 }, () => submit(jsonRequest("/api/submissions", valid, { cookie }))));
+    return {
+      accepted: responses.filter((r) => r.status === 202).length,
+      limited: responses.filter((r) => r.status === 429),
+      other: responses.map((r) => r.status).filter((status) => status !== 202 && status !== 429),
+    };
+  }
+
+  it("accepts exactly as many as may wait at once; the rest are told when to retry", async () => {
+    const dave = await signUp("dave@example.com");
+    const { accepted, limited, other } = await burst(dave);
+    expect(other).toEqual([]);
+    expect(accepted).toBe(5);
+    expect(limited).toHaveLength(45);
+    for (const response of limited) expect(response.headers.get("retry-after")).toBe("5");
+    const [row] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "Submission" s JOIN "User" u ON u.id = s."userId" WHERE u.email = $1`, ["dave@example.com"]);
+    expect(row?.n).toBe("5");
+  });
+
+  it("accepts exactly what is left of the minute's allowance", async () => {
+    const erin = await signUp("erin@example.com");
+    // 27 graded in the last minute: nothing pending, 3 left of 30.
+    await sql(
+      `INSERT INTO "Submission" (id, "userId", "exerciseSlug", language, code, kind, status, "queuedAt")
+       SELECT 'erin-' || i, u.id, 'syscall-echo', 'c', 'x', 'submit', 'done', now() - interval '10 seconds'
+       FROM "User" u, generate_series(1, 27) i WHERE u.email = 'erin@example.com'`,
+    );
+    const { accepted, limited, other } = await burst(erin);
+    expect(other).toEqual([]);
+    expect(accepted).toBe(3);
+    expect(limited).toHaveLength(47);
+    for (const response of limited) expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+});
+
 describe("GET /api/submissions/:id and its events", () => {
   it("shows a submission to its owner only", async () => {
     const { id } = await (await submit(jsonRequest("/api/submissions", valid, { cookie: alice }))).json();
