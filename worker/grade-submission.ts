@@ -60,7 +60,7 @@ export function makeGradeSubmissionTask(options: { builder: ProgramBuilder; logg
           language,
           code: submission.code,
           mode: submission.kind,
-          customInput: submission.stdin ?? undefined,
+          customInput: submission.stdin === null ? undefined : Buffer.from(submission.stdin).toString("utf8"),
           builder: options.builder,
           onCompiling: () => publish({ type: "compiling" }),
           onProgress: (progress) => publish(progress),

@@ -97,6 +97,12 @@ describe("submit → verdict", () => {
     expect(custom).toMatchObject({ status: "pass", output: "6 naïve\n", expected: "6 naïve\n" });
   });
 
+  it("feeds custom input byte for byte, NUL included", async () => {
+    const done = (await follow(await submit({ kind: "run", code: await reference("python", "echo.py"), language: "python", stdin: "a\u0000b\n" }))).at(-1)!.data;
+    const custom = done.submission.result.tests.find((t: { name: string }) => t.name === "your input");
+    expect(custom).toMatchObject({ status: "pass", output: "3 a\uFFFDb\n", expected: "3 a\uFFFDb\n" });
+  });
+
   it("updates the user's progress on a Submit, not on a Run", async () => {
     const rows = await sql<{ exerciseSlug: string; bestVerdict: string; attempts: number; firstSolvedAt: Date | null }>(
       `SELECT p."exerciseSlug", p."bestVerdict", p.attempts, p."firstSolvedAt" FROM "ExerciseProgress" p JOIN "User" u ON u.id = p."userId" WHERE u.email = $1`,

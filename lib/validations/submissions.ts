@@ -9,14 +9,25 @@ export const MAX_STDIN_BYTES = 64 * 1024;
 const byteLimit = (max: number, what: string) => (value: string) =>
   Buffer.byteLength(value, "utf8") <= max || `${what} is limited to ${max / 1024} KiB; this is ${Math.ceil(Buffer.byteLength(value, "utf8") / 1024)} KiB.`;
 
+/**
+ * Source code: at most 64 KiB of UTF-8 and no NUL character, which no compiler takes in a source
+ * file and the database cannot keep in text (custom input, which may be any bytes, is stored as bytes).
+ */
+export const codeSchema = z.string().check((ctx) => {
+  const verdict = byteLimit(MAX_CODE_BYTES, "Code")(ctx.value);
+  if (verdict !== true) ctx.issues.push({ code: "custom", message: verdict, input: ctx.value });
+  const nul = ctx.value.indexOf("\u0000");
+  if (nul !== -1) {
+    const line = ctx.value.slice(0, nul).split("\n").length;
+    ctx.issues.push({ code: "custom", message: `Code cannot contain a NUL character (\\0); there is one on line ${line}.`, input: ctx.value });
+  }
+});
+
 export const createSubmissionSchema = z
   .object({
     exerciseSlug: z.string().min(1).max(100),
     language: z.enum(LANGUAGES, { error: `Choose one of the languages: ${LANGUAGES.join(", ")}.` }),
-    code: z.string().check((ctx) => {
-      const verdict = byteLimit(MAX_CODE_BYTES, "Code")(ctx.value);
-      if (verdict !== true) ctx.issues.push({ code: "custom", message: verdict, input: ctx.value });
-    }),
+    code: codeSchema,
     kind: z.enum(["run", "submit"]).default("submit"),
     /** Run only: the user's own standard input. */
     stdin: z

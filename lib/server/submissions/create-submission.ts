@@ -48,7 +48,7 @@ export async function createSubmission({ userId, input }: { userId: string; inpu
           language: input.language,
           code: input.code,
           kind: input.kind,
-          stdin: input.stdin,
+          stdin: input.stdin === undefined ? undefined : Buffer.from(input.stdin, "utf8"),
         },
         select: { id: true },
       });

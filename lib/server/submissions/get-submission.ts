@@ -4,12 +4,15 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { INTERNAL_ERROR_NOTICE, type PublicSubmission, publicSubmissionSchema } from "@/lib/validations/submissions";
 
+const SUBMISSION_ID = /^[\w-]{1,64}$/;
+
 /**
  * A submission as its owner sees it. Anyone else gets "not found", so ids reveal nothing.
  * The result is parsed through the public schema on the way out.
  */
 export async function getSubmission({ userId, submissionId }: { userId: string; submissionId: string }): Promise<PublicSubmission> {
-  const submission = await db.submission.findFirst({ where: { id: submissionId, userId } });
+  // Ids are short runs of letters, digits, - and _; anything else (a NUL, which the database refuses) names nothing.
+  const submission = SUBMISSION_ID.test(submissionId) ? await db.submission.findFirst({ where: { id: submissionId, userId } }) : null;
   if (!submission) throw new AppError("NOT_FOUND", "There is no such submission, or it is not yours.");
   const queuePosition =
     submission.status === "queued"

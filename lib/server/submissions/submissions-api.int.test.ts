@@ -61,6 +61,7 @@ describe("POST /api/submissions", () => {
     ["custom input on a Submit", { ...valid, stdin: "hi" }, { cookie: "alice" }, 422, "Custom input goes with a Run"],
     ["an unknown field", { ...valid, userId: "someone-else" }, { cookie: "alice" }, 422, "not valid"],
     ["malformed JSON", "{not json", { cookie: "alice" }, 422, "must be JSON"],
+    ["a NUL in the code", { ...valid, code: "int x;\n\u0000" }, { cookie: "alice" }, 422, "code: Code cannot contain a NUL character (\\0); there is one on line 2"],
   ])("refuses %s with a clear message and stores nothing", async (_case, body, headers, status, message) => {
     const before = await sql<{ n: string }>(`SELECT count(*) AS n FROM "Submission"`);
     const cookieHeader: Record<string, string> = (headers as { cookie?: string }).cookie ? { cookie: alice } : {};
@@ -69,6 +70,15 @@ describe("POST /api/submissions", () => {
     const { error } = await response.json();
     expect(`${error.message} ${JSON.stringify(error.details ?? [])}`).toContain(message);
     expect(await sql(`SELECT count(*) AS n FROM "Submission"`)).toEqual(before);
+  });
+
+  it("keeps custom input byte for byte, NUL included", async () => {
+    const stdin = "a\u0000b\n\u00e9";
+    const response = await submit(jsonRequest("/api/submissions", { ...valid, kind: "run", stdin }, { cookie: alice }));
+    expect(response.status).toBe(202);
+    const { id } = await response.json();
+    const [row] = await sql<{ stdin: Buffer }>(`SELECT stdin FROM "Submission" WHERE id = $1`, [id]);
+    expect(row?.stdin).toEqual(Buffer.from(stdin, "utf8"));
   });
 
   it("refuses a request body far over the limit before reading it as JSON", async () => {
@@ -125,6 +135,15 @@ describe("the limits under a burst", () => {
 });
 
 describe("GET /api/submissions/:id and its events", () => {
+  it("answers an id no submission can have (a NUL, a slash, too long) with 404", async () => {
+    for (const id of ["\u0000", "a\u0000b", "../x", "x".repeat(65)]) {
+      const response = await getOne(new Request(`${TEST_BASE_URL}/api/submissions/x`, { headers: { cookie: alice } }), params(id));
+      expect(response.status, JSON.stringify(id)).toBe(404);
+      const stream = await events(new Request(`${TEST_BASE_URL}/api/submissions/x/events`, { headers: { cookie: alice } }), params(id));
+      expect(stream.status, JSON.stringify(id)).toBe(404);
+    }
+  });
+
   it("shows a submission to its owner only", async () => {
     const { id } = await (await submit(jsonRequest("/api/submissions", valid, { cookie: alice }))).json();
     const mine = await getOne(new Request(`${TEST_BASE_URL}/api/submissions/${id}`, { headers: { cookie: alice } }), params(id));
