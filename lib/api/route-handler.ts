@@ -7,10 +7,11 @@ import { logger } from "@/lib/logger";
 
 type Handler<Context> = (request: Request, context: Context) => Promise<Response>;
 
-export function apiRoute<Context>(handler: Handler<Context>): Handler<Context> {
+/** Routes without dynamic segments are called with no context (and tests call them so). */
+export function apiRoute<Context = unknown>(handler: Handler<Context>): (request: Request, context?: Context) => Promise<Response> {
   return async (request, context) => {
     try {
-      return await handler(request, context);
+      return await handler(request, context as Context);
     } catch (error) {
       const publicError = toPublicError(error);
       if (publicError.status >= 500) {

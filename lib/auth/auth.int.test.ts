@@ -1,7 +1,7 @@
 // Sign up, sign in and sign out through the real /api/auth route handlers on a real database.
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { jsonRequest, TEST_BASE_URL as BASE, useFreshAppDatabase } from "@/test/support/app-routes";
+import { jsonRequest, streamedRequest, TEST_BASE_URL as BASE, useFreshAppDatabase } from "@/test/support/app-routes";
 import { queryRows } from "@/test/support/database";
 
 let databaseUrl: string;
@@ -82,6 +82,13 @@ describe("accounts", () => {
     const signOut = await post("/sign-out", {}, cookie);
     expect(signOut.status).toBe(200);
     expect(await (await getSession(cookie)).json()).toBeNull();
+  });
+
+  it("stops reading a chunked sign-up body without a length at the limit: 100 MB sent, at most the limit read", async () => {
+    const { request, pulledBytes } = streamedRequest("/api/auth/sign-up/email", 100 * 1024 * 1024);
+    const response = await routes.POST(request);
+    expect(response.status).toBe(413);
+    expect(pulledBytes()).toBeLessThan(1024 * 1024);
   });
 
   it("has no session for an anonymous caller or a forged cookie", async () => {

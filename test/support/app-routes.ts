@@ -31,3 +31,26 @@ export async function signUp(email: string): Promise<string> {
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token="));
   return cookie!.split(";")[0]!;
 }
+
+/**
+ * A POST whose body is a chunked stream of `totalBytes` (no Content-Length), counting how much of
+ * it the handler pulled: a handler that stops at its budget pulls little of a huge body.
+ */
+export function streamedRequest(path: string, totalBytes: number, headers: Record<string, string> = {}): { request: Request; pulledBytes: () => number } {
+  const chunk = new Uint8Array(64 * 1024).fill(0x20);
+  let pulled = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (pulled >= totalBytes) return controller.close();
+      pulled += chunk.byteLength;
+      controller.enqueue(chunk);
+    },
+  });
+  const request = new Request(`${TEST_BASE_URL}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: TEST_BASE_URL, ...headers },
+    body,
+    duplex: "half",
+  } as RequestInit);
+  return { request, pulledBytes: () => pulled };
+}

@@ -1,7 +1,7 @@
 // POST /api/submissions — run or submit code for an exercise; answers 202 with the submission's id
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/route-handler";
-import { AppError } from "@/lib/errors";
+import { readJsonWithin } from "@/lib/api/read-body";
 import { requireApiUser } from "@/lib/server/auth/require-api-user";
 import { createSubmission } from "@/lib/server/submissions/create-submission";
 import { createSubmissionSchema, MAX_CODE_BYTES } from "@/lib/validations/submissions";
@@ -13,16 +13,11 @@ const MAX_BODY_BYTES = 4 * MAX_CODE_BYTES + 64 * 1024;
 
 export const POST = apiRoute(async (request) => {
   const user = await requireApiUser(request);
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The request is too large: code is limited to 64 KiB.");
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The request is too large: code is limited to 64 KiB.");
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new AppError("INVALID_INPUT", "The request body must be JSON: {\"exerciseSlug\", \"language\", \"code\", \"kind\"}.");
-  }
+  const body = await readJsonWithin(request, {
+    maxBytes: MAX_BODY_BYTES,
+    tooLarge: "The request is too large: code is limited to 64 KiB.",
+    expected: '{"exerciseSlug", "language", "code", "kind"}',
+  });
   const input = createSubmissionSchema.parse(body);
   const { id } = await createSubmission({ userId: user.id, input });
   return NextResponse.json({ id, events: `/api/submissions/${id}/events` }, { status: 202, headers: { location: `/api/submissions/${id}` } });

@@ -2,7 +2,7 @@
 // and the progress stream. Grading itself is covered with the worker and Docker elsewhere.
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { jsonRequest, signUp, TEST_BASE_URL, useFreshAppDatabase } from "@/test/support/app-routes";
+import { jsonRequest, signUp, streamedRequest, TEST_BASE_URL, useFreshAppDatabase } from "@/test/support/app-routes";
 import { queryRows } from "@/test/support/database";
 
 let databaseUrl: string;
@@ -84,6 +84,14 @@ describe("POST /api/submissions", () => {
   it("refuses a request body far over the limit before reading it as JSON", async () => {
     const response = await submit(jsonRequest("/api/submissions", { ...valid, code: "x".repeat(1024 * 1024) }, { cookie: alice }));
     expect(response.status).toBe(413);
+  });
+
+  it("stops reading a chunked body without a length at the limit: 100 MB sent, at most the limit read", async () => {
+    const { request, pulledBytes } = streamedRequest("/api/submissions", 100 * 1024 * 1024, { cookie: alice });
+    const response = await submit(request);
+    expect(response.status).toBe(413);
+    expect((await response.json()).error.message).toContain("code is limited to 64 KiB");
+    expect(pulledBytes()).toBeLessThan(1024 * 1024);
   });
 
   it("limits how many submissions one user has waiting, saying when to retry", async () => {
