@@ -13,7 +13,7 @@ describe("the running app", () => {
   it("reports itself healthy with its database", async () => {
     const response = await get("/api/health");
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", database: "ok" });
+    expect(await response.json()).toEqual({ status: "ok", database: "ok", grading: "ok" });
   });
 
   it("sends an anonymous caller of a protected page to sign in, remembering where they were going", async () => {

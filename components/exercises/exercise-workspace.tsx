@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { resetDraftAction, saveDraftAction, submitCodeAction } from "@/app/exercises/[slug]/actions";
 import { CodeEditor, type EditorMarker } from "@/components/editor/code-editor-loader";
+import { followSubmission } from "@/components/exercises/follow-submission";
 import { type LiveProgress, SubmissionResult } from "@/components/exercises/submission-result";
 import { SubmissionHistory } from "@/components/exercises/submission-history";
 import { Button } from "@/components/ui/button";
@@ -13,6 +14,7 @@ import { Label } from "@/components/ui/label";
 import type { SourceFile } from "@/lib/exercises/load-exercise";
 import type { Language } from "@/lib/exercises/manifest";
 import { parseCompilerDiagnostics } from "@/lib/grading/compiler-diagnostics";
+import type { GradingStatus } from "@/lib/server/grading/get-grading-status";
 import type { PublicSubmission } from "@/lib/validations/submissions";
 import type { HistoryEntry, Workspace } from "@/lib/validations/workspace";
 import { cn } from "@/lib/utils";
@@ -25,7 +27,6 @@ export interface WorkspaceLanguage {
 }
 
 const SAVE_DELAY_MS = 800;
-const PROGRESS_EVENTS = ["queued", "started", "compiling", "test", "performance", "retrying"] as const;
 
 type SaveState = "saved" | "unsaved" | "saving" | "failed";
 /** The reader's own work: loading, loaded, or not loadable (then nothing is saved over it). */
@@ -54,10 +55,23 @@ export function ExerciseWorkspace(props: {
   const [actionError, setActionError] = useState<string | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const source = useRef<EventSource | null>(null);
+  const following = useRef<{ close(): void } | null>(null);
   const busy = progress !== null && progress.phase !== "done";
+  const [grading, setGrading] = useState<GradingStatus>("ok");
 
-  useEffect(() => () => source.current?.close(), []);
+  useEffect(() => () => following.current?.close(), []);
+
+  // The page is prerendered, so whether any worker is alive is asked for here: on opening, and with each submission.
+  const checkGrading = useCallback(async () => {
+    const health = await fetch("/api/health", { cache: "no-store" })
+      .then((response) => (response.ok ? (response.json() as Promise<{ grading?: GradingStatus }>) : null))
+      .catch(() => null);
+    if (health?.grading) setGrading(health.grading);
+  }, []);
+
+  useEffect(() => {
+    void checkGrading();
+  }, [checkGrading]);
 
   const code = codes[language] ?? "";
   const saveNow = useCallback(
@@ -133,7 +147,7 @@ export function ExerciseWorkspace(props: {
       setActionError("sign-in");
       return;
     }
-    source.current?.close();
+    following.current?.close();
     setSubmission(null);
     setProgress({ phase: "sending", testsDone: 0, testsTotal: 0 });
     const stdin = kind === "run" && useCustomInput && props.exerciseKind !== "server" ? customInput : undefined;
@@ -147,31 +161,32 @@ export function ExerciseWorkspace(props: {
     setSubmission(created);
     setProgress({ phase: "queued", testsDone: 0, testsTotal: 0 });
     setHistory((entries) => [{ id: created.id, kind, language, verdict: null, status: created.status, queuedAt: new Date().toISOString(), code }, ...entries]);
+    if (created.status === "queued") void checkGrading();
     follow(created.id);
   }
 
   function follow(id: string) {
-    const events = new EventSource(`/api/submissions/${id}/events`);
-    source.current = events;
-    for (const type of PROGRESS_EVENTS) {
-      events.addEventListener(type, (message) => {
-        const data = JSON.parse((message as MessageEvent<string>).data) as { index?: number; total?: number };
+    following.current = followSubmission({
+      submissionId: id,
+      onProgress: (type, data) => {
+        if (type === "started") setGrading("ok"); // a worker took it
         setProgress((previous) => {
           const base = previous ?? { phase: "queued" as const, testsDone: 0, testsTotal: 0 };
           if (type === "test") return { phase: "testing", testsDone: data.index ?? 0, testsTotal: data.total ?? 0 };
           if (type === "started") return { ...base, phase: "compiling" };
           if (type === "performance") return { ...base, phase: "performance" };
-          return { ...base, phase: type as LiveProgress["phase"] };
+          return { ...base, phase: type };
         });
-      });
-    }
-    events.addEventListener("done", (message) => {
-      const data = JSON.parse((message as MessageEvent<string>).data) as { submission: PublicSubmission };
-      events.close();
-      const finished = { ...data.submission, queuedAt: new Date(data.submission.queuedAt) } as PublicSubmission;
-      setSubmission(finished);
-      setProgress({ phase: "done", testsDone: 0, testsTotal: 0 });
-      setHistory((entries) => entries.map((e) => (e.id === id ? { ...e, verdict: finished.verdict, status: finished.status } : e)));
+      },
+      onDone: (finished) => {
+        setSubmission(finished);
+        setProgress({ phase: "done", testsDone: 0, testsTotal: 0 });
+        setHistory((entries) => entries.map((e) => (e.id === id ? { ...e, verdict: finished.verdict, status: finished.status } : e)));
+      },
+      onLost: (message) => {
+        setProgress(null); // Run and Submit work again
+        setActionError(message);
+      },
     });
   }
 
@@ -202,6 +217,11 @@ export function ExerciseWorkspace(props: {
 
   return (
     <div className="flex min-w-0 flex-col gap-4">
+      {grading === "paused" && (
+        <p role="status" data-testid="grading-paused" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+          Grading is paused: no worker is running. Your submissions wait in the queue and are graded when one starts.
+        </p>
+      )}
       <div className="flex flex-wrap items-center gap-3">
         <Label htmlFor="language" className="sr-only">
           Language
@@ -313,6 +333,9 @@ export function ExerciseWorkspace(props: {
         )
       )}
 
+      {grading === "paused" && progress?.phase === "queued" && (
+        <p className="text-sm text-amber-900 dark:text-amber-200">This one waits for a worker too: grading is paused until one starts.</p>
+      )}
       <SubmissionResult submission={submission} progress={progress} onRetry={(kind) => void send(kind)} />
       {signedIn && (
         <SubmissionHistory
