@@ -2,11 +2,14 @@
 import { ZodError } from "zod";
 
 export const appErrorCodes = {
+  /** A request malformed in a way no form produces (a bad header or query parameter); bodies that fail their schema are INVALID_INPUT. */
+  BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   INVALID_INPUT: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
