@@ -1,5 +1,6 @@
 // The one place that reads process.env: parsed with zod at start-up, failing fast with the variable's name.
 import { z } from "zod";
+import { parseTrustedProxies } from "@/lib/web-server/client-address";
 import { DEFAULT_UID_RANGE, parseUidRange } from "@/sandbox/docker/sandbox-uids";
 
 const postgresUrl = z
@@ -34,6 +35,20 @@ export const envSchema = z.object({
       } catch (error) {
         context.addIssue({ code: "custom", message: (error as Error).message });
         return z.NEVER;
+      }
+    }),
+  /**
+   * Proxies (addresses or networks, comma-separated) whose X-Forwarded-For is believed. Unset: none;
+   * the client is whoever connected, and forwarding headers from anyone are ignored.
+   */
+  OSPREP_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .check((context) => {
+      try {
+        parseTrustedProxies(context.value);
+      } catch (error) {
+        context.issues.push({ code: "custom", message: (error as Error).message, input: context.value });
       }
     }),
   /** `off`: `npm start` runs no grading worker beside the web server (run `npm run worker` elsewhere). */

@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   if (runWorker) supervisor.keepRunning("worker", [bin("tsx"), "worker/main.ts"], { ...childEnv, OSPREP_SERVICE: "worker" });
   if (command !== "worker") {
     logger.info({ url: env.OSPREP_URL }, "starting osprep");
-    const web = [bin("next"), command === "dev" ? "dev" : "start", "--port", String(env.PORT)];
+    const web = [bin("tsx"), "lib/web-server/serve.ts", ...(command === "dev" ? ["--dev"] : []), "--port", String(env.PORT)];
     process.exitCode = await supervisor.runToEnd(web, { ...childEnv, OSPREP_SERVICE: "web" });
     supervisor.stopAll("SIGTERM");
   }

@@ -24,7 +24,7 @@ const port = await freePort();
 const base = `http://localhost:${port}`;
 // BENCH_PROFILE_DIR: write a CPU profile of the server there (node --cpu-prof), to see where a request's time goes.
 const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-const server = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "--port", String(port)], {
+const server = spawn(process.execPath, [...profile, "--import", "tsx", "lib/web-server/serve.ts", "--port", String(port)], {
   env: { ...process.env, NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? process.env.NODE_OPTIONS ?? "", NODE_ENV: "production", DATABASE_URL: database.url, BETTER_AUTH_SECRET: "bench-secret-that-is-long-enough-0123456789", OSPREP_URL: base, LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" },
   stdio: ["ignore", "ignore", "inherit"],
 });

@@ -99,7 +99,8 @@ function Field({ id, label, error, children }: { id: string; label: string; erro
 }
 
 function describeAuthError(mode: Mode, error: { status?: number; code?: string; message?: string }): string {
-  if (error.status === 429) return "Too many attempts. Wait a minute, then try again.";
+  // osprep's own limits say how long to wait; better-auth's say nothing.
+  if (error.status === 429) return error.code === "RATE_LIMITED" && error.message ? error.message : "Too many attempts. Wait a minute, then try again.";
   if (mode === "sign-in") return "That email and password do not match an account. Check them and try again.";
   if (error.code === "USER_ALREADY_EXISTS" || error.code === "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL") {
     return "An account with this email already exists. Sign in instead.";

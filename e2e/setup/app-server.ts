@@ -1,5 +1,5 @@
 // Vitest global setup for e2e: serves the production build (`npm run build`) on a free port
-// against a freshly migrated database, the way `npm start` does.
+// against a freshly migrated database with osprep's own web server, the way `npm start` does.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -31,7 +31,7 @@ export default async function setup(project: TestProject) {
 
   const port = await freePort();
   const appUrl = `http://localhost:${port}`;
-  const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "--port", String(port)], {
+  const server = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["lib/web-server/serve.ts", "--port", String(port)], {
     cwd: root,
     env: {
       ...process.env,
@@ -58,7 +58,7 @@ export default async function setup(project: TestProject) {
 async function waitForHealthy(url: string, server: ChildProcess): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode} before serving.`);
+    if (server.exitCode !== null) throw new Error(`the web server exited with code ${server.exitCode} before serving.`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {

@@ -5,8 +5,9 @@ import { nextCookies } from "better-auth/next-js";
 import { organization } from "better-auth/plugins/organization";
 import { db } from "@/lib/db";
 import { env, requireAuthSecret } from "@/lib/env";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/account-rules";
+import { afterAuthHook, beforeAuthHook } from "@/lib/auth/hooks";
 import { accessControl, teamRoles } from "@/lib/auth/roles";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/validations/auth";
 
 export const auth = betterAuth({
   appName: "osprep",
@@ -26,9 +27,14 @@ export const auth = betterAuth({
     // a sign-out elsewhere takes effect within that minute.
     cookieCache: { enabled: true, maxAge: 60 },
   },
+  hooks: { before: beforeAuthHook, after: afterAuthHook },
+  // better-auth's own warnings (a wrong password) go to the console unless osprep's logs are off.
+  logger: { disabled: env.LOG_LEVEL === "silent" },
   advanced: {
     // Secure cookies follow the URL people use: https in production, plain http on localhost.
     useSecureCookies: env.OSPREP_URL.startsWith("https://"),
+    // osprep's web server writes the client's address here, and only that (lib/web-server/serve.ts).
+    ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
   },
   plugins: [
     organization({ ac: accessControl, roles: teamRoles, creatorRole: "owner" }),

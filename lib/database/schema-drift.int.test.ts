@@ -25,7 +25,7 @@ describe("prisma/migrations against schema.prisma", () => {
 
   it("describes every model of the schema", () => {
     expect(Object.keys(expected.tables).sort()).toEqual(
-      ["Account", "Draft", "ExerciseProgress", "GradingWorker", "Invitation", "Member", "Organization", "Session", "Submission", "SubmissionEvent", "User", "Verification"],
+      ["Account", "AuthThrottle", "Draft", "ExerciseProgress", "GradingWorker", "Invitation", "Member", "Organization", "Session", "Submission", "SubmissionEvent", "User", "Verification"],
     );
     expect(expected.tables.Submission?.indexes).toContain("index(userId,queuedAt DESC)");
   });

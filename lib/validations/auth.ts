@@ -1,8 +1,15 @@
-// The sign-up and sign-in contracts, shared by the forms and the tests.
+// The sign-up and sign-in contracts, shared by the forms and the tests; the rules themselves live in
+// lib/auth/account-rules.ts, which the server's auth hooks enforce as well.
 import { z } from "zod";
+import { emailProblem, nameProblem, passwordProblem } from "@/lib/auth/account-rules";
 
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/account-rules";
+
+/** A zod check from a rule that names the problem. */
+const rule = (problem: (value: unknown) => string | null) => (context: { value: string; issues: unknown[] }) => {
+  const message = problem(context.value);
+  if (message) context.issues.push({ code: "custom", message, input: context.value });
+};
 
 export const signInSchema = z.object({
   email: z.email("Enter a valid email address."),
@@ -10,12 +17,9 @@ export const signInSchema = z.object({
 });
 
 export const signUpSchema = z.object({
-  name: z.string().trim().min(1, "Tell us what to call you.").max(80, "Keep your name under 80 characters."),
-  email: z.email("Enter a valid email address."),
-  password: z
-    .string()
-    .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
-    .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`),
+  name: z.string().check(rule(nameProblem)).transform((name) => name.trim()),
+  email: z.email("Enter a valid email address.").check(rule(emailProblem)),
+  password: z.string().check(rule(passwordProblem)),
 });
 
 /** Only same-site paths may be returned to after signing in, never another host. */

@@ -1,4 +1,5 @@
 // Calls the app's real route handlers in-process, as Next.js would, for integration tests.
+import { createHash } from "node:crypto";
 import { createMigratedDatabase } from "@/test/support/database";
 
 export const TEST_BASE_URL = "http://localhost:3000";
@@ -23,10 +24,20 @@ export function jsonRequest(path: string, body: unknown, headers: Record<string,
   });
 }
 
+/**
+ * A client address of its own for each name (10.x.y.z), written where osprep's web server writes the
+ * client's address: tests play many people, not one address making many accounts.
+ */
+export function clientAddressOf(name: string): string {
+  const hash = createHash("sha256").update(name).digest();
+  return `10.${hash[0]}.${hash[1]}.${hash[2]}`;
+}
+
 /** Signs up a new user through the real auth route and returns its session cookie. */
 export async function signUp(email: string): Promise<string> {
   const { POST } = await import("@/app/api/auth/[...all]/route");
-  const response = await POST(jsonRequest("/api/auth/sign-up/email", { name: email.split("@")[0], email, password: "a good passphrase" }));
+  const request = jsonRequest("/api/auth/sign-up/email", { name: email.split("@")[0], email, password: "a good passphrase" }, { "x-forwarded-for": clientAddressOf(email) });
+  const response = await POST(request);
   if (response.status !== 200) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token="));
   return cookie!.split(";")[0]!;

@@ -2,6 +2,7 @@
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/route-handler";
 import { readJsonWithin } from "@/lib/api/read-body";
+import { requireSameSiteJson } from "@/lib/api/same-origin";
 import { requireApiUser } from "@/lib/server/auth/require-api-user";
 import { createSubmission } from "@/lib/server/submissions/create-submission";
 import { createSubmissionSchema, MAX_CODE_BYTES } from "@/lib/validations/submissions";
@@ -13,6 +14,7 @@ const MAX_BODY_BYTES = 4 * MAX_CODE_BYTES + 64 * 1024;
 
 export const POST = apiRoute(async (request) => {
   const user = await requireApiUser(request);
+  requireSameSiteJson(request);
   const body = await readJsonWithin(request, {
     maxBytes: MAX_BODY_BYTES,
     tooLarge: "The request is too large: code is limited to 64 KiB.",

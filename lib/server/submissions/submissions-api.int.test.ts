@@ -72,6 +72,27 @@ describe("POST /api/submissions", () => {
     expect(await sql(`SELECT count(*) AS n FROM "Submission"`)).toEqual(before);
   });
 
+  it.each([
+    ["a text/plain body (a form another site can send)", { "content-type": "text/plain" }, 415, "Content-Type: application/json, not text/plain"],
+    ["a form body", { "content-type": "application/x-www-form-urlencoded" }, 415, "Content-Type: application/json"],
+    ["another site's Origin", { origin: "https://evil.example" }, 403, "came from https://evil.example"],
+    ["a browser saying it is cross-site", { "sec-fetch-site": "cross-site" }, 403, "osprep's own pages"],
+  ])("refuses a cookie-authenticated submission with %s, storing nothing", async (_case, headers, status, message) => {
+    const before = await sql<{ n: string }>(`SELECT count(*) AS n FROM "Submission"`);
+    const request = jsonRequest("/api/submissions", valid, { cookie: alice });
+    for (const [name, value] of Object.entries(headers)) request.headers.set(name, value);
+    const response = await submit(request);
+    expect(response.status).toBe(status);
+    expect((await response.json()).error.message).toContain(message);
+    expect(await sql(`SELECT count(*) AS n FROM "Submission"`)).toEqual(before);
+  });
+
+  it("takes a submission without an Origin (a script, not a browser) when it is JSON", async () => {
+    const request = jsonRequest("/api/submissions", valid, { cookie: alice });
+    request.headers.delete("origin");
+    expect((await submit(request)).status).toBe(202);
+  });
+
   it("keeps custom input byte for byte, NUL included", async () => {
     const stdin = "a\u0000b\n\u00e9";
     const response = await submit(jsonRequest("/api/submissions", { ...valid, kind: "run", stdin }, { cookie: alice }));
