@@ -1,14 +1,15 @@
 // Vitest global setup for e2e: serves the production build (`npm run build`) on a free port
 // against a freshly migrated database with osprep's own web server, the way `npm start` does.
-import { type ChildProcess, spawn } from "node:child_process";
+// The server trusts the loopback as a proxy, so a test can play many people at many addresses by
+// sending X-Forwarded-For (a browser's own requests come from 127.0.0.1).
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { TestProject } from "vitest/node";
-import { createDatabaseIfMissing } from "@/lib/database/embedded-postgres";
 import pino from "pino";
+import type { TestProject } from "vitest/node";
+import { startWebServer } from "@/e2e/support/web-server";
+import { createDatabaseIfMissing } from "@/lib/database/embedded-postgres";
 import { migrateEverything } from "@/lib/database/prepare-database";
-import { freePort } from "@/test/support/free-port";
 import { startWorker } from "@/test/support/workers";
 
 declare module "vitest" {
@@ -29,43 +30,16 @@ export default async function setup(project: TestProject) {
   const databaseUrl = Object.assign(new URL(adminUrl), { pathname: "/e2e" }).toString();
   await migrateEverything({ databaseUrl, logger: pino({ level: "silent" }) });
 
-  const port = await freePort();
-  const appUrl = `http://localhost:${port}`;
-  const server = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["lib/web-server/serve.ts", "--port", String(port)], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: databaseUrl,
-      BETTER_AUTH_SECRET: randomBytes(32).toString("hex"),
-      OSPREP_URL: appUrl,
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
+  const server = await startWebServer({
+    databaseUrl,
+    authSecret: randomBytes(32).toString("hex"),
+    env: { OSPREP_TRUSTED_PROXIES: "127.0.0.1, ::1" },
   });
-  await waitForHealthy(`${appUrl}/api/health`, server);
   // A real grading worker with the real Docker engine, as `npm start` runs one.
   const worker = startWorker(databaseUrl);
-  project.provide("appUrl", appUrl);
+  project.provide("appUrl", server.url);
   return async () => {
     await worker.kill("SIGTERM");
-    server.kill("SIGTERM");
-    await new Promise((resolve) => server.once("exit", resolve));
+    await server.stop();
   };
-}
-
-async function waitForHealthy(url: string, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the web server exited with code ${server.exitCode} before serving.`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  server.kill("SIGKILL");
-  throw new Error(`The app did not answer ${url} within 60 s.`);
 }
