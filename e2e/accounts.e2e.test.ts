@@ -1,5 +1,6 @@
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
+import { clientAddressOf } from "@/test/support/app-routes";
 import { ARTIFACTS_DIR, uniqueEmail, useBrowser } from "@/e2e/support/browser";
 
 const openContext = useBrowser();
@@ -39,7 +40,7 @@ describe("accounts in the browser", () => {
     const email = uniqueEmail("ken");
     const signUp = await page.request.post("/api/auth/sign-up/email", {
       data: { name: "Ken", email, password: "unix-since-1969" },
-      headers: { origin: inject("appUrl") },
+      headers: { origin: inject("appUrl"), "x-forwarded-for": clientAddressOf(email) },
     });
     expect(signUp.ok()).toBe(true);
     await page.context().clearCookies();

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
+import { clientAddressOf } from "@/test/support/app-routes";
 import { ARTIFACTS_DIR, uniqueEmail, useBrowser } from "@/e2e/support/browser";
 
 const openContext = useBrowser();
@@ -11,7 +12,8 @@ const EXERCISE = "/exercises/bankers-algorithm";
 async function signUp(page: Page, email: string): Promise<void> {
   const response = await page.request.post("/api/auth/sign-up/email", {
     data: { name: "Tester", email, password: "a good passphrase" },
-    headers: { origin: inject("appUrl") },
+    // Each test user signs up from an address of its own (the e2e server trusts the loopback as a proxy).
+    headers: { origin: inject("appUrl"), "x-forwarded-for": clientAddressOf(email) },
   });
   expect(response.ok()).toBe(true);
 }

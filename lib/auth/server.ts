@@ -28,6 +28,9 @@ export const auth = betterAuth({
     cookieCache: { enabled: true, maxAge: 60 },
   },
   hooks: { before: beforeAuthHook, after: afterAuthHook },
+  // osprep's throttles (lib/auth/hooks.ts) count in the database, shared by every web process and
+  // said in one message; better-auth's own in-memory limiter would be a second, per-process one.
+  rateLimit: { enabled: false },
   // better-auth's own warnings (a wrong password) go to the console unless osprep's logs are off.
   logger: { disabled: env.LOG_LEVEL === "silent" },
   advanced: {
