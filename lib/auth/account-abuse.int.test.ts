@@ -113,7 +113,8 @@ describe("names, emails and passwords, held on the server", () => {
     ["a 50 KB name", { name: "n".repeat(50 * 1024) }, "Keep your name to 80 characters."],
     ["an 81-character name", { name: "n".repeat(81) }, "Keep your name to 80 characters."],
     ["a blank name", { name: "   " }, "Tell us what to call you."],
-    ["a NUL in the name", { name: "Ada\u0000" }, "A name cannot hold control characters."],
+    ["a control character in the name", { name: "Ada\u0007" }, "A name cannot hold control characters."],
+    ["a NUL in the name", { name: "Ada\u0000" }, "cannot contain a NUL character"],
     ["a 255-character email", { email: `${"e".repeat(64)}@${"d".repeat(63)}.${"d".repeat(63)}.${"d".repeat(59)}.com` }, "at most 254 characters"],
     ["a 65-character local part", { email: `${"e".repeat(65)}@example.com` }, "before @ has at most 64"],
     ["a common password", { password: "Password123" }, "among the first ones anyone guesses"],
@@ -149,6 +150,29 @@ describe("names, emails and passwords, held on the server", () => {
     const change = await post("/change-password", { currentPassword: "a good passphrase", newPassword: "qwerty123" }, { cookie });
     expect(change.status).toBe(400);
     expect(await errorOf(change)).toContain("among the first ones anyone guesses");
+  });
+
+  it("answers a NUL in any field with a 4xx, never a database error", async () => {
+    const cookie = await newAccount("nul-fields@example.com");
+    const attempts: [string, unknown][] = [
+      ["/sign-up/email", { name: "Nul", email: "nul\u0000@example.com", password: "a good passphrase" }],
+      ["/sign-in/email", { email: "nul\u0000@example.com", password: "a good passphrase" }],
+      ["/sign-in/email", { email: "nul-fields@example.com", password: "a good\u0000passphrase" }],
+      ["/organization/create", { name: "Nul team", slug: "nul\u0000team" }],
+      ["/organization/create", { name: "Nul\u0000team", slug: "nul-team" }],
+      ["/organization/check-slug", { slug: "nul\u0000team" }],
+      ["/update-user", { name: "ok", ["im\u0000age"]: "x" }],
+      ["/sign-up/email", { name: "Nul", email: "nul3@example.com", password: "a good\u0000passphrase" }],
+    ];
+    for (const [path, body] of attempts) {
+      const response = await post(path, body, { cookie });
+      expect(response.status, `${path} ${JSON.stringify(body)}: ${await response.clone().text()}`).toBeGreaterThanOrEqual(400);
+      expect(response.status, `${path} ${JSON.stringify(body)}`).toBeLessThan(500);
+    }
+    const query = await routes.GET(new Request(`${TEST_BASE_URL}/api/auth/organization/get-invitation?id=%00`, { headers: { cookie } }));
+    expect(query.status).toBe(400);
+    // A backslash followed by "u0000" is ordinary text, not a NUL.
+    expect((await post("/organization/create", { name: "Escapes \\u0000 team", slug: "escapes-team" }, { cookie })).status).toBe(200);
   });
 
   it("refuses an account request from another site", async () => {
