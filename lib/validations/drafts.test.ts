@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { saveDraftSchema } from "@/lib/validations/drafts";
+import { resetDraftSchema, saveDraftSchema } from "@/lib/validations/drafts";
 
 const draft = { exerciseSlug: "syscall-echo", language: "c", code: "int main(void) { return 0; }\n" };
 
@@ -12,6 +12,12 @@ describe("a saved draft", () => {
     const result = saveDraftSchema.safeParse({ ...draft, code: "int a;\nint b;\u0000\n" });
     expect(result.success).toBe(false);
     expect(result.error?.issues).toEqual([expect.objectContaining({ path: ["code"], message: "Code cannot contain a NUL character (\\0); there is one on line 2." })]);
+  });
+
+  it("refuses an exercise slug no exercise can have (a NUL, a slash, capitals)", () => {
+    for (const exerciseSlug of ["a\u0000b", "../x", "Syscall-Echo", ""]) {
+      expect(resetDraftSchema.safeParse({ exerciseSlug, language: "c" }).error?.issues[0]?.path, exerciseSlug).toEqual(["exerciseSlug"]);
+    }
   });
 
   it("refuses code over 64 KiB", () => {

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { LANGUAGES } from "@/lib/exercises/manifest";
-import { codeSchema } from "@/lib/validations/submissions";
+import { codeSchema, exerciseSlugSchema } from "@/lib/validations/submissions";
 
 export const saveDraftSchema = z.object({
-  exerciseSlug: z.string().min(1).max(100),
+  exerciseSlug: exerciseSlugSchema,
   language: z.enum(LANGUAGES),
   code: codeSchema,
 });

@@ -23,9 +23,12 @@ export const codeSchema = z.string().check((ctx) => {
   }
 });
 
+/** Exercise slugs are kebab-case (exercises/<slug>/); anything else names no exercise. */
+export const exerciseSlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, "An exercise is named by its slug: lowercase letters, digits and hyphens.");
+
 export const createSubmissionSchema = z
   .object({
-    exerciseSlug: z.string().min(1).max(100),
+    exerciseSlug: exerciseSlugSchema,
     language: z.enum(LANGUAGES, { error: `Choose one of the languages: ${LANGUAGES.join(", ")}.` }),
     code: codeSchema,
     kind: z.enum(["run", "submit"]).default("submit"),
