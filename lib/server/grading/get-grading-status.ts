@@ -9,8 +9,15 @@ export type GradingStatus = "ok" | "paused";
  * Whether any worker's heartbeat is fresher than the stale limit (the limit after which workers
  * count one as dead and take over its jobs). One indexed query, on database time as the workers' is.
  */
-export async function getGradingStatus({ staleSeconds = env.WORKER_STALE_SECONDS }: { staleSeconds?: number } = {}): Promise<GradingStatus> {
-  const [{ alive }] = await db.$queryRaw<[{ alive: boolean }]>`
+export async function getGradingStatus({
+  staleSeconds = env.WORKER_STALE_SECONDS,
+  client = db,
+}: {
+  staleSeconds?: number;
+  /** A transaction's client, to ask from inside it. */
+  client?: Pick<typeof db, "$queryRaw">;
+} = {}): Promise<GradingStatus> {
+  const [{ alive }] = await client.$queryRaw<[{ alive: boolean }]>`
     SELECT EXISTS (SELECT 1 FROM "GradingWorker" WHERE "heartbeatAt" > now() - make_interval(secs => ${staleSeconds})) AS alive`;
   return alive ? "ok" : "paused";
 }

@@ -5,6 +5,7 @@ import { requireExerciseManifest } from "@/lib/exercises/exercise-catalog";
 import { LANGUAGE_LABELS } from "@/lib/exercises/manifest";
 import { publishSubmissionEvent } from "@/lib/grading/submission-events";
 import { enqueueGradeSubmissionSql } from "@/lib/jobs/grade-submission-job";
+import { getGradingStatus } from "@/lib/server/grading/get-grading-status";
 import type { CreateSubmissionInput } from "@/lib/validations/submissions";
 
 /** Submissions of one user waiting or being graded at once. */
@@ -35,7 +36,11 @@ export async function createSubmission({ userId, input }: { userId: string; inpu
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SUBMISSION_LIMIT_LOCK}::int, hashtext(${userId}))`;
       const pending = await tx.submission.count({ where: { userId, status: { in: ["queued", "running"] } } });
       if (pending >= MAX_PENDING_PER_USER) {
-        throw new AppError("RATE_LIMITED", `You have ${pending} submissions still being graded. Wait for one to finish, then try again.`, { retryAfterSeconds: 5 });
+        const why =
+          (await getGradingStatus({ client: tx })) === "paused"
+            ? `You have ${pending} submissions waiting, and grading is paused: no worker is running. They are graded when one starts; then try again.`
+            : `You have ${pending} submissions still being graded. Wait for one to finish, then try again.`;
+        throw new AppError("RATE_LIMITED", why, { retryAfterSeconds: 5 });
       }
       const lastMinute = await tx.submission.count({ where: { userId, queuedAt: { gt: new Date(Date.now() - 60_000) } } });
       if (lastMinute >= MAX_PER_MINUTE) {

@@ -117,11 +117,22 @@ describe("POST /api/submissions", () => {
 
   it("limits how many submissions one user has waiting, saying when to retry", async () => {
     const carol = await signUp("carol@example.com");
+    // A worker is alive (its heartbeat is fresh): the submissions are being graded.
+    await sql(`INSERT INTO "GradingWorker" (id, hostname, pid, concurrency, "jobWorkerIds") VALUES ('alive', 'test', 1, 1, '{}')`);
     for (let i = 0; i < 5; i++) expect((await submit(jsonRequest("/api/submissions", valid, { cookie: carol }))).status).toBe(202);
     const limited = await submit(jsonRequest("/api/submissions", valid, { cookie: carol }));
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBe("5");
     expect((await limited.json()).error.message).toContain("still being graded");
+  });
+
+  it("says grading is paused when the user's waiting submissions have no worker to go to", async () => {
+    const frank = await signUp("frank@example.com");
+    await sql(`DELETE FROM "GradingWorker"`);
+    for (let i = 0; i < 5; i++) expect((await submit(jsonRequest("/api/submissions", valid, { cookie: frank }))).status).toBe(202);
+    const limited = await submit(jsonRequest("/api/submissions", valid, { cookie: frank }));
+    expect(limited.status).toBe(429);
+    expect((await limited.json()).error.message).toContain("grading is paused: no worker is running");
   });
 });
 
