@@ -46,12 +46,12 @@ export function useBrowser() {
     );
   });
 
-  return async function openContext(options: { colorScheme?: "light" | "dark" } = {}): Promise<{
+  return async function openContext(options: { colorScheme?: "light" | "dark"; baseURL?: string } = {}): Promise<{
     context: BrowserContext;
     page: Page;
   }> {
     const context = await browser.newContext({
-      baseURL: inject("appUrl"),
+      baseURL: options.baseURL ?? inject("appUrl"),
       viewport: { width: 1280, height: 800 },
       colorScheme: options.colorScheme ?? "light",
     });
@@ -72,11 +72,14 @@ export function uniqueEmail(who: string): string {
   return `${who}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`;
 }
 
-/** Signs up through the API from an address of the user's own (the e2e server trusts the loopback as a proxy). */
-export async function signUp(page: Page, email: string): Promise<void> {
-  const response = await page.request.post("/api/auth/sign-up/email", {
+/**
+ * Signs up through the API from an address of the user's own (the e2e server trusts the loopback as
+ * a proxy), on the app or on another server (`base`).
+ */
+export async function signUp(page: Page, email: string, base = inject("appUrl")): Promise<void> {
+  const response = await page.request.post(`${base}/api/auth/sign-up/email`, {
     data: { name: "Tester", email, password: "a good passphrase" },
-    headers: { origin: inject("appUrl"), "x-forwarded-for": clientAddressOf(email) },
+    headers: { origin: base, "x-forwarded-for": clientAddressOf(email) },
   });
   expect(response.ok(), await response.text()).toBe(true);
 }
