@@ -4,7 +4,8 @@
 // three drafts and ten past submissions). Each of the 20 connections makes visits, one request after
 // the other; p50/p95/p99 are printed per request kind and for all responses together. The target is
 // p95 < 200 ms on this machine. Not a test: a measurement.
-// BENCH_PAGE picks another exercise (default: Banker's algorithm, the longest statement).
+// BENCH_PAGE picks another exercise (default: Banker's algorithm, the longest statement); BENCH_SERVER=next
+// serves with bare `next start` instead of osprep's web server (lib/web-server/serve.ts).
 import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import autocannon from "autocannon";
@@ -24,7 +25,9 @@ const port = await freePort();
 const base = `http://localhost:${port}`;
 // BENCH_PROFILE_DIR: write a CPU profile of the server there (node --cpu-prof), to see where a request's time goes.
 const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-const server = spawn(process.execPath, [...profile, "--import", "tsx", "lib/web-server/serve.ts", "--port", String(port)], {
+// BENCH_SERVER=next: bare `next start` instead of osprep's web server, to see what the server in front costs.
+const serverArgs = process.env.BENCH_SERVER === "next" ? ["node_modules/next/dist/bin/next", "start"] : ["--import", "tsx", "lib/web-server/serve.ts"];
+const server = spawn(process.execPath, [...profile, ...serverArgs, "--port", String(port)], {
   env: { ...process.env, NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? process.env.NODE_OPTIONS ?? "", NODE_ENV: "production", DATABASE_URL: database.url, BETTER_AUTH_SECRET: "bench-secret-that-is-long-enough-0123456789", OSPREP_URL: base, LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" },
   stdio: ["ignore", "ignore", "inherit"],
 });
