@@ -39,11 +39,13 @@ async function main(): Promise<void> {
   const portFlag = process.argv.indexOf("--port");
   const port = portFlag === -1 ? env.PORT : Number(process.argv[portFlag + 1]);
   const trusted = parseTrustedProxies(env.OSPREP_TRUSTED_PROXIES);
-  const app = next({ dev, dir: root, port, hostname: "localhost" });
+  const server = createServer();
+  // Next.js takes the server's WebSocket upgrades (the development server's hot reload) itself.
+  const app = next({ dev, dir: root, port, hostname: "localhost", httpServer: server });
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+  server.on("request", (request: IncomingMessage, response: ServerResponse) => {
     if (!isWellFormedPath(request.url ?? "/")) return refuseMalformedPath(response);
     const client = clientAddress({ socketAddress: request.socket.remoteAddress, forwardedFor: request.headers["x-forwarded-for"], trusted });
     if (!isTrustedProxy(trusted, request.socket.remoteAddress)) for (const header of FORWARDING_HEADERS) delete request.headers[header];
