@@ -1,8 +1,12 @@
 "use client";
 // The code editor: Monaco with the exercise's language, dark or light with the system, and markers
 // for compile errors. Loaded only in the browser (see code-editor-loader.tsx).
+// Monaco owns the text: one model per file (`path`), started from `defaultValue`; what the user types
+// is reported through onChange and never written back. The page replaces a model's text only on
+// purpose (a loaded draft, the starter, an old submission), by a new `replacement` revision. A
+// controlled `value` re-applied on every render lost keystrokes typed while the page caught up.
 import Editor, { type OnMount } from "@monaco-editor/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import type * as Monaco from "monaco-editor";
 import { configureMonaco } from "@/components/editor/monaco-setup";
 import { useSystemDark } from "@/components/use-system-dark";
@@ -19,7 +23,12 @@ export interface EditorMarker {
 const MONACO_LANGUAGES: Record<string, string> = { c: "c", cpp: "cpp", go: "go", python: "python" };
 
 export interface CodeEditorProps {
-  value: string;
+  /** The file's identity (file:///…): its model, text and undo history are kept while another file is shown. */
+  path: string;
+  /** The text the file's model starts with, the first time it is shown. */
+  defaultValue: string;
+  /** Replaces the model's text, once per revision, as one undoable edit; onChange is not called for it. */
+  replacement?: { text: string; revision: number };
   language: string;
   readOnly?: boolean;
   markers?: EditorMarker[];
@@ -37,14 +46,42 @@ export default function CodeEditor(props: CodeEditorProps) {
   const monacoRef = useRef<typeof Monaco | null>(null);
   const handlers = useRef({ onSubmit: props.onSubmit, onRun: props.onRun });
   handlers.current = { onSubmit: props.onSubmit, onRun: props.onRun };
+  /** The last replacement revision applied, per path. */
+  const applied = useRef(new Map<string, number>());
+  /** True while a replacement is written: the model's change event is not the user's. */
+  const replacing = useRef(false);
+  const [length, setLength] = useState(props.defaultValue.length);
 
   const onMount: OnMount = (editor, monaco) => {
     editorRef.current = editor;
     monacoRef.current = monaco;
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => handlers.current.onSubmit?.());
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Quote, () => handlers.current.onRun?.());
+    applyReplacement();
     applyMarkers();
   };
+
+  function applyReplacement() {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    const replacement = props.replacement;
+    if (!editor || !model) return;
+    setLength(model.getValueLength());
+    if (!replacement || (applied.current.get(props.path) ?? 0) >= replacement.revision) return;
+    applied.current.set(props.path, replacement.revision);
+    if (model.getValue() === replacement.text) return;
+    replacing.current = true;
+    try {
+      editor.pushUndoStop();
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text: replacement.text }], () => null);
+      editor.pushUndoStop();
+    } finally {
+      replacing.current = false;
+    }
+    setLength(model.getValueLength());
+  }
+  // After Editor's own effects: by now it shows the model of `path`.
+  useEffect(applyReplacement, [props.path, props.replacement?.revision]);
 
   function applyMarkers() {
     const editor = editorRef.current;
@@ -68,13 +105,17 @@ export default function CodeEditor(props: CodeEditorProps) {
 
   return (
     // data-length: how much text the editor holds, for tests to know a paste has landed.
-    <div className="h-full min-h-80" data-testid="code-editor" data-length={props.value.length} aria-label={props.ariaLabel}>
+    <div className="h-full min-h-80" data-testid="code-editor" data-length={length} aria-label={props.ariaLabel}>
       <Editor
-        value={props.value}
+        path={props.path}
+        defaultValue={props.defaultValue}
         language={MONACO_LANGUAGES[props.language] ?? "plaintext"}
         theme={dark ? "vs-dark" : "vs"}
         onMount={onMount}
-        onChange={(value) => props.onChange?.(value ?? "")}
+        onChange={(value) => {
+          setLength(value?.length ?? 0);
+          if (!replacing.current) props.onChange?.(value ?? "");
+        }}
         options={{
           readOnly: props.readOnly,
           minimap: { enabled: false },

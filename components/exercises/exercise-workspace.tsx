@@ -46,6 +46,8 @@ export function ExerciseWorkspace(props: {
   const [codes, setCodes] = useState<Record<string, string>>(() => Object.fromEntries(languages.map((l) => [l.id, l.edit.content])));
   const codesNow = useRef(codes);
   codesNow.current = codes;
+  /** Text the page puts into a language's editor on purpose (drafts, starter, an old submission), by revision. */
+  const [replacements, setReplacements] = useState<Partial<Record<Language, { text: string; revision: number }>>>({});
   const [openFile, setOpenFile] = useState(current.edit.name);
   const [saveState, setSaveState] = useState<SaveState>("saved");
   const [customInput, setCustomInput] = useState("");
@@ -54,7 +56,8 @@ export function ExerciseWorkspace(props: {
   const [progress, setProgress] = useState<LiveProgress | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
-  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** One pending save per language: typing in one never cancels another's. */
+  const saveTimers = useRef<Partial<Record<Language, ReturnType<typeof setTimeout>>>>({});
   const following = useRef<{ close(): void } | null>(null);
   const busy = progress !== null && progress.phase !== "done";
   const [grading, setGrading] = useState<GradingStatus>("ok");
@@ -102,7 +105,10 @@ export function ExerciseWorkspace(props: {
       const firstDraft = languages.find((l) => workspace.drafts[l.id] !== undefined)?.id;
       // Code typed while the drafts could not be loaded (before a retry) is newer than any draft: it stays, and is saved.
       const typed = languages.filter((l) => codesNow.current[l.id] !== l.edit.content).map((l) => l.id);
-      setCodes(Object.fromEntries(languages.map((l) => [l.id, typed.includes(l.id) ? codesNow.current[l.id]! : (workspace.drafts[l.id] ?? l.edit.content)])));
+      for (const l of languages) {
+        const draft = workspace.drafts[l.id];
+        if (!typed.includes(l.id) && draft !== undefined) replaceCode(l.id, draft);
+      }
       if (workspace.signedIn) for (const lang of typed) void saveNow(lang, codesNow.current[lang]!);
       setHistory(workspace.history);
       if (firstDraft) switchLanguage(firstDraft);
@@ -116,19 +122,29 @@ export function ExerciseWorkspace(props: {
     void load();
   }, [load]);
 
-  function edit(text: string) {
-    setCodes((all) => ({ ...all, [language]: text }));
-    if (!signedIn) return;
+  /** What the user typed into the editor of `lang`: kept, and saved after a pause. */
+  function edit(lang: Language, text: string) {
+    setCodes((all) => ({ ...all, [lang]: text }));
+    if (signedIn) scheduleSave(lang, text);
+  }
+
+  function scheduleSave(lang: Language, text: string) {
     setSaveState("unsaved");
-    if (saveTimer.current) clearTimeout(saveTimer.current);
-    const lang = language;
-    saveTimer.current = setTimeout(() => void saveNow(lang, text), SAVE_DELAY_MS);
+    clearTimeout(saveTimers.current[lang]);
+    saveTimers.current[lang] = setTimeout(() => void saveNow(lang, text), SAVE_DELAY_MS);
+  }
+
+  /** Puts `text` into the editor of `lang` (shown or not), as the page's doing rather than the user's typing. */
+  function replaceCode(lang: Language, text: string) {
+    codesNow.current = { ...codesNow.current, [lang]: text };
+    setCodes((all) => ({ ...all, [lang]: text }));
+    setReplacements((all) => ({ ...all, [lang]: { text, revision: (all[lang]?.revision ?? 0) + 1 } }));
   }
 
   async function resetToStarter() {
     if (!window.confirm(`Replace your ${current.label} code with the starter? Your draft is discarded.`)) return;
-    if (saveTimer.current) clearTimeout(saveTimer.current);
-    setCodes((all) => ({ ...all, [language]: current.edit.content }));
+    clearTimeout(saveTimers.current[language]);
+    replaceCode(language, current.edit.content);
     if (signedIn) {
       const result = await resetDraftAction({ exerciseSlug: slug, language });
       setSaveState(result.ok ? "saved" : "failed");
@@ -168,14 +184,14 @@ export function ExerciseWorkspace(props: {
   function follow(id: string) {
     following.current = followSubmission({
       submissionId: id,
-      onProgress: (type, data) => {
-        if (type === "started") setGrading("ok"); // a worker took it
+      onProgress: (event) => {
+        if (event.type === "started") setGrading("ok"); // a worker took it
         setProgress((previous) => {
           const base = previous ?? { phase: "queued" as const, testsDone: 0, testsTotal: 0 };
-          if (type === "test") return { phase: "testing", testsDone: data.index ?? 0, testsTotal: data.total ?? 0 };
-          if (type === "started") return { ...base, phase: "compiling" };
-          if (type === "performance") return { ...base, phase: "performance" };
-          return { ...base, phase: type };
+          if (event.type === "test") return { phase: "testing", testsDone: event.index, testsTotal: event.total };
+          if (event.type === "started") return { ...base, phase: "compiling" };
+          if (event.type === "performance") return { ...base, phase: "performance" };
+          return { ...base, phase: event.type };
         });
       },
       onDone: (finished) => {
@@ -268,12 +284,13 @@ export function ExerciseWorkspace(props: {
 
       <div className="h-[28rem] overflow-hidden rounded-md border">
         <CodeEditor
-          key={`${language}:${shownFile.name}`}
-          value={editingUserFile ? code : shownFile.content}
+          path={`file:///${slug}/${language}/${shownFile.name}`}
+          defaultValue={editingUserFile ? code : shownFile.content}
+          replacement={editingUserFile ? replacements[language] : undefined}
           language={language}
           readOnly={!editingUserFile || loaded.state === "loading"}
           markers={editingUserFile ? markers : []}
-          onChange={editingUserFile ? edit : undefined}
+          onChange={editingUserFile ? (text) => edit(language, text) : undefined}
           onSubmit={() => void send("submit")}
           onRun={() => void send("run")}
           ariaLabel={editingUserFile ? `Your code, ${shownFile.name}` : `${shownFile.name}, read-only`}
@@ -340,12 +357,12 @@ export function ExerciseWorkspace(props: {
       {signedIn && (
         <SubmissionHistory
           entries={history}
-          currentCode={code}
-          currentLanguage={language}
+          currentCodes={codes}
           onLoad={(entry) => {
+            // Into the submission's own language, saved as that language's draft; the open one is left alone.
             switchLanguage(entry.language);
-            edit(entry.code);
-            setCodes((all) => ({ ...all, [entry.language]: entry.code }));
+            replaceCode(entry.language, entry.code);
+            if (signedIn) scheduleSave(entry.language, entry.code);
           }}
         />
       )}

@@ -23,14 +23,29 @@ class FakeEventSource extends EventTarget {
 }
 
 const latest = () => FakeEventSource.opened.at(-1)!;
-const submission = (status: string) => ({ id: "s1", status, verdict: status === "done" ? "AC" : null, queuedAt: "2026-01-01T00:00:00.000Z", startedAt: null, finishedAt: null });
+/** A public submission as the server sends it in JSON. */
+const submission = (status: string) => ({
+  id: "s1",
+  exerciseSlug: "syscall-echo",
+  language: "c",
+  kind: "submit",
+  status,
+  verdict: status === "done" ? "AC" : null,
+  score: status === "done" ? 1 : null,
+  result: null,
+  notice: null,
+  queuePosition: null,
+  queuedAt: "2026-01-01T00:00:00.000Z",
+  startedAt: null,
+  finishedAt: status === "done" ? "2026-01-01T00:00:02.000Z" : null,
+});
 
 function follow(fetchAnswer: unknown = null) {
   const calls = { progress: [] as string[], done: [] as { status: string; queuedAt: Date }[], lost: [] as string[] };
   const fetch = vi.fn(async () => (fetchAnswer === null ? new Response("{}", { status: 500 }) : Response.json(fetchAnswer)));
   const handle = followSubmission({
     submissionId: "s1",
-    onProgress: (type) => calls.progress.push(type),
+    onProgress: (event) => calls.progress.push(event.type),
     onDone: (finished) => calls.done.push(finished),
     onLost: (message) => calls.lost.push(message),
     EventSource: FakeEventSource,
@@ -76,6 +91,19 @@ describe("followSubmission", () => {
     }
     latest().send("compiling", 3, { type: "compiling" });
     expect(calls.progress).toEqual(["queued", "started", "compiling"]);
+  });
+
+  it("reads every event through its schema: one it cannot read is a failed connection, resumed after the last good one", async () => {
+    const { calls } = follow();
+    latest().send("queued", 1, { type: "queued" });
+    const broken = latest();
+    broken.send("test", 2, { type: "test", index: "one" }); // no total, an index that is no number
+    expect(calls.progress).toEqual(["queued"]);
+    expect(broken.closed).toBe(true);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(latest().url).toBe("/api/submissions/s1/events?after=1");
+    latest().send("done", 2, { type: "done", status: "done", verdict: "AC", score: 1, submission: { id: "s1" } }); // not a submission
+    expect(calls.done).toEqual([]);
   });
 
   it("starts the delays over once an event arrives again", async () => {

@@ -2,11 +2,23 @@
 // connection fails: the stream is opened again with growing delays from the last event seen (a new
 // EventSource cannot send Last-Event-ID, so that goes as ?after=). When it keeps failing, the
 // submission is fetched once: a finished one is shown as if its `done` had arrived, else the page
-// is told that live progress was lost.
-import type { PublicSubmission } from "@/lib/validations/submissions";
+// is told that live progress was lost. Every event is read through its schema: one the page cannot
+// read counts as a failed connection, never as a half-understood result.
+import { z } from "zod";
+import { type PublicSubmission, publicSubmissionSchema, type SubmissionEvent, submissionEventSchema } from "@/lib/validations/submissions";
 
 export const PROGRESS_EVENTS = ["queued", "started", "compiling", "test", "performance", "retrying"] as const;
 export type ProgressEventType = (typeof PROGRESS_EVENTS)[number];
+export type ProgressEvent = Exclude<SubmissionEvent, { type: "done" }>;
+
+/** A submission as it travels in JSON: its dates as strings. */
+const wireSubmissionSchema = publicSubmissionSchema.extend({
+  queuedAt: z.coerce.date(),
+  startedAt: z.coerce.date().nullable(),
+  finishedAt: z.coerce.date().nullable(),
+});
+const doneEventSchema = z.object({ submission: wireSubmissionSchema });
+const serverErrorSchema = z.object({ message: z.string() });
 
 /** What is used of an EventSource: the browser's, or a test's fake. */
 export interface EventSourceLike {
@@ -22,7 +34,7 @@ export const PROGRESS_LOST_MESSAGE =
 
 export function followSubmission(options: {
   submissionId: string;
-  onProgress: (type: ProgressEventType, data: { index?: number; total?: number }) => void;
+  onProgress: (event: ProgressEvent) => void;
   onDone: (submission: PublicSubmission) => void;
   /** Following ended without the result; `message` says so and what to do. */
   onLost: (message: string) => void;
@@ -48,12 +60,18 @@ export function followSubmission(options: {
     if (reconnect) clearTimeout(reconnect);
   };
 
-  /** Reads an event's data, remembering its id; an event received means the connection works again. */
-  const received = (event: Event): unknown => {
+  /** Reads an event's data through its schema, remembering its id; an event read means the connection works again. */
+  const received = <Schema extends z.ZodType>(event: Event, schema: Schema): z.infer<Schema> | null => {
     const message = event as MessageEvent<string>;
+    let data: z.infer<Schema>;
+    try {
+      data = schema.parse(JSON.parse(message.data));
+    } catch {
+      return null;
+    }
     if (message.lastEventId) lastEventId = message.lastEventId;
     failures = 0;
-    return JSON.parse(message.data);
+    return data;
   };
 
   const failed = (serverMessage: string | null) => {
@@ -70,10 +88,10 @@ export function followSubmission(options: {
 
   const giveUp = async (serverMessage: string | null) => {
     const submission = await fetchNow(`/api/submissions/${submissionId}`, { cache: "no-store" })
-      .then((response) => (response.ok ? (response.json() as Promise<PublicSubmission>) : null))
+      .then(async (response) => (response.ok ? wireSubmissionSchema.parse(await response.json()) : null))
       .catch(() => null);
     if (closedByPage) return;
-    if (submission && (submission.status === "done" || submission.status === "internal_error")) onDone(withDates(submission));
+    if (submission && (submission.status === "done" || submission.status === "internal_error")) onDone(submission);
     else onLost(serverMessage ?? PROGRESS_LOST_MESSAGE);
   };
 
@@ -83,17 +101,22 @@ export function followSubmission(options: {
     const events = new OpenEventSource(`/api/submissions/${submissionId}/events${query}`);
     source = events;
     for (const type of PROGRESS_EVENTS) {
-      events.addEventListener(type, (event) => onProgress(type, received(event) as { index?: number; total?: number }));
+      events.addEventListener(type, (event) => {
+        const progress = received(event, submissionEventSchema);
+        if (progress === null || progress.type === "done") return failed(null);
+        onProgress(progress);
+      });
     }
     events.addEventListener("done", (event) => {
-      const { submission } = received(event) as { submission: PublicSubmission };
+      const done = received(event, doneEventSchema);
+      if (done === null) return failed(null);
       end();
-      onDone(withDates(submission));
+      onDone(done.submission);
     });
     // The server's own `error` event carries a message; the browser's (connection lost or refused) has no data.
     events.addEventListener("error", (event) => {
       const data = (event as MessageEvent<unknown>).data;
-      failed(typeof data === "string" ? ((JSON.parse(data) as { message?: string }).message ?? null) : null);
+      failed(typeof data === "string" ? (serverErrorSchema.safeParse(safeJson(data)).data?.message ?? null) : null);
     });
   }
 
@@ -106,8 +129,10 @@ export function followSubmission(options: {
   };
 }
 
-/** A submission as JSON has its dates as strings. */
-function withDates(submission: PublicSubmission): PublicSubmission {
-  const date = (value: Date | string | null) => (value === null ? null : new Date(value));
-  return { ...submission, queuedAt: new Date(submission.queuedAt), startedAt: date(submission.startedAt), finishedAt: date(submission.finishedAt) };
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }

@@ -11,8 +11,8 @@ import type { HistoryEntry } from "@/lib/validations/workspace";
 
 export function SubmissionHistory(props: {
   entries: HistoryEntry[];
-  currentCode: string;
-  currentLanguage: string;
+  /** The code in the editor now, per language: a past submission is compared with its own language's. */
+  currentCodes: Record<string, string>;
   onLoad: (entry: HistoryEntry) => void;
 }) {
   const [selected, setSelected] = useState<string | null>(null);
@@ -60,7 +60,7 @@ export function SubmissionHistory(props: {
             </Button>
           </div>
           {diffing ? (
-            <CodeDiff original={entry.code} modified={entry.language === props.currentLanguage ? props.currentCode : ""} language={entry.language} dark={dark} />
+            <CodeDiff original={entry.code} modified={props.currentCodes[entry.language] ?? ""} language={entry.language} dark={dark} />
           ) : (
             <pre className="max-h-80 overflow-auto rounded-md bg-muted p-3 font-mono text-xs" data-testid="history-code">
               {entry.code}

@@ -1,0 +1,84 @@
+// Writing code on the exercise page as a fast typist does: nothing typed is lost while drafts save
+// and Runs stream, and work moves between languages only where the user puts it.
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { signUp, uniqueEmail, useBrowser } from "@/e2e/support/browser";
+import { draftsLoaded } from "@/e2e/support/exercise-page";
+
+const openContext = useBrowser();
+const EXERCISE = "syscall-echo";
+
+async function savedDrafts(page: Page): Promise<Record<string, string>> {
+  const response = await page.request.get(`/api/exercises/${EXERCISE}/workspace`);
+  return ((await response.json()) as { drafts: Record<string, string> }).drafts;
+}
+
+async function draftSaved(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.textContent === "Draft saved", undefined, { timeout: 15_000 });
+}
+
+/** Empties the editor and leaves the cursor in it. */
+async function clearEditor(page: Page): Promise<void> {
+  await page.locator(".monaco-editor .view-line").first().waitFor();
+  await draftsLoaded(page);
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Delete");
+  await page.locator('[data-testid="code-editor"][data-length="0"]').waitFor();
+}
+
+describe("typing in the editor", () => {
+  it("keeps every one of 2,000 characters typed without pause, while drafts save and a Run streams", async () => {
+    const { page } = await openContext();
+    await signUp(page, uniqueEmail("typist"));
+    await page.goto(`/exercises/${EXERCISE}`);
+    await clearEditor(page);
+
+    // Letters and spaces only: nothing Monaco would complete, close or indent by itself.
+    const words = "broken keys lost while saving drafts and streaming runs ";
+    const text = words.repeat(Math.ceil(2000 / words.length)).slice(0, 2000);
+    const bursts = text.match(/.{1,250}/gs)!;
+    for (const [i, burst] of bursts.entries()) {
+      await page.keyboard.type(burst); // no delay between keys
+      if (i === 2) await page.keyboard.press("ControlOrMeta+'"); // a Run, from the editor, as it streams its progress
+      if (i % 3 === 1) await page.waitForTimeout(900); // long enough for a draft save to start before the next burst
+    }
+    const editor = page.getByTestId("code-editor");
+    await editor.and(page.locator(`[data-length="${text.length}"]`)).waitFor({ timeout: 15_000 }).catch(async (error: Error) => {
+      throw new Error(`The editor holds ${await editor.getAttribute("data-length")} characters of the ${text.length} typed.`, { cause: error });
+    });
+    await draftSaved(page);
+    expect((await savedDrafts(page)).c).toBe(text);
+  });
+});
+
+describe("loading a past submission into the editor", () => {
+  it("puts it into its own language, saved as that language's draft, and leaves the open language's draft alone", async () => {
+    const { page } = await openContext();
+    await signUp(page, uniqueEmail("loader"));
+    const goCode = 'package main\n\n// my earlier go attempt\nfunc echoLines() {}\n';
+    const run = await page.request.post("/api/submissions", {
+      data: { exerciseSlug: EXERCISE, language: "go", code: goCode, kind: "run" },
+      headers: { origin: inject("appUrl") },
+    });
+    expect(run.status()).toBe(202);
+
+    await page.goto(`/exercises/${EXERCISE}`);
+    await clearEditor(page);
+    await page.keyboard.type("my c draft");
+    await draftSaved(page);
+
+    await page.getByTestId("history").getByRole("button").first().click();
+    await page.getByRole("button", { name: "Load into editor" }).click();
+    expect(await page.locator("#language").inputValue()).toBe("go");
+    await page.locator(`[data-testid="code-editor"][data-length="${goCode.length}"]`).waitFor();
+    await draftSaved(page);
+    const drafts = await savedDrafts(page);
+    expect(drafts.go).toBe(goCode);
+    expect(drafts.c).toBe("my c draft");
+
+    // Back in C, the C draft is what the editor shows.
+    await page.locator("#language").selectOption("c");
+    await page.locator('[data-testid="code-editor"][data-length="10"]').waitFor();
+  });
+});
