@@ -84,8 +84,7 @@ describe("the Content-Security-Policy in the browser", () => {
     await pasteCode(page, reference);
     const typed = "// typed under the policy\n";
     await page.keyboard.press("ControlOrMeta+Home");
-    // At a person's pace: keys faster than React re-renders lose characters (the editor's value prop lags the model).
-    await page.keyboard.type(typed, { delay: 80 });
+    await page.keyboard.type(typed);
     await page.locator(`[data-testid="code-editor"][data-length="${reference.length + typed.length}"]`).waitFor({ timeout: 10_000 });
     await editorShows(page, typed.trim());
 

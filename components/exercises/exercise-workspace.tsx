@@ -3,34 +3,19 @@
 // you type, Run and Submit with live progress, the result, and your history. The page around it is
 // the same for every reader; what is theirs (drafts, history) is loaded here when it opens.
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { resetDraftAction, saveDraftAction, submitCodeAction } from "@/app/exercises/[slug]/actions";
+import { useEffect, useMemo, useState } from "react";
 import { CodeEditor, type EditorMarker } from "@/components/editor/code-editor-loader";
-import { followSubmission } from "@/components/exercises/follow-submission";
-import { type LiveProgress, SubmissionResult } from "@/components/exercises/submission-result";
+import { SubmissionResult } from "@/components/exercises/submission-result";
 import { SubmissionHistory } from "@/components/exercises/submission-history";
+import { useDrafts, type WorkspaceLanguage } from "@/components/exercises/use-drafts";
+import { useSubmissionStream } from "@/components/exercises/use-submission-stream";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
-import type { SourceFile } from "@/lib/exercises/load-exercise";
 import type { Language } from "@/lib/exercises/manifest";
 import { parseCompilerDiagnostics } from "@/lib/grading/compiler-diagnostics";
-import type { GradingStatus } from "@/lib/server/grading/get-grading-status";
-import type { PublicSubmission } from "@/lib/validations/submissions";
-import type { HistoryEntry, Workspace } from "@/lib/validations/workspace";
 import { cn } from "@/lib/utils";
 
-export interface WorkspaceLanguage {
-  id: Language;
-  label: string;
-  edit: SourceFile;
-  support: SourceFile[];
-}
-
-const SAVE_DELAY_MS = 800;
-
-type SaveState = "saved" | "unsaved" | "saving" | "failed";
-/** The reader's own work: loading, loaded, or not loadable (then nothing is saved over it). */
-type Loaded = { state: "loading" } | { state: "ready"; signedIn: boolean } | { state: "failed"; message: string };
+export type { WorkspaceLanguage } from "@/components/exercises/use-drafts";
 
 export function ExerciseWorkspace(props: {
   slug: string;
@@ -39,171 +24,40 @@ export function ExerciseWorkspace(props: {
   exerciseKind: "io" | "link" | "server";
 }) {
   const { slug, languages } = props;
-  const [loaded, setLoaded] = useState<Loaded>({ state: "loading" });
-  const signedIn = loaded.state === "ready" && loaded.signedIn;
-  const [language, setLanguage] = useState<Language>(languages[0]!.id);
+  const drafts = useDrafts({ slug, languages });
+  const { loaded, signedIn, language, switchLanguage, openFile, setOpenFile, codes, saveState, history, setHistory } = drafts;
   const current = languages.find((l) => l.id === language)!;
-  const [codes, setCodes] = useState<Record<string, string>>(() => Object.fromEntries(languages.map((l) => [l.id, l.edit.content])));
-  const codesNow = useRef(codes);
-  codesNow.current = codes;
-  /** Text the page puts into a language's editor on purpose (drafts, starter, an old submission), by revision. */
-  const [replacements, setReplacements] = useState<Partial<Record<Language, { text: string; revision: number }>>>({});
-  const [openFile, setOpenFile] = useState(current.edit.name);
-  const [saveState, setSaveState] = useState<SaveState>("saved");
+  const code = codes[language] ?? "";
   const [customInput, setCustomInput] = useState("");
   const [useCustomInput, setUseCustomInput] = useState(false);
-  const [submission, setSubmission] = useState<PublicSubmission | null>(null);
-  const [progress, setProgress] = useState<LiveProgress | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
-  const [history, setHistory] = useState<HistoryEntry[]>([]);
-  /** One pending save per language: typing in one never cancels another's. */
-  const saveTimers = useRef<Partial<Record<Language, ReturnType<typeof setTimeout>>>>({});
-  const following = useRef<{ close(): void } | null>(null);
-  const busy = progress !== null && progress.phase !== "done";
-  const [grading, setGrading] = useState<GradingStatus>("ok");
-
-  useEffect(() => () => following.current?.close(), []);
-
-  // The page is prerendered, so whether any worker is alive is asked for here: on opening, and with each submission.
-  const checkGrading = useCallback(async () => {
-    const health = await fetch("/api/health", { cache: "no-store" })
-      .then((response) => (response.ok ? (response.json() as Promise<{ grading?: GradingStatus }>) : null))
-      .catch(() => null);
-    if (health?.grading) setGrading(health.grading);
-  }, []);
-
-  useEffect(() => {
-    void checkGrading();
-  }, [checkGrading]);
-
-  const code = codes[language] ?? "";
-  const saveNow = useCallback(
-    async (lang: Language, text: string) => {
-      setSaveState("saving");
-      const result = await saveDraftAction({ exerciseSlug: slug, language: lang, code: text });
-      setSaveState(result.ok ? "saved" : "failed");
-    },
-    [slug],
-  );
-
-  // Only the latest load may set the workspace: an older one answering late (a retry, a re-render
-  // with new props) would leave its error, or its drafts, over the newer answer.
-  const latestLoad = useRef(0);
-  const load = useCallback(async () => {
-    const attempt = ++latestLoad.current;
-    const isLatest = () => attempt === latestLoad.current;
-    setLoaded({ state: "loading" });
-    try {
-      const response = await fetch(`/api/exercises/${slug}/workspace`, { cache: "no-store" });
-      if (!isLatest()) return;
-      if (!response.ok) {
-        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-        throw new Error(body?.error?.message ?? `the server answered ${response.status}`);
-      }
-      const workspace = (await response.json()) as Workspace;
-      if (!isLatest()) return;
-      const firstDraft = languages.find((l) => workspace.drafts[l.id] !== undefined)?.id;
-      // Code typed while the drafts could not be loaded (before a retry) is newer than any draft: it stays, and is saved.
-      const typed = languages.filter((l) => codesNow.current[l.id] !== l.edit.content).map((l) => l.id);
-      for (const l of languages) {
-        const draft = workspace.drafts[l.id];
-        if (!typed.includes(l.id) && draft !== undefined) replaceCode(l.id, draft);
-      }
-      if (workspace.signedIn) for (const lang of typed) void saveNow(lang, codesNow.current[lang]!);
-      setHistory(workspace.history);
-      if (firstDraft) switchLanguage(firstDraft);
-      setLoaded({ state: "ready", signedIn: workspace.signedIn });
-    } catch (error) {
-      if (isLatest()) setLoaded({ state: "failed", message: error instanceof Error ? error.message : String(error) });
-    }
-  }, [slug, languages, saveNow]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  /** What the user typed into the editor of `lang`: kept, and saved after a pause. */
-  function edit(lang: Language, text: string) {
-    setCodes((all) => ({ ...all, [lang]: text }));
-    if (signedIn) scheduleSave(lang, text);
-  }
-
-  function scheduleSave(lang: Language, text: string) {
-    setSaveState("unsaved");
-    clearTimeout(saveTimers.current[lang]);
-    saveTimers.current[lang] = setTimeout(() => void saveNow(lang, text), SAVE_DELAY_MS);
-  }
-
-  /** Puts `text` into the editor of `lang` (shown or not), as the page's doing rather than the user's typing. */
-  function replaceCode(lang: Language, text: string) {
-    codesNow.current = { ...codesNow.current, [lang]: text };
-    setCodes((all) => ({ ...all, [lang]: text }));
-    setReplacements((all) => ({ ...all, [lang]: { text, revision: (all[lang]?.revision ?? 0) + 1 } }));
-  }
+  /** A signed-out reader pressed Run or Submit: they are asked to sign in. */
+  const [askSignIn, setAskSignIn] = useState(false);
+  const stream = useSubmissionStream({
+    slug,
+    onCreated: (created, sentCode) =>
+      setHistory((entries) => [
+        { id: created.id, kind: created.kind, language: created.language, verdict: null, status: created.status, queuedAt: new Date().toISOString(), code: sentCode },
+        ...entries,
+      ]),
+    onFinished: (finished) => setHistory((entries) => entries.map((e) => (e.id === finished.id ? { ...e, verdict: finished.verdict, status: finished.status } : e))),
+  });
+  const { submission, progress, busy, grading } = stream;
 
   async function resetToStarter() {
     if (!window.confirm(`Replace your ${current.label} code with the starter? Your draft is discarded.`)) return;
-    clearTimeout(saveTimers.current[language]);
-    replaceCode(language, current.edit.content);
-    if (signedIn) {
-      const result = await resetDraftAction({ exerciseSlug: slug, language });
-      setSaveState(result.ok ? "saved" : "failed");
-    }
-  }
-
-  function switchLanguage(next: Language) {
-    setLanguage(next);
-    setOpenFile(languages.find((l) => l.id === next)!.edit.name);
+    await drafts.resetToStarter(language);
   }
 
   async function send(kind: "run" | "submit") {
     if (busy || loaded.state === "loading") return;
-    setActionError(null);
+    setAskSignIn(false);
     if (loaded.state === "ready" && !signedIn) {
-      setActionError("sign-in");
+      stream.setProblem(null);
+      setAskSignIn(true);
       return;
     }
-    following.current?.close();
-    setSubmission(null);
-    setProgress({ phase: "sending", testsDone: 0, testsTotal: 0 });
     const stdin = kind === "run" && useCustomInput && props.exerciseKind !== "server" ? customInput : undefined;
-    const result = await submitCodeAction({ exerciseSlug: slug, language, code, kind, stdin });
-    if (!result.ok) {
-      setProgress(null);
-      setActionError(result.error.message);
-      return;
-    }
-    const created = result.data;
-    setSubmission(created);
-    setProgress({ phase: "queued", testsDone: 0, testsTotal: 0 });
-    setHistory((entries) => [{ id: created.id, kind, language, verdict: null, status: created.status, queuedAt: new Date().toISOString(), code }, ...entries]);
-    if (created.status === "queued") void checkGrading();
-    follow(created.id);
-  }
-
-  function follow(id: string) {
-    following.current = followSubmission({
-      submissionId: id,
-      onProgress: (event) => {
-        if (event.type === "started") setGrading("ok"); // a worker took it
-        setProgress((previous) => {
-          const base = previous ?? { phase: "queued" as const, testsDone: 0, testsTotal: 0 };
-          if (event.type === "test") return { phase: "testing", testsDone: event.index, testsTotal: event.total };
-          if (event.type === "started") return { ...base, phase: "compiling" };
-          if (event.type === "performance") return { ...base, phase: "performance" };
-          return { ...base, phase: event.type };
-        });
-      },
-      onDone: (finished) => {
-        setSubmission(finished);
-        setProgress({ phase: "done", testsDone: 0, testsTotal: 0 });
-        setHistory((entries) => entries.map((e) => (e.id === id ? { ...e, verdict: finished.verdict, status: finished.status } : e)));
-      },
-      onLost: (message) => {
-        setProgress(null); // Run and Submit work again
-        setActionError(message);
-      },
-    });
+    await stream.send({ kind, language, code, stdin });
   }
 
   const markers: EditorMarker[] = useMemo(() => {
@@ -286,11 +140,11 @@ export function ExerciseWorkspace(props: {
         <CodeEditor
           path={`file:///${slug}/${language}/${shownFile.name}`}
           defaultValue={editingUserFile ? code : shownFile.content}
-          replacement={editingUserFile ? replacements[language] : undefined}
+          replacement={editingUserFile ? drafts.replacements[language] : undefined}
           language={language}
           readOnly={!editingUserFile || loaded.state === "loading"}
           markers={editingUserFile ? markers : []}
-          onChange={editingUserFile ? (text) => edit(language, text) : undefined}
+          onChange={editingUserFile ? (text) => drafts.edit(language, text) : undefined}
           onSubmit={() => void send("submit")}
           onRun={() => void send("run")}
           ariaLabel={editingUserFile ? `Your code, ${shownFile.name}` : `${shownFile.name}, read-only`}
@@ -330,12 +184,12 @@ export function ExerciseWorkspace(props: {
       {loaded.state === "failed" && (
         <p role="alert" className="text-sm text-destructive">
           Your drafts and history could not be loaded ({loaded.message}); what you type now is not saved.{" "}
-          <button type="button" className="font-medium underline underline-offset-4" onClick={() => void load()}>
+          <button type="button" className="font-medium underline underline-offset-4" onClick={() => void drafts.load()}>
             Try again
           </button>
         </p>
       )}
-      {actionError === "sign-in" ? (
+      {askSignIn ? (
         <p role="alert" className="text-sm">
           <Link href={`/sign-in?next=${encodeURIComponent(`/exercises/${slug}`)}`} className="font-medium underline underline-offset-4">
             Sign in
@@ -343,9 +197,9 @@ export function ExerciseWorkspace(props: {
           to run and submit your code; what you wrote stays in the editor.
         </p>
       ) : (
-        actionError && (
+        stream.problem && (
           <p role="alert" className="text-sm text-destructive">
-            {actionError}
+            {stream.problem}
           </p>
         )
       )}
@@ -358,12 +212,7 @@ export function ExerciseWorkspace(props: {
         <SubmissionHistory
           entries={history}
           currentCodes={codes}
-          onLoad={(entry) => {
-            // Into the submission's own language, saved as that language's draft; the open one is left alone.
-            switchLanguage(entry.language);
-            replaceCode(entry.language, entry.code);
-            if (signedIn) scheduleSave(entry.language, entry.code);
-          }}
+          onLoad={drafts.loadSubmission}
         />
       )}
     </div>

@@ -1,5 +1,6 @@
 // The sign-up and sign-in contracts, shared by the forms and the tests; the rules themselves live in
 // lib/auth/account-rules.ts, which the server's auth hooks enforce as well.
+import "@/lib/validations/zod-setup";
 import { z } from "zod";
 import { emailProblem, nameProblem, passwordProblem } from "@/lib/auth/account-rules";
 

@@ -1,3 +1,4 @@
+import "@/lib/validations/zod-setup";
 import { z } from "zod";
 import { LANGUAGES } from "@/lib/exercises/manifest";
 import { codeSchema, exerciseSlugSchema } from "@/lib/validations/submissions";

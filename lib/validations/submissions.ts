@@ -1,4 +1,5 @@
 // Contracts of submissions: what a client may send, what it is sent back, and the progress events.
+import "@/lib/validations/zod-setup";
 import { z } from "zod";
 import { gradingResultSchema, verdictSchema } from "@/graders/core/results";
 import { LANGUAGES } from "@/lib/exercises/manifest";

@@ -1,5 +1,6 @@
 // What the exercise page loads for its reader after the (prerendered) page itself: their drafts and
 // their recent Runs and Submits of the exercise, with the code of each (theirs to see).
+import "@/lib/validations/zod-setup";
 import { z } from "zod";
 import { LANGUAGES } from "@/lib/exercises/manifest";
 

@@ -1,0 +1,148 @@
+"use client";
+// The reader's own work on an exercise: the code of each language (their drafts, loaded when the
+// page opens and saved as they type), which language and file is open, and their Runs and Submits.
+// The editor owns what is typed (see code-editor.tsx); `replaceCode` is how the page puts text into
+// it on purpose.
+import { useCallback, useEffect, useRef, useState } from "react";
+import { resetDraftAction, saveDraftAction } from "@/app/exercises/[slug]/actions";
+import type { SourceFile } from "@/lib/exercises/load-exercise";
+import type { Language } from "@/lib/exercises/manifest";
+import { type HistoryEntry, workspaceSchema } from "@/lib/validations/workspace";
+
+export interface WorkspaceLanguage {
+  id: Language;
+  label: string;
+  edit: SourceFile;
+  support: SourceFile[];
+}
+
+export type SaveState = "saved" | "unsaved" | "saving" | "failed";
+/** The reader's own work: loading, loaded, or not loadable (then nothing is saved over it). */
+export type Loaded = { state: "loading" } | { state: "ready"; signedIn: boolean } | { state: "failed"; message: string };
+/** Text the page puts into a language's editor on purpose, by revision (see CodeEditor's `replacement`). */
+export type Replacement = { text: string; revision: number };
+
+const SAVE_DELAY_MS = 800;
+
+export function useDrafts({ slug, languages }: { slug: string; languages: WorkspaceLanguage[] }) {
+  const [loaded, setLoaded] = useState<Loaded>({ state: "loading" });
+  const signedIn = loaded.state === "ready" && loaded.signedIn;
+  const [language, setLanguage] = useState<Language>(languages[0]!.id);
+  const [openFile, setOpenFile] = useState(languages[0]!.edit.name);
+  const [codes, setCodes] = useState<Record<string, string>>(() => Object.fromEntries(languages.map((l) => [l.id, l.edit.content])));
+  const codesNow = useRef(codes);
+  codesNow.current = codes;
+  const [replacements, setReplacements] = useState<Partial<Record<Language, Replacement>>>({});
+  const [saveState, setSaveState] = useState<SaveState>("saved");
+  const [history, setHistory] = useState<HistoryEntry[]>([]);
+  /** One pending save per language: typing in one never cancels another's. */
+  const saveTimers = useRef<Partial<Record<Language, ReturnType<typeof setTimeout>>>>({});
+
+  const saveNow = useCallback(
+    async (lang: Language, text: string) => {
+      setSaveState("saving");
+      const result = await saveDraftAction({ exerciseSlug: slug, language: lang, code: text });
+      setSaveState(result.ok ? "saved" : "failed");
+    },
+    [slug],
+  );
+
+  const switchLanguage = useCallback(
+    (next: Language) => {
+      setLanguage(next);
+      setOpenFile(languages.find((l) => l.id === next)!.edit.name);
+    },
+    [languages],
+  );
+
+  /** Puts `text` into the editor of `lang` (shown or not), as the page's doing rather than the user's typing. */
+  const replaceCode = useCallback((lang: Language, text: string) => {
+    codesNow.current = { ...codesNow.current, [lang]: text };
+    setCodes((all) => ({ ...all, [lang]: text }));
+    setReplacements((all) => ({ ...all, [lang]: { text, revision: (all[lang]?.revision ?? 0) + 1 } }));
+  }, []);
+
+  // Only the latest load may set the workspace: an older one answering late (a retry, a re-render
+  // with new props) would leave its error, or its drafts, over the newer answer.
+  const latestLoad = useRef(0);
+  const load = useCallback(async () => {
+    const attempt = ++latestLoad.current;
+    const isLatest = () => attempt === latestLoad.current;
+    setLoaded({ state: "loading" });
+    try {
+      const response = await fetch(`/api/exercises/${slug}/workspace`, { cache: "no-store" });
+      if (!isLatest()) return;
+      if (!response.ok) {
+        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+        throw new Error(body?.error?.message ?? `the server answered ${response.status}`);
+      }
+      const parsed = workspaceSchema.safeParse(await response.json());
+      if (!parsed.success) throw new Error("the server's answer could not be read");
+      const workspace = parsed.data;
+      if (!isLatest()) return;
+      const firstDraft = languages.find((l) => workspace.drafts[l.id] !== undefined)?.id;
+      // Code typed while the drafts could not be loaded (before a retry) is newer than any draft: it stays, and is saved.
+      const typed = languages.filter((l) => codesNow.current[l.id] !== l.edit.content).map((l) => l.id);
+      for (const l of languages) {
+        const draft = workspace.drafts[l.id];
+        if (!typed.includes(l.id) && draft !== undefined) replaceCode(l.id, draft);
+      }
+      if (workspace.signedIn) for (const lang of typed) void saveNow(lang, codesNow.current[lang]!);
+      setHistory(workspace.history);
+      if (firstDraft) switchLanguage(firstDraft);
+      setLoaded({ state: "ready", signedIn: workspace.signedIn });
+    } catch (error) {
+      if (isLatest()) setLoaded({ state: "failed", message: error instanceof Error ? error.message : String(error) });
+    }
+  }, [slug, languages, saveNow, replaceCode, switchLanguage]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  function scheduleSave(lang: Language, text: string) {
+    setSaveState("unsaved");
+    clearTimeout(saveTimers.current[lang]);
+    saveTimers.current[lang] = setTimeout(() => void saveNow(lang, text), SAVE_DELAY_MS);
+  }
+
+  /** What the user typed into the editor of `lang`: kept, and saved after a pause. */
+  function edit(lang: Language, text: string) {
+    setCodes((all) => ({ ...all, [lang]: text }));
+    if (signedIn) scheduleSave(lang, text);
+  }
+
+  /** The starter back in `lang`'s editor, and its saved draft forgotten. */
+  async function resetToStarter(lang: Language) {
+    clearTimeout(saveTimers.current[lang]);
+    replaceCode(lang, languages.find((l) => l.id === lang)!.edit.content);
+    if (!signedIn) return;
+    const result = await resetDraftAction({ exerciseSlug: slug, language: lang });
+    setSaveState(result.ok ? "saved" : "failed");
+  }
+
+  /** A past Run or Submit back in the editor of its own language, saved as that language's draft. */
+  function loadSubmission(entry: HistoryEntry) {
+    switchLanguage(entry.language);
+    replaceCode(entry.language, entry.code);
+    if (signedIn) scheduleSave(entry.language, entry.code);
+  }
+
+  return {
+    loaded,
+    signedIn,
+    load,
+    language,
+    switchLanguage,
+    openFile,
+    setOpenFile,
+    codes,
+    replacements,
+    saveState,
+    edit,
+    resetToStarter,
+    history,
+    setHistory,
+    loadSubmission,
+  };
+}
