@@ -3,7 +3,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { signUp, uniqueEmail, useBrowser } from "@/e2e/support/browser";
-import { draftsLoaded } from "@/e2e/support/exercise-page";
+import { draftsLoaded, pasteCode } from "@/e2e/support/exercise-page";
 
 const openContext = useBrowser();
 const EXERCISE = "syscall-echo";
@@ -80,5 +80,29 @@ describe("loading a past submission into the editor", () => {
     // Back in C, the C draft is what the editor shows.
     await page.locator("#language").selectOption("c");
     await page.locator('[data-testid="code-editor"][data-length="10"]').waitFor();
+  });
+});
+
+describe("a reload while a submission is graded", () => {
+  it("picks up its live progress and shows its result, in the panel and the history, and again after another reload", async () => {
+    const { page } = await openContext();
+    await signUp(page, uniqueEmail("reloader"));
+    await page.goto(`/exercises/${EXERCISE}`);
+    // Runs until the time limit: long enough to reload in the middle.
+    await pasteCode(page, "int echo_lines(int in, int out) { for (;;) {} }\n");
+    await page.getByRole("button", { name: "Run", exact: true }).click();
+    await page.getByTestId("history").getByText("Grading…").waitFor();
+    await page.reload();
+
+    await page.getByTestId("submission-result").waitFor({ timeout: 10_000 });
+    const verdict = page.getByTestId("verdict");
+    await verdict.waitFor({ timeout: 60_000 });
+    expect(await verdict.getAttribute("data-verdict")).toBe("TLE");
+    await page.getByTestId("history").getByText("Time limit exceeded").waitFor();
+    expect(await page.getByTestId("history").getByText("Grading…").count()).toBe(0);
+
+    await page.reload();
+    await verdict.waitFor({ timeout: 10_000 });
+    expect(await verdict.getAttribute("data-verdict")).toBe("TLE");
   });
 });

@@ -3,7 +3,7 @@
 // you type, Run and Submit with live progress, the result, and your history. The page around it is
 // the same for every reader; what is theirs (drafts, history) is loaded here when it opens.
 import Link from "next/link";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { CodeEditor, type EditorMarker } from "@/components/editor/code-editor-loader";
 import { SubmissionResult } from "@/components/exercises/submission-result";
 import { SubmissionHistory } from "@/components/exercises/submission-history";
@@ -42,6 +42,16 @@ export function ExerciseWorkspace(props: {
     onFinished: (finished) => setHistory((entries) => entries.map((e) => (e.id === finished.id ? { ...e, verdict: finished.verdict, status: finished.status } : e))),
   });
   const { submission, progress, busy, grading } = stream;
+
+  // Once the reader's history has arrived (on opening, or a reload mid-grading): the latest result
+  // again, or the live progress of a submission still being graded.
+  const resumed = useRef(false);
+  useEffect(() => {
+    if (loaded.state !== "ready" || resumed.current) return;
+    resumed.current = true;
+    const latest = history[0];
+    if (latest) void stream.resume(latest.id, history.filter((e) => e.status === "queued" || e.status === "running").map((e) => e.id));
+  }, [loaded.state, history, stream]);
 
   async function resetToStarter() {
     if (!window.confirm(`Replace your ${current.label} code with the starter? Your draft is discarded.`)) return;

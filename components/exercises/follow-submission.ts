@@ -12,7 +12,7 @@ export type ProgressEventType = (typeof PROGRESS_EVENTS)[number];
 export type ProgressEvent = Exclude<SubmissionEvent, { type: "done" }>;
 
 /** A submission as it travels in JSON: its dates as strings. */
-const wireSubmissionSchema = publicSubmissionSchema.extend({
+export const wireSubmissionSchema = publicSubmissionSchema.extend({
   queuedAt: z.coerce.date(),
   startedAt: z.coerce.date().nullable(),
   finishedAt: z.coerce.date().nullable(),

@@ -3,7 +3,7 @@
 // stream (follow-submission.ts) to its result; and whether any grading worker is alive to take it.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { submitCodeAction } from "@/app/exercises/[slug]/actions";
-import { followSubmission } from "@/components/exercises/follow-submission";
+import { followSubmission, wireSubmissionSchema } from "@/components/exercises/follow-submission";
 import type { LiveProgress } from "@/components/exercises/submission-result";
 import type { Language } from "@/lib/exercises/manifest";
 import type { GradingStatus } from "@/lib/server/grading/get-grading-status";
@@ -22,11 +22,19 @@ export function useSubmissionStream(options: {
   const [problem, setProblem] = useState<string | null>(null);
   const [grading, setGrading] = useState<GradingStatus>("ok");
   const following = useRef<{ close(): void } | null>(null);
+  /** Older submissions still being graded after a reload, followed for their history rows only. */
+  const watching = useRef<{ close(): void }[]>([]);
   const callbacks = useRef(options);
   callbacks.current = options;
   const busy = progress !== null && progress.phase !== "done";
 
-  useEffect(() => () => following.current?.close(), []);
+  useEffect(
+    () => () => {
+      following.current?.close();
+      for (const watched of watching.current) watched.close();
+    },
+    [],
+  );
 
   // The page is prerendered, so whether any worker is alive is asked for here: on opening, and with each submission.
   const checkGrading = useCallback(async () => {
@@ -40,10 +48,12 @@ export function useSubmissionStream(options: {
     void checkGrading();
   }, [checkGrading]);
 
-  function follow(id: string) {
-    following.current = followSubmission({
+  /** Follows `id` to its result; `shown` drives the result panel, otherwise only its history row is updated. */
+  function follow(id: string, shown = true) {
+    const followed = followSubmission({
       submissionId: id,
       onProgress: (event) => {
+        if (!shown) return;
         if (event.type === "started") setGrading("ok"); // a worker took it
         setProgress((previous) => {
           const base = previous ?? { phase: "queued" as const, testsDone: 0, testsTotal: 0 };
@@ -54,15 +64,39 @@ export function useSubmissionStream(options: {
         });
       },
       onDone: (finished) => {
+        callbacks.current.onFinished(finished);
+        if (!shown) return;
         setSubmission(finished);
         setProgress({ phase: "done", testsDone: 0, testsTotal: 0 });
-        callbacks.current.onFinished(finished);
       },
       onLost: (message) => {
+        if (!shown) return;
         setProgress(null); // Run and Submit work again
         setProblem(message);
       },
     });
+    if (shown) following.current = followed;
+    else watching.current.push(followed);
+  }
+
+  /**
+   * After a reload: the latest submission's result is shown again, or its progress followed if it is
+   * still being graded; older ones still being graded are followed for their history rows.
+   */
+  async function resume(latestId: string, stillGrading: string[]) {
+    const latest = await fetch(`/api/submissions/${latestId}`, { cache: "no-store" })
+      .then(async (response) => (response.ok ? wireSubmissionSchema.parse(await response.json()) : null))
+      .catch(() => null);
+    if (!latest || following.current) return; // gone, or the user sent another meanwhile
+    for (const id of stillGrading) if (id !== latestId) follow(id, false);
+    setSubmission(latest);
+    if (latest.status === "done" || latest.status === "internal_error") {
+      setProgress({ phase: "done", testsDone: 0, testsTotal: 0 });
+      callbacks.current.onFinished(latest);
+      return;
+    }
+    setProgress({ phase: latest.status === "running" ? "compiling" : "queued", testsDone: 0, testsTotal: 0 });
+    follow(latestId);
   }
 
   async function send(input: { kind: "run" | "submit"; language: Language; code: string; stdin?: string }) {
@@ -85,5 +119,5 @@ export function useSubmissionStream(options: {
     follow(created.id);
   }
 
-  return { submission, progress, busy, grading, problem, setProblem, send };
+  return { submission, progress, busy, grading, problem, setProblem, send, resume };
 }
