@@ -52,6 +52,24 @@ describe("typing in the editor", () => {
   });
 });
 
+describe("a draft over the size limit", () => {
+  it("says at once why it is not saved, keeps the text, and saves again once it fits", async () => {
+    const { page } = await openContext();
+    await signUp(page, uniqueEmail("verbose"));
+    await page.goto(`/exercises/${EXERCISE}`);
+    const huge = `// ${"x".repeat(76)}\n`.repeat(900); // 71,100 bytes
+    await pasteCode(page, huge);
+    const saveState = page.getByTestId("save-state");
+    await expect.poll(() => saveState.textContent()).toBe("Not saved: code is limited to 64 KiB. It stays here; shorten it to save.");
+    expect(await page.getByTestId("code-editor").getAttribute("data-length")).toBe(String(huge.length));
+
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type("int small;");
+    await draftSaved(page);
+    expect((await savedDrafts(page)).c).toBe("int small;");
+  });
+});
+
 describe("loading a past submission into the editor", () => {
   it("puts it into its own language, saved as that language's draft, and leaves the open language's draft alone", async () => {
     const { page } = await openContext();

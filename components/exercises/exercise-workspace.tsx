@@ -13,6 +13,7 @@ import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import type { Language } from "@/lib/exercises/manifest";
 import { parseCompilerDiagnostics } from "@/lib/grading/compiler-diagnostics";
+import { MAX_CODE_BYTES } from "@/lib/validations/submissions";
 import { cn } from "@/lib/utils";
 
 export type { WorkspaceLanguage } from "@/components/exercises/use-drafts";
@@ -141,7 +142,13 @@ export function ExerciseWorkspace(props: {
             : loaded.state === "failed"
               ? "Drafts not loaded: changes are not saved"
               : signedIn
-                ? { saved: "Draft saved", unsaved: "Unsaved changes", saving: "Saving…", failed: "Could not save the draft" }[saveState]
+                ? {
+                    saved: "Draft saved",
+                    unsaved: "Unsaved changes",
+                    saving: "Saving…",
+                    failed: "Could not save the draft",
+                    "too-large": `Not saved: code is limited to ${MAX_CODE_BYTES / 1024} KiB. It stays here; shorten it to save.`,
+                  }[saveState]
                 : "Sign in to keep drafts"}
         </span>
       </div>

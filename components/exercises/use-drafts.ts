@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { resetDraftAction, saveDraftAction } from "@/app/exercises/[slug]/actions";
 import type { SourceFile } from "@/lib/exercises/load-exercise";
 import type { Language } from "@/lib/exercises/manifest";
+import { MAX_CODE_BYTES } from "@/lib/validations/submissions";
 import { type HistoryEntry, workspaceSchema } from "@/lib/validations/workspace";
 
 export interface WorkspaceLanguage {
@@ -16,7 +17,7 @@ export interface WorkspaceLanguage {
   support: SourceFile[];
 }
 
-export type SaveState = "saved" | "unsaved" | "saving" | "failed";
+export type SaveState = "saved" | "unsaved" | "saving" | "failed" | "too-large";
 /** The reader's own work: loading, loaded, or not loadable (then nothing is saved over it). */
 export type Loaded = { state: "loading" } | { state: "ready"; signedIn: boolean } | { state: "failed"; message: string };
 /** Text the page puts into a language's editor on purpose, by revision (see CodeEditor's `replacement`). */
@@ -101,8 +102,10 @@ export function useDrafts({ slug, languages }: { slug: string; languages: Worksp
   }, [load]);
 
   function scheduleSave(lang: Language, text: string) {
-    setSaveState("unsaved");
     clearTimeout(saveTimers.current[lang]);
+    // Over the limit the server would refuse it: say so now, keep the text in the editor, save once it fits.
+    if (new TextEncoder().encode(text).length > MAX_CODE_BYTES) return setSaveState("too-large");
+    setSaveState("unsaved");
     saveTimers.current[lang] = setTimeout(() => void saveNow(lang, text), SAVE_DELAY_MS);
   }
 
