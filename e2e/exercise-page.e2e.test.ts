@@ -59,10 +59,17 @@ describe("practising an exercise", () => {
     await custom.getByText("Input and output").click();
     await custom.getByText(await readFile("exercises/bankers-algorithm/examples/1.out", "utf8").then((out) => out.split("\n")[0]!)).first().waitFor();
 
-    // History lists every attempt; a past one opens as a diff against the draft.
+    // History lists every attempt with its figures; a past one opens with its full result, its code and a diff against the draft.
     const history = page.getByTestId("history").getByRole("button");
     await expect(history.count()).resolves.toBe(5);
-    await history.filter({ hasText: "Wrong answer" }).last().click();
+    await expect(history.first().getByTestId("history-figures").textContent()).resolves.toMatch(/^\d+\/\d+ testsCPU \d+(\.\d\d s| ms)$/);
+    const wrong = history.filter({ hasText: "Wrong answer" }).last();
+    await expect(wrong.getByTestId("history-figures").textContent()).resolves.toMatch(/^\d+\/\d+ tests/);
+    await wrong.click();
+    const pastResult = page.getByTestId("history-result").getByTestId("verdict");
+    await pastResult.waitFor();
+    await expect(pastResult.getAttribute("data-verdict")).resolves.toBe("WA");
+    await page.getByTestId("history-result").getByTestId("test-row").first().waitFor();
     await page.getByRole("button", { name: "Compare with my draft" }).click();
     await page.getByTestId("code-diff").locator(".monaco-diff-editor").waitFor();
 
@@ -100,13 +107,18 @@ describe("practising an exercise", () => {
     await pasteCode(page, "/* my saved draft */\n");
     await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.textContent === "Draft saved");
 
-    // The workspace request fails once (the server restarting): the starter shows, and typing saves nothing.
-    await page.route("**/api/exercises/*/workspace", (route) => route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: { message: "The database is restarting." } }) }), { times: 1 });
+    // The workspace request cannot reach the server (it is restarting): the starter shows, and typing saves nothing.
+    // Blocked through the browser's protocol rather than page.route, which turns off the cache and
+    // intercepts every request: a 4 MB editor chunk sometimes stalled there for good after a reload.
+    const browser = await page.context().newCDPSession(page);
+    await browser.send("Network.enable");
+    await browser.send("Network.setBlockedURLs", { urls: ["*/api/exercises/*/workspace"] });
     await page.reload();
-    await page.getByRole("alert").getByText("Your drafts and history could not be loaded (The database is restarting.)").waitFor();
+    await page.getByRole("alert").getByText("Your drafts and history could not be loaded (the server could not be reached)").waitFor();
     await page.getByTestId("save-state").getByText("Drafts not loaded: changes are not saved").waitFor();
     await editorShows(page, "request_resources");
 
+    await browser.send("Network.setBlockedURLs", { urls: [] });
     await page.getByRole("button", { name: "Try again" }).click();
     await editorShows(page, "/* my saved draft */");
     await page.getByTestId("save-state").getByText("Draft saved").waitFor();

@@ -14,6 +14,7 @@ import { Label } from "@/components/ui/label";
 import type { Language } from "@/lib/exercises/manifest";
 import { parseCompilerDiagnostics } from "@/lib/grading/compiler-diagnostics";
 import { MAX_CODE_BYTES } from "@/lib/validations/submissions";
+import { summarizeResult } from "@/lib/validations/workspace";
 import { cn } from "@/lib/utils";
 
 export type { WorkspaceLanguage } from "@/components/exercises/use-drafts";
@@ -37,10 +38,11 @@ export function ExerciseWorkspace(props: {
     slug,
     onCreated: (created, sentCode) =>
       setHistory((entries) => [
-        { id: created.id, kind: created.kind, language: created.language, verdict: null, status: created.status, queuedAt: new Date().toISOString(), code: sentCode },
+        { id: created.id, kind: created.kind, language: created.language, verdict: null, status: created.status, queuedAt: new Date().toISOString(), code: sentCode, ...summarizeResult(null) },
         ...entries,
       ]),
-    onFinished: (finished) => setHistory((entries) => entries.map((e) => (e.id === finished.id ? { ...e, verdict: finished.verdict, status: finished.status } : e))),
+    onFinished: (finished) =>
+      setHistory((entries) => entries.map((e) => (e.id === finished.id ? { ...e, verdict: finished.verdict, status: finished.status, ...summarizeResult(finished.result) } : e))),
   });
   const { submission, progress, busy, grading } = stream;
 

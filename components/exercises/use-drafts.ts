@@ -71,7 +71,9 @@ export function useDrafts({ slug, languages }: { slug: string; languages: Worksp
     const isLatest = () => attempt === latestLoad.current;
     setLoaded({ state: "loading" });
     try {
-      const response = await fetch(`/api/exercises/${slug}/workspace`, { cache: "no-store" });
+      const response = await fetch(`/api/exercises/${slug}/workspace`, { cache: "no-store" }).catch(() => {
+        throw new Error("the server could not be reached");
+      });
       if (!isLatest()) return;
       if (!response.ok) {
         const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;

@@ -48,6 +48,38 @@ describe("GET /api/exercises/:slug/workspace", () => {
     expect(await (await get("bankers-algorithm", alice)).json()).toEqual({ signedIn: true, drafts: {}, history: [] });
   });
 
+  it("gives each past result in figures, computed in the database as summarizeResult does", async () => {
+    const { summarizeResult } = await import("@/lib/validations/workspace");
+    const { db } = await import("@/lib/db");
+    const { auth } = await import("@/lib/auth/server");
+    const carol = await signUp("carol@example.com");
+    const userId = (await auth.api.getSession({ headers: new Headers({ cookie: carol }) }))!.user.id;
+    const test = (status: "pass" | "fail" | "skipped") => ({ name: `t-${status}`, status, visibility: "public" as const });
+    const results = {
+      accepted: { version: 3, status: "pass", verdict: "AC", score: 1, tests: [test("pass"), test("pass")], metrics: { maxCpuMs: 12.5, peakMemoryKiB: 900 },
+        performance: { passed: true, verdict: "AC", cpuMs: 40, referenceCpuMs: 32, ratio: 1.25, tolerance: 4, message: "fine" } },
+      wrong: { version: 3, status: "fail", verdict: "WA", score: 0.25, tests: [test("pass"), test("fail"), test("skipped"), test("skipped")], metrics: { maxCpuMs: 3, peakMemoryKiB: 800 } },
+      compileError: { version: 3, status: "error", verdict: "CE", score: 0, message: "x.c:1: error", tests: [], metrics: { maxCpuMs: 0, peakMemoryKiB: 0 } },
+    } as const;
+    for (const [name, result] of Object.entries(results)) {
+      await db.submission.create({
+        data: { id: `carol-${name}`, userId, exerciseSlug: "lru-pager", language: "c", code: name, kind: "submit", status: "done", verdict: result.verdict, score: result.score, results: result },
+      });
+    }
+    await db.submission.create({ data: { id: "carol-waiting", userId, exerciseSlug: "lru-pager", language: "c", code: "waiting", kind: "run" } });
+
+    const { history } = await (await get("lru-pager", carol)).json();
+    const figures = (code: string) => {
+      const { testsPassed, testsTotal, cpuMs, performanceRatio } = history.find((entry: { code: string }) => entry.code === code);
+      return { testsPassed, testsTotal, cpuMs, performanceRatio };
+    };
+    const { gradingResultSchema } = await import("@/graders/core/results");
+    for (const [name, result] of Object.entries(results)) expect(figures(name), name).toEqual(summarizeResult(gradingResultSchema.parse(result)));
+    expect(figures("accepted")).toEqual({ testsPassed: 2, testsTotal: 2, cpuMs: 12.5, performanceRatio: 1.25 });
+    expect(figures("wrong")).toEqual({ testsPassed: 1, testsTotal: 4, cpuMs: 3, performanceRatio: null });
+    expect(figures("waiting")).toEqual(summarizeResult(null));
+  });
+
   it("answers an unknown exercise with 404 and says which", async () => {
     const response = await get("no-such-thing", alice);
     expect(response.status).toBe(404);
