@@ -3,7 +3,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { signUp, uniqueEmail, useBrowser } from "@/e2e/support/browser";
-import { draftsLoaded, pasteCode } from "@/e2e/support/exercise-page";
+import { clearEditor, pasteCode } from "@/e2e/support/exercise-page";
 
 const openContext = useBrowser();
 const EXERCISE = "syscall-echo";
@@ -15,16 +15,6 @@ async function savedDrafts(page: Page): Promise<Record<string, string>> {
 
 async function draftSaved(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.textContent === "Draft saved", undefined, { timeout: 15_000 });
-}
-
-/** Empties the editor and leaves the cursor in it. */
-async function clearEditor(page: Page): Promise<void> {
-  await page.locator(".monaco-editor .view-line").first().waitFor();
-  await draftsLoaded(page);
-  await page.locator(".monaco-editor .view-lines").first().click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.press("Delete");
-  await page.locator('[data-testid="code-editor"][data-length="0"]').waitFor();
 }
 
 describe("typing in the editor", () => {

@@ -8,7 +8,6 @@ import { z } from "zod";
 import { type PublicSubmission, publicSubmissionSchema, type SubmissionEvent, submissionEventSchema } from "@/lib/validations/submissions";
 
 export const PROGRESS_EVENTS = ["queued", "started", "compiling", "test", "performance", "retrying"] as const;
-export type ProgressEventType = (typeof PROGRESS_EVENTS)[number];
 export type ProgressEvent = Exclude<SubmissionEvent, { type: "done" }>;
 
 /** A submission as it travels in JSON: its dates as strings. */
@@ -18,6 +17,16 @@ export const wireSubmissionSchema = publicSubmissionSchema.extend({
   finishedAt: z.coerce.date().nullable(),
 });
 const doneEventSchema = z.object({ submission: wireSubmissionSchema });
+
+/** GET /api/submissions/:id, read through its schema; null when it cannot be had (gone, offline, unreadable). */
+export async function fetchSubmission(
+  submissionId: string,
+  fetchNow: (url: string, init: RequestInit) => Promise<Response> = (url, init) => fetch(url, init),
+): Promise<PublicSubmission | null> {
+  return fetchNow(`/api/submissions/${submissionId}`, { cache: "no-store" })
+    .then(async (response) => (response.ok ? wireSubmissionSchema.parse(await response.json()) : null))
+    .catch(() => null);
+}
 const serverErrorSchema = z.object({ message: z.string() });
 
 /** What is used of an EventSource: the browser's, or a test's fake. */
@@ -44,7 +53,6 @@ export function followSubmission(options: {
 }): { close(): void } {
   const { submissionId, onProgress, onDone, onLost } = options;
   const OpenEventSource = options.EventSource ?? EventSource;
-  const fetchNow = options.fetch ?? ((url, init) => fetch(url, init));
   const delays = options.reconnectDelaysMs ?? RECONNECT_DELAYS_MS;
   let lastEventId = "";
   let failures = 0;
@@ -87,9 +95,7 @@ export function followSubmission(options: {
   };
 
   const giveUp = async (serverMessage: string | null) => {
-    const submission = await fetchNow(`/api/submissions/${submissionId}`, { cache: "no-store" })
-      .then(async (response) => (response.ok ? wireSubmissionSchema.parse(await response.json()) : null))
-      .catch(() => null);
+    const submission = await fetchSubmission(submissionId, options.fetch);
     if (closedByPage) return;
     if (submission && (submission.status === "done" || submission.status === "internal_error")) onDone(submission);
     else onLost(serverMessage ?? PROGRESS_LOST_MESSAGE);

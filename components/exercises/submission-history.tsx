@@ -4,7 +4,7 @@
 // your current draft of its language, and "load into editor".
 import { useEffect, useState } from "react";
 import { CodeDiff } from "@/components/editor/code-editor-loader";
-import { wireSubmissionSchema } from "@/components/exercises/follow-submission";
+import { fetchSubmission } from "@/components/exercises/follow-submission";
 import { SubmissionResult, verdictText } from "@/components/exercises/submission-result";
 import { Button } from "@/components/ui/button";
 import { useSystemDark } from "@/components/use-system-dark";
@@ -31,10 +31,7 @@ export function SubmissionHistory(props: {
   useEffect(() => {
     if (!entry || !finished || results[entry.id]) return;
     const id = entry.id;
-    void fetch(`/api/submissions/${id}`, { cache: "no-store" })
-      .then(async (response) => (response.ok ? wireSubmissionSchema.parse(await response.json()) : "failed" as const))
-      .catch(() => "failed" as const)
-      .then((result) => setResults((all) => ({ ...all, [id]: result })));
+    void fetchSubmission(id).then((result) => setResults((all) => ({ ...all, [id]: result ?? "failed" })));
   }, [entry, finished, results]);
   const result = entry ? results[entry.id] : undefined;
 

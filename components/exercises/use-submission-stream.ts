@@ -3,7 +3,7 @@
 // stream (follow-submission.ts) to its result; and whether any grading worker is alive to take it.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { submitCodeAction } from "@/app/exercises/[slug]/actions";
-import { followSubmission, wireSubmissionSchema } from "@/components/exercises/follow-submission";
+import { fetchSubmission, followSubmission } from "@/components/exercises/follow-submission";
 import type { LiveProgress } from "@/components/exercises/submission-result";
 import type { Language } from "@/lib/exercises/manifest";
 import type { GradingStatus } from "@/lib/server/grading/get-grading-status";
@@ -84,9 +84,7 @@ export function useSubmissionStream(options: {
    * still being graded; older ones still being graded are followed for their history rows.
    */
   async function resume(latestId: string, stillGrading: string[]) {
-    const latest = await fetch(`/api/submissions/${latestId}`, { cache: "no-store" })
-      .then(async (response) => (response.ok ? wireSubmissionSchema.parse(await response.json()) : null))
-      .catch(() => null);
+    const latest = await fetchSubmission(latestId);
     if (!latest || following.current) return; // gone, or the user sent another meanwhile
     for (const id of stillGrading) if (id !== latestId) follow(id, false);
     setSubmission(latest);

@@ -17,15 +17,21 @@ export async function editorShows(page: Page, text: string, timeout = 30_000): P
   }
 }
 
-/** Replaces the editor's content through the clipboard, as a user pasting code does (typing would auto-indent every line). */
-export async function pasteCode(page: Page, code: string): Promise<void> {
+/** Empties the editor once the reader's drafts have arrived, and leaves the cursor in it. */
+export async function clearEditor(page: Page): Promise<void> {
   await page.locator(".monaco-editor .view-line").first().waitFor();
   await draftsLoaded(page);
-  await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(page.url()).origin });
   await page.locator(".monaco-editor .view-lines").first().click();
-  await page.evaluate((text) => navigator.clipboard.writeText(text), code);
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("Delete");
+  await page.locator('[data-testid="code-editor"][data-length="0"]').waitFor();
+}
+
+/** Replaces the editor's content through the clipboard, as a user pasting code does (typing would auto-indent every line). */
+export async function pasteCode(page: Page, code: string): Promise<void> {
+  await clearEditor(page);
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(page.url()).origin });
+  await page.evaluate((text) => navigator.clipboard.writeText(text), code);
   await page.keyboard.press("ControlOrMeta+V");
   // The paste lands asynchronously (the clipboard is read first): wait for all of it before moving to the top.
   await page.locator(`[data-testid="code-editor"][data-length="${code.length}"]`).waitFor({ timeout: 10_000 });

@@ -3,7 +3,7 @@
 // passwords, roles osprep does not have, and invitations taken by whoever registers the address.
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { clientAddressOf, jsonRequest, TEST_BASE_URL, useFreshAppDatabase } from "@/test/support/app-routes";
+import { clientAddressOf, jsonRequest, sessionCookie, TEST_BASE_URL, useFreshAppDatabase } from "@/test/support/app-routes";
 import { queryRows } from "@/test/support/database";
 
 let databaseUrl: string;
@@ -23,12 +23,6 @@ function post(path: string, body: unknown, options: { address?: string; cookie?:
   const request = jsonRequest(`/api/auth${path}`, body, headers);
   if (options.origin) request.headers.set("origin", options.origin);
   return routes.POST(request);
-}
-
-function sessionCookie(response: Response): string {
-  const setCookie = response.headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token="));
-  expect(setCookie, "a session cookie is set").toBeDefined();
-  return setCookie!.split(";")[0]!;
 }
 
 async function newAccount(email: string, password = "a good passphrase"): Promise<string> {

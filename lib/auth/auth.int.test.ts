@@ -1,7 +1,7 @@
 // Sign up, sign in and sign out through the real /api/auth route handlers on a real database.
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { jsonRequest, streamedRequest, TEST_BASE_URL as BASE, useFreshAppDatabase } from "@/test/support/app-routes";
+import { jsonRequest, sessionCookie, streamedRequest, TEST_BASE_URL as BASE, useFreshAppDatabase } from "@/test/support/app-routes";
 import { queryRows } from "@/test/support/database";
 
 let databaseUrl: string;
@@ -18,13 +18,6 @@ function post(path: string, body: unknown, cookie?: string) {
 
 function getSession(cookie?: string) {
   return routes.GET(new Request(`${BASE}/api/auth/get-session`, { headers: cookie ? { cookie } : {} }));
-}
-
-/** The session cookie a response sets, as a request's Cookie header. */
-function sessionCookie(response: Response): string {
-  const setCookie = response.headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token="));
-  expect(setCookie, "a session cookie is set").toBeDefined();
-  return setCookie!.split(";")[0]!;
 }
 
 const dbRow = async <Row extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<Row | undefined> => (await queryRows<Row>(databaseUrl, sql, params))[0];

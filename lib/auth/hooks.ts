@@ -4,7 +4,7 @@ import "server-only";
 // sign-in and sign-up throttled per client address and sign-in per account; team roles only
 // osprep's three; invitations accepted or declined only through their link's token.
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
-import { emailProblem, nameProblem, passwordProblem } from "@/lib/auth/account-rules";
+import { emailProblem, NAME_MAX_LENGTH, nameProblem, passwordProblem } from "@/lib/auth/account-rules";
 import { invitationLink, isInvitationToken } from "@/lib/auth/invitation-link";
 import { teamRoles } from "@/lib/auth/roles";
 import { countAttempt, forgetAttempts, type ThrottleRule } from "@/lib/server/auth/throttle";
@@ -40,6 +40,8 @@ async function throttle(key: string, rule: ThrottleRule, message: string): Promi
   );
 }
 
+const TEAM_NAME_PROBLEM = `Give the team a name of 1 to ${NAME_MAX_LENGTH} characters.`;
+
 const accountKey = (email: unknown) => `sign-in:account:${String(email).trim().toLowerCase().slice(0, 320)}`;
 
 /** "owner", "interviewer,candidate" or ["candidate"]: every one must be one of osprep's roles. */
@@ -73,11 +75,11 @@ export const beforeAuthHook = createAuthMiddleware(async (ctx) => {
       refuse(passwordProblem(input.newPassword));
       return;
     case "/organization/create":
-      refuse(nameProblem(input.name) && "Give the team a name of 1 to 80 characters.");
+      refuse(nameProblem(input.name) && TEAM_NAME_PROBLEM);
       return;
     case "/organization/update": {
       const data = (input.data ?? {}) as Record<string, unknown>;
-      if ("name" in data) refuse(nameProblem(data.name) && "Give the team a name of 1 to 80 characters.");
+      if ("name" in data) refuse(nameProblem(data.name) && TEAM_NAME_PROBLEM);
       return;
     }
     case "/organization/invite-member":

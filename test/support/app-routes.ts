@@ -39,8 +39,14 @@ export async function signUp(email: string): Promise<string> {
   const request = jsonRequest("/api/auth/sign-up/email", { name: email.split("@")[0], email, password: "a good passphrase" }, { "x-forwarded-for": clientAddressOf(email) });
   const response = await POST(request);
   if (response.status !== 200) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token="));
-  return cookie!.split(";")[0]!;
+  return sessionCookie(response);
+}
+
+/** The session cookie a response sets, as a request's Cookie header; throws when it sets none. */
+export function sessionCookie(response: Response): string {
+  const setCookie = response.headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token="));
+  if (!setCookie) throw new Error(`no session cookie was set (status ${response.status})`);
+  return setCookie.split(";")[0]!;
 }
 
 /**
