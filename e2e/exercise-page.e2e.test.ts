@@ -42,12 +42,14 @@ describe("practising an exercise", () => {
     expect(await verdictAfter(page, "Run")).toBe("CE");
     await page.locator(".monaco-editor .squiggly-error").first().waitFor();
     await page.getByTestId("compiler-output").getByText(/banker\.c:5:\d+: error/).waitFor();
+    await expect(page.getByTestId("verdict-summary").textContent()).resolves.toBe("Your code did not compile, so no test ran.");
 
     // The reference: accepted, with the performance panel and a ratio.
     await pasteCode(page, await readFile("graders/bankers-algorithm/reference/c/banker.c", "utf8"));
     await page.getByRole("button", { name: "Submit", exact: true }).click();
     await page.locator('[data-testid="verdict"][data-verdict="AC"]').waitFor({ timeout: 90_000 });
-    await expect(page.getByTestId("performance-ratio").textContent()).resolves.toMatch(/^\d+\.\d\d× the reference \(limit 4\.00×\)$/);
+    await expect(page.getByTestId("performance-headline").textContent()).resolves.toBe("Within every limit");
+    await expect(page.locator('[data-testid="performance-limit"][data-limit="cpu"][data-kept="true"]').textContent()).resolves.toMatch(/CPU time: \d+\.\d\d× the reference's \(at most 4\.00×\)$/);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, "exercise-page-light.png"), fullPage: true });
 
     // A Run on the user's own input: compared with the reference's answer, with the output, exit status and times.

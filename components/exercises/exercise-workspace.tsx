@@ -69,6 +69,10 @@ export function ExerciseWorkspace(props: {
       setAskSignIn(true);
       return;
     }
+    if (code.trim() === "") {
+      stream.setProblem(`Your file is empty: write your solution in ${current.edit.name} (or use Reset to starter) before you ${kind === "run" ? "run" : "submit"} it.`);
+      return;
+    }
     const stdin = kind === "run" && useCustomInput && props.exerciseKind !== "server" ? customInput : undefined;
     await stream.send({ kind, language, code, stdin });
   }

@@ -2,7 +2,7 @@
 // What a Run or Submit came to: a verdict banner, live progress while grading, per-test rows and the
 // performance panel with the reference's figures.
 import { Button } from "@/components/ui/button";
-import type { GradingResult, TestResult } from "@/graders/core/results";
+import type { GradingResult, PerformanceLimit, TestResult } from "@/graders/core/results";
 import type { PublicSubmission } from "@/lib/validations/submissions";
 import { cn } from "@/lib/utils";
 
@@ -89,25 +89,47 @@ function ProgressBar({ progress, queuePosition }: { progress: LiveProgress; queu
   );
 }
 
+/**
+ * The banner's headline, tone and summary line. A Run whose own input was refused is not "Accepted"
+ * (its input never ran, whatever the examples did); a compile error ran no test at all.
+ */
+export function verdictBanner(result: GradingResult, kind: "run" | "submit"): { headline: string; tone: "pass" | "fail" | "warn"; summary: string } {
+  const refused = result.tests.find((test) => test.ownInput && test.status === "skipped");
+  const ran = result.tests.filter((test) => test !== refused);
+  const passed = ran.filter((test) => test.status === "pass").length;
+  const counted = `${passed} of ${ran.length} ${ran.length === 1 ? "test" : "tests"} passed`;
+  const performance = result.performance ? `; performance ${result.performance.passed ? "within the limits" : "outside the limits"}` : "";
+  if (result.verdict === "CE") return { headline: verdictText("CE"), tone: "fail", summary: "Your code did not compile, so no test ran." };
+  if (refused) {
+    const what = refused.name === "your scenario" ? "scenario" : "input";
+    return {
+      headline: `Your ${what} was not run`,
+      tone: "warn",
+      summary: `It is not one this exercise accepts (see below). The examples: ${counted}${result.verdict === "AC" ? "" : ` (${verdictText(result.verdict).toLowerCase()})`}.`,
+    };
+  }
+  return {
+    headline: verdictText(result.verdict),
+    tone: result.verdict === "AC" ? "pass" : "fail",
+    summary: `${kind === "run" ? "Run on the public tests" : "Submission"}: ${counted}${performance}.`,
+  };
+}
+
+const BANNER_TONES = {
+  pass: ["border-emerald-500 bg-emerald-50 dark:bg-emerald-950", "text-emerald-800 dark:text-emerald-300"],
+  fail: ["border-rose-400 bg-rose-50 dark:bg-rose-950", "text-rose-800 dark:text-rose-300"],
+  warn: ["border-amber-400 bg-amber-50 dark:bg-amber-950", "text-amber-900 dark:text-amber-200"],
+} as const;
+
 function Verdict({ result, kind }: { result: GradingResult; kind: "run" | "submit" }) {
-  const accepted = result.verdict === "AC";
-  const passed = result.tests.filter((t) => t.status === "pass").length;
+  const banner = verdictBanner(result, kind);
+  const [box, text] = BANNER_TONES[banner.tone];
   return (
     <div className="flex flex-col gap-3">
-      <div
-        data-testid="verdict"
-        data-verdict={result.verdict}
-        className={cn(
-          "rounded-md border p-3",
-          accepted ? "border-emerald-500 bg-emerald-50 dark:bg-emerald-950" : "border-rose-400 bg-rose-50 dark:bg-rose-950",
-        )}
-      >
-        <p className={cn("text-lg font-semibold", accepted ? "text-emerald-800 dark:text-emerald-300" : "text-rose-800 dark:text-rose-300")}>
-          {verdictText(result.verdict)}
-        </p>
-        <p className="text-sm text-muted-foreground">
-          {kind === "run" ? "Run on the public tests" : "Submission"}: {passed} of {result.tests.length} tests passed
-          {result.performance ? `, performance ${result.performance.passed ? "within" : "outside"} the limit` : ""}.
+      <div data-testid="verdict" data-verdict={result.verdict} data-tone={banner.tone} className={cn("rounded-md border p-3", box)}>
+        <p className={cn("text-lg font-semibold", text)}>{banner.headline}</p>
+        <p className="text-sm text-muted-foreground" data-testid="verdict-summary">
+          {banner.summary}
         </p>
       </div>
       {result.verdict === "CE" && result.message && (
@@ -146,14 +168,21 @@ function TestRow({ test }: { test: TestResult }) {
         )}
       </div>
       {test.message && <p className="mt-1 text-muted-foreground">{test.message}</p>}
-      {test.visibility === "public" && test.output !== undefined && (
+      {test.visibility === "public" && test.status === "skipped" && test.ownInput && test.input !== undefined && (
+        <div className="mt-2">
+          <Output label={test.name === "your scenario" ? "Your scenario" : "Your input"} text={test.input} />
+        </div>
+      )}
+      {test.visibility === "public" && (test.output !== undefined || test.report !== undefined) && (
         // Open when the test failed; a passing test's output is one click away.
         <details open={test.status !== "pass"} className="mt-2">
-          <summary className="cursor-pointer text-xs text-muted-foreground">Input and output</summary>
+          <summary className="cursor-pointer text-xs text-muted-foreground">{test.report !== undefined ? "Scenario and report" : "Input and output"}</summary>
           <div className="mt-2 grid gap-2 sm:grid-cols-2">
+            {test.input !== undefined && <Output label={test.report !== undefined ? "Scenario" : "Input"} text={test.input} testId="input" />}
             {test.expected !== undefined && <Output label="Expected" text={test.expected} />}
-            <Output label="Your output" text={test.output} />
-            {test.stderr && <Output label="Standard error" text={test.stderr} testId="stderr" />}
+            {test.report !== undefined && <Output label="The harness's report" text={test.report} testId="harness-report" />}
+            {test.output !== undefined && <Output label="Your output" text={test.output} testId="output" />}
+            {test.stderr && <Output label={test.report !== undefined ? "Standard error (your debugging output)" : "Standard error"} text={test.stderr} testId="stderr" />}
           </div>
         </details>
       )}
@@ -175,9 +204,51 @@ function Output({ label, text, testId }: { label: string; text: string; testId?:
   );
 }
 
-function PerformancePanel({ performance }: { performance: NonNullable<GradingResult["performance"]> }) {
+type Performance = NonNullable<GradingResult["performance"]>;
+
+interface LimitLine {
+  limit: PerformanceLimit;
+  kept: boolean;
+  /** "CPU time: 1.2× the reference's (at most 4×)" */
+  text: string;
+}
+
+/**
+ * Each limit the check applied, in words, kept or broken; results graded before the grader
+ * recorded its limits get them from their figures.
+ */
+export function performanceLimits(performance: Performance): LimitLine[] {
+  const { server, growth } = performance;
+  const recorded =
+    performance.limits ??
+    (server
+      ? [
+          { limit: "throughput" as const, kept: server.throughput >= server.minThroughputRatio * server.referenceThroughput },
+          { limit: "p99" as const, kept: server.p99Ms <= server.maxP99Ratio * server.referenceP99Ms },
+        ]
+      : [...(performance.referenceCpuMs > 0 ? [{ limit: "cpu" as const, kept: performance.ratio <= performance.tolerance }] : []), ...(growth ? [{ limit: "growth" as const, kept: growth.passed }] : [])]);
+  const times = (value: number) => `${value.toFixed(2)}×`;
+  return recorded.map(({ limit, kept }) => {
+    const text =
+      limit === "cpu"
+        ? `CPU time: ${times(performance.ratio)} the reference's (at most ${times(performance.tolerance)})`
+        : limit === "growth"
+          ? `Growth from n to 4n: ${times(growth?.ratio ?? 0)}, the reference's ${times(growth?.referenceRatio ?? 0)} (at most ${times(growth?.maxRatio ?? 0)})`
+          : limit === "throughput"
+            ? `Throughput: ${times(server && server.referenceThroughput > 0 ? server.throughput / server.referenceThroughput : 0)} the reference's (at least ${times(server?.minThroughputRatio ?? 0)})`
+            : `p99 latency: ${times(server && server.referenceP99Ms > 0 ? server.p99Ms / server.referenceP99Ms : 0)} the reference's (at most ${times(server?.maxP99Ratio ?? 0)})`;
+    return { limit, kept, text };
+  });
+}
+
+function PerformancePanel({ performance }: { performance: Performance }) {
   // Servers are compared on throughput under the same load; everything else on CPU time.
   const { server } = performance;
+  const limits = performanceLimits(performance);
+  const broken = limits.find((line) => !line.kept);
+  // A large workload's run that failed (crashed, wrong answer) decided the verdict before any figure.
+  const ranAndFailed = !performance.passed && limits.length === 0;
+  const headline = performance.passed ? "Within every limit" : ranAndFailed ? "The large performance test failed" : `Decided by ${LIMIT_NAMES[broken?.limit ?? "cpu"]}`;
   const unit = server ? "requests/s" : "ms";
   const [mine, theirs] = server ? [server.throughput, server.referenceThroughput] : [performance.cpuMs, performance.referenceCpuMs];
   const max = Math.max(mine, theirs, 1);
@@ -187,33 +258,49 @@ function PerformancePanel({ performance }: { performance: NonNullable<GradingRes
   ];
   const format = (value: number) => (server ? Math.round(value).toLocaleString("en-US") : value.toFixed(1));
   return (
-    <div className="rounded-md border p-3" data-testid="performance-panel">
-      <div className="mb-2 flex items-baseline gap-2">
+    <div className="rounded-md border p-3" data-testid="performance-panel" data-passed={performance.passed}>
+      <div className="mb-2 flex flex-wrap items-baseline gap-2">
         <p className="font-medium">Performance</p>
-        <p className="text-sm text-muted-foreground" data-testid="performance-ratio">
-          {performance.ratio.toFixed(2)}× the reference (limit {performance.tolerance.toFixed(2)}×)
+        <p className={cn("text-sm", performance.passed ? "text-muted-foreground" : "font-medium text-rose-700 dark:text-rose-300")} data-testid="performance-headline">
+          {headline}
         </p>
       </div>
-      <div className="flex flex-col gap-1.5" role="img" aria-label={`${server ? "Throughput" : "CPU time"}: yours ${format(mine)} ${unit}, reference ${format(theirs)} ${unit}`}>
-        {bars.map((bar) => (
-          <div key={bar.label} className="flex items-center gap-2 text-xs">
-            <span className="w-16 text-muted-foreground">{bar.label}</span>
-            <div className="h-3 flex-1 rounded bg-muted">
-              <div className={cn("h-3 rounded", bar.tone)} style={{ width: `${Math.max(1, (bar.value / max) * 100)}%` }} />
+      {limits.length > 0 && (
+        <ul className="mb-2 flex flex-col gap-0.5 text-sm" aria-label="Performance limits">
+          {limits.map((line) => (
+            <li key={line.limit} data-testid="performance-limit" data-limit={line.limit} data-kept={line.kept} className={cn(!line.kept && "font-medium text-rose-700 dark:text-rose-300")}>
+              <span aria-hidden className={cn("mr-1.5 font-mono", line.kept ? "text-emerald-600" : "text-rose-600")}>
+                {line.kept ? "✓" : "✗"}
+              </span>
+              <span className="sr-only">{line.kept ? "kept: " : "broken: "}</span>
+              {line.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      {!ranAndFailed && (mine > 0 || theirs > 0) && (
+        <div className="flex flex-col gap-1.5" role="img" aria-label={`${server ? "Throughput" : "CPU time"}: yours ${format(mine)} ${unit}, reference ${format(theirs)} ${unit}`}>
+          {bars.map((bar) => (
+            <div key={bar.label} className="flex items-center gap-2 text-xs">
+              <span className="w-16 text-muted-foreground">{bar.label}</span>
+              <div className="h-3 flex-1 rounded bg-muted">
+                <div className={cn("h-3 rounded", bar.tone)} style={{ width: `${Math.max(1, (bar.value / max) * 100)}%` }} />
+              </div>
+              <span className="w-28 text-right font-mono">
+                {format(bar.value)} {unit}
+              </span>
             </div>
-            <span className="w-28 text-right font-mono">
-              {format(bar.value)} {unit}
-            </span>
-          </div>
-        ))}
-      </div>
-      {performance.growth && (
-        <p className="mt-2 text-xs text-muted-foreground">
-          Growth from n to 4n: yours {performance.growth.ratio.toFixed(2)}×, reference {performance.growth.referenceRatio.toFixed(2)}× (limit{" "}
-          {performance.growth.maxRatio.toFixed(2)}×).
-        </p>
+          ))}
+        </div>
       )}
       <p className="mt-2 text-xs text-muted-foreground">{performance.message}</p>
     </div>
   );
 }
+
+const LIMIT_NAMES: Record<PerformanceLimit, string> = {
+  cpu: "CPU time",
+  growth: "how the cost grows with the input",
+  throughput: "throughput",
+  p99: "p99 latency",
+};

@@ -15,6 +15,8 @@ import { startWorker } from "@/test/support/workers";
 declare module "vitest" {
   export interface ProvidedContext {
     appUrl: string;
+    /** The app's database: for tests that put rows in place (a finished submission) and look at them. */
+    appDatabaseUrl: string;
   }
 }
 
@@ -38,6 +40,7 @@ export default async function setup(project: TestProject) {
   // A real grading worker with the real Docker engine, as `npm start` runs one.
   const worker = startWorker(databaseUrl);
   project.provide("appUrl", server.url);
+  project.provide("appDatabaseUrl", databaseUrl);
   return async () => {
     await worker.kill("SIGTERM");
     await server.stop();

@@ -108,14 +108,14 @@ describe("gradeIo", () => {
       reference,
       program: program((stdin) => ({ stdout: stdin === "21\n" ? "41\n" : double(stdin) })),
     });
-    expect(result.tests[1]).toMatchObject({ name: "your input", verdict: "WA", expected: "42\n", output: "41\n" });
+    expect(result.tests[1]).toMatchObject({ name: "your input", ownInput: true, verdict: "WA", expected: "42\n", output: "41\n" });
   });
 
   it("says custom input the reference refuses is not valid input, rather than failing the Run", async () => {
     const reference = program((stdin) => (stdin.startsWith("x") ? { outcome: "RE", exitCode: 2, stdout: "", stderr: "invalid input: not a number" } : { stdout: double(stdin) }));
     const result = await gradeIo({ language: "c", grader, examples, mode: "run", customInput: "x\n", reference, program: program((stdin) => ({ stdout: double(stdin) })) });
     expect(result.verdict).toBe("AC");
-    expect(result.tests[1]).toMatchObject({ name: "your input", status: "skipped", message: expect.stringMatching(/not one this exercise accepts.*invalid input: not a number/) });
+    expect(result.tests[1]).toMatchObject({ name: "your input", ownInput: true, status: "skipped", message: expect.stringMatching(/not one this exercise accepts.*invalid input: not a number/) });
     expect(() => gradingResultSchema.parse(result)).not.toThrow();
   });
 

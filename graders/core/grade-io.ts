@@ -41,7 +41,7 @@ export async function gradeIo(options: GradeIoOptions): Promise<GradingResult> {
   if (mode === "run" && options.customInput !== undefined) {
     const referenceRun = options.reference ? await options.reference.run({ stdin: options.customInput }) : undefined;
     if (referenceRun && referenceRun.outcome !== "ok") refusedInput = refusedCustomInput(options.customInput, referenceRun);
-    else tests.push({ name: "your input", visibility: "public", input: options.customInput, expected: referenceRun?.stdout });
+    else tests.push({ name: "your input", visibility: "public", input: options.customInput, expected: referenceRun?.stdout, ownInput: true });
   }
   if (mode === "submit") tests.push(...grader.hiddenTests(seed, options.language));
 
@@ -66,6 +66,7 @@ function refusedCustomInput(input: string, referenceRun: ProgramRun): TestResult
   return {
     name: "your input",
     visibility: "public",
+    ownInput: true,
     status: "skipped",
     input: excerpt(input, INPUT_EXCERPT),
     message: `Your input is not one this exercise accepts: the reference solution refused it${limit}${why ? `: ${excerpt(why, 300)}` : "."} Check it against the Input section and the constraints.`,
@@ -78,6 +79,7 @@ function judgeRun(check: Checker, test: IoTestCase, run: ProgramRun): TestResult
   const base: TestResult = {
     name: test.name,
     visibility: test.visibility,
+    ...(test.ownInput ? { ownInput: true } : {}),
     status: "fail",
     metrics,
     ...(shown

@@ -31,6 +31,7 @@ const grader = defineLinkGrader({
     if (got.delivered !== items) return { ok: false, message: `${String(got.delivered)} items delivered, ${items} produced.` };
     return got.sum === (items * (items + 1)) / 2 ? { ok: true } : { ok: false, message: "The items' checksum is wrong: some were changed or duplicated." };
   },
+  customScenario: (input) => (/^items \d+$/.test(input.trim()) ? { ok: true, scenario: input.trim() } : { ok: false, message: 'it is "items N".' }),
 });
 const base = { grader, userFile: "buffer.c", language: "c" as const };
 
@@ -49,9 +50,38 @@ describe("gradeLink", () => {
     expect(raceBuilds).toBe(0);
   });
 
-  it("runs the user's own scenario in a Run", async () => {
-    const result = await gradeLink({ ...base, mode: "run", program: correct, customInput: "items 3" });
-    expect(result.tests.map((t) => [t.name, t.verdict])).toEqual([["small", "AC"], ["your scenario", "AC"]]);
+  it("runs the user's own scenario in a Run, as the exercise reads it", async () => {
+    const result = await gradeLink({ ...base, mode: "run", program: correct, customInput: "items 3\n" });
+    expect(result.tests.map((t) => [t.name, t.verdict, t.ownInput])).toEqual([["small", "AC", undefined], ["your scenario", "AC", true]]);
+    expect(result.tests[1]!.input).toBe("items 3");
+  });
+
+  it("refuses a scenario the harness cannot take before running anything, as the input's problem", async () => {
+    const program = harness(() => ({ outcome: "RE", exitCode: 2, stderr: "harness: bad scenario\n" }));
+    const result = await gradeLink({ ...base, mode: "run", program: correct, customInput: "items many" });
+    expect(result.tests.at(-1)).toEqual({
+      name: "your scenario",
+      visibility: "public",
+      ownInput: true,
+      status: "skipped",
+      input: "items many",
+      message: 'Your scenario is not one the harness accepts: it is "items N". Check it against the Input section.',
+    });
+    expect(result.verdict).toBe("AC"); // the public test passed; the page says the scenario was refused
+    await gradeLink({ ...base, mode: "run", program, customInput: "items many" });
+    expect(program.runs).toBe(1); // only the public test ran
+  });
+
+  it("shows a public test's report in words without the nonce, the code's standard error and its exit; raw output only when no report can be read", async () => {
+    const chatty = harness((nonce, items) => ({ ...report(nonce, { delivered: items, sum: (items * (items + 1)) / 2 }), stderr: "debug: put 1\n" }));
+    const [shown] = (await gradeLink({ ...base, mode: "run", program: chatty })).tests;
+    expect(shown).toMatchObject({ report: "ok: true\ndelivered: 10\nsum: 55", stderr: "debug: put 1\n", exit: { code: 0, signal: null } });
+    expect(shown!.output).toBeUndefined();
+    expect(JSON.stringify(shown)).not.toMatch(/nonce/);
+    const printing = harness((nonce, items) => ({ stdout: `hello\n${report(nonce, { delivered: items }).stdout}` }));
+    const [mixed] = (await gradeLink({ ...base, mode: "run", program: printing })).tests;
+    expect(mixed).toMatchObject({ verdict: "WA", output: expect.stringMatching(/^hello\n/) });
+    expect(mixed!.report).toBeUndefined();
   });
 
   it("refuses a report without this run's nonce, a report mixed with other output, and no report", async () => {

@@ -130,7 +130,21 @@ export async function gradeLink(options: GradeLinkOptions): Promise<GradingResul
   const seed = options.seed ?? grader.seed;
   const all = grader.tests(seed, options.language);
   const tests: LinkTestCase[] = all.filter((test) => test.visibility === "public");
-  if (mode === "run" && options.customInput !== undefined) tests.push({ name: "your scenario", visibility: "public", scenario: options.customInput });
+  // A scenario the harness cannot take is the input's problem, said as such before anything runs.
+  let refusedScenario: TestResult | undefined;
+  if (mode === "run" && options.customInput !== undefined) {
+    const custom = grader.customScenario(options.customInput);
+    if (custom.ok) tests.push({ name: "your scenario", visibility: "public", scenario: custom.scenario, ownInput: true });
+    else
+      refusedScenario = {
+        name: "your scenario",
+        visibility: "public",
+        ownInput: true,
+        status: "skipped",
+        input: excerpt(options.customInput, SCENARIO_EXCERPT),
+        message: `Your scenario is not one the harness accepts: ${custom.message} Check it against the Input section.`,
+      };
+  }
   if (mode === "submit") tests.push(...all.filter((test) => test.visibility === "hidden"));
 
   // A Submit builds the race-detector variant while the first tests run (its own container), not when its test comes.
@@ -150,12 +164,13 @@ export async function gradeLink(options: GradeLinkOptions): Promise<GradingResul
       referenceRun?.catch(() => undefined);
       const { run, nonce } = await runScenario(target, test);
       const judged = judge(grader, test, run, nonce, userFile, onRaceBuild);
-      const result = testResult(test, run, judged);
+      const result = testResult(test, run, nonce, judged);
       if (result.verdict !== "AC" || !referenceRun) return result;
       return checkCpuBehaviour(test, run, (await referenceRun).run, result);
     },
     options.onProgress,
   );
+  if (refusedScenario) results.push(refusedScenario);
 
   let performance: PerformanceResult | undefined;
   if (performanceDue(mode, results, grader.performance !== undefined) && grader.performance) {
@@ -168,17 +183,40 @@ export async function gradeLink(options: GradeLinkOptions): Promise<GradingResul
   return gradingResult(results, { performanceDue: mode === "submit" && grader.performance !== undefined, performance });
 }
 
-function testResult(test: LinkTestCase, run: ProgramRun, judged: Judged): TestResult {
-  const shown = test.visibility === "public";
+function testResult(test: LinkTestCase, run: ProgramRun, nonce: string, judged: Judged): TestResult {
   return {
     name: test.name,
     visibility: test.visibility,
+    ...(test.ownInput ? { ownInput: true } : {}),
     status: judged.ok ? "pass" : run.outcome === "ok" ? "fail" : "error",
     verdict: judged.ok ? "AC" : judged.verdict,
     message: judged.ok ? undefined : judged.message,
     metrics: { cpuMs: run.cpuMs, wallMs: run.wallMs, memoryKiB: run.memoryKiB },
-    ...(shown ? { input: excerpt(test.scenario, SCENARIO_EXCERPT), output: excerpt(run.stdout, REPORT_EXCERPT) } : {}),
+    ...(test.visibility === "public" ? shownRun(test, run, nonce) : {}),
   };
+}
+
+/**
+ * What a public test shows of its run: the scenario, the harness's report in words (or, when there
+ * is no readable report, what was written in its place), what the user's code wrote to standard
+ * error (its debugging output) and how the process ended.
+ */
+function shownRun(test: LinkTestCase, run: ProgramRun, nonce: string): Partial<TestResult> {
+  const read = readReport(run.stdout, nonce);
+  return {
+    input: excerpt(test.scenario, SCENARIO_EXCERPT),
+    ...(read.ok ? { report: excerpt(describeReport(read.report), REPORT_EXCERPT) } : { output: excerpt(run.stdout, REPORT_EXCERPT) }),
+    ...(run.stderr ? { stderr: excerpt(run.stderr, REPORT_EXCERPT) } : {}),
+    exit: { code: run.exitCode, signal: run.signal },
+  };
+}
+
+/** A harness report as `field: value` lines, without the run's nonce. */
+export function describeReport(report: HarnessReport): string {
+  return Object.entries(report)
+    .filter(([field]) => field !== "nonce")
+    .map(([field, value]) => `${field}: ${typeof value === "string" ? value : JSON.stringify(value)}`)
+    .join("\n");
 }
 
 /** A behaviour judged by CPU time (threads that must block, not spin): the reference ran the same scenario. */

@@ -81,12 +81,21 @@ describe("gradeServer", () => {
     const result = await gradeServer({ grader, mode: "submit", server: server({ report: echo(1500, 3) }), startReference: async () => server({ report: echo(4000, 2) }) });
     expect(result.verdict).toBe("TLE");
     expect(result.performance?.message).toMatch(/Your server: 1,500 requests\/s.*the reference: 4,000 requests\/s/);
+    expect(result.performance?.message).toMatch(/^Too slow under load: it served 0\.38× of the reference's requests per second, at least 0\.\d+× needed\. /);
+    expect(result.performance?.limits).toEqual([
+      { limit: "throughput", kept: false },
+      { limit: "p99", kept: true },
+    ]);
   });
 
   it("fails a server whose p99 latency alone is too high, with throughput to spare", async () => {
     const result = await gradeServer({ grader, mode: "submit", server: server({ report: echo(4000, 11) }), startReference: async () => server({ report: echo(4000, 2) }) });
     expect(result.verdict).toBe("TLE");
-    expect(result.performance?.message).toMatch(/p99 5\.5×, at most 5×\)\. Too slow/);
+    expect(result.performance?.message).toMatch(/^Too slow under load: its p99 latency was 5\.5× the reference's, at most 5× allowed\. Your server/);
+    expect(result.performance?.limits).toEqual([
+      { limit: "throughput", kept: true },
+      { limit: "p99", kept: false },
+    ]);
   });
 
   it("calls a load too weak to judge our problem, not the user's", async () => {

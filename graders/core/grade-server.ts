@@ -232,8 +232,14 @@ export function serverPerformance(
 ): PerformanceResult {
   const throughputRatio = reference.throughput > 0 ? mine.throughput / reference.throughput : 0;
   const p99Ratio = reference.p99Ms > 0 ? mine.p99Ms / reference.p99Ms : mine.p99Ms > 0 ? Infinity : 1;
-  const passed = throughputRatio >= spec.minThroughputRatio && p99Ratio <= spec.maxP99Ratio;
+  const throughputKept = throughputRatio >= spec.minThroughputRatio;
+  const p99Kept = p99Ratio <= spec.maxP99Ratio;
+  const passed = throughputKept && p99Kept;
   const figures = `Your server: ${formatFigure(mine.throughput)} requests/s, p99 ${formatMs(mine.p99Ms)}; the reference: ${formatFigure(reference.throughput)} requests/s, p99 ${formatMs(reference.p99Ms)} (throughput ${formatRatio(throughputRatio)} of it, at least ${formatRatio(spec.minThroughputRatio)} needed; p99 ${formatRatio(p99Ratio)}, at most ${formatRatio(spec.maxP99Ratio)}).`;
+  const broken = [
+    ...(throughputKept ? [] : [`it served ${formatRatio(throughputRatio)} of the reference's requests per second, at least ${formatRatio(spec.minThroughputRatio)} needed`]),
+    ...(p99Kept ? [] : [`its p99 latency was ${formatRatio(p99Ratio)} the reference's, at most ${formatRatio(spec.maxP99Ratio)} allowed`]),
+  ];
   return {
     passed,
     verdict: passed ? "AC" : "TLE",
@@ -249,6 +255,10 @@ export function serverPerformance(
       referenceP99Ms: reference.p99Ms,
       maxP99Ratio: spec.maxP99Ratio,
     },
-    message: passed ? figures : `${figures} Too slow under load compared with the reference.`,
+    message: passed ? figures : `Too slow under load: ${broken.join("; and ")}. ${figures}`,
+    limits: [
+      { limit: "throughput", kept: throughputKept },
+      { limit: "p99", kept: p99Kept },
+    ],
   };
 }

@@ -54,6 +54,23 @@ describe("measurePerformance", () => {
     expect([program.runs, reference.runs]).toEqual([2, 2]);
   });
 
+  it("records which limit was kept and which broken, in order", async () => {
+    const small: IoTestCase = { ...workload, name: "n", input: "n\n", expected: "n\n" };
+    const large: IoTestCase = { ...workload, name: "4n", input: "4n\n", expected: "4n\n" };
+    /** Echoes its input, costing what `costs` says for it. */
+    const costing = (costs: Record<string, number>): ExecutableProgram => ({
+      run: async ({ stdin }) => ({ outcome: "ok", exitCode: 0, signal: null, stdout: stdin, stderr: "", cpuMs: costs[stdin.trim()]!, wallMs: 1, memoryKiB: 1 }),
+    });
+    // Fast on 4n (1.2× the reference) but 4n costs 6× n where the reference's costs the same: growth decides.
+    const grows = await measurePerformance({ plan: { workloads: [large], tolerance: 3, repeats: 1, growth: { small, large, maxRatio: 2 } }, runner: ioWorkloads(exactLines), program: costing({ n: 20, "4n": 120 }), reference: costing({ n: 100, "4n": 100 }) });
+    expect(grows).toMatchObject({ passed: false, verdict: "TLE", limits: [{ limit: "cpu", kept: true }, { limit: "growth", kept: false }] });
+    const slow = await measurePerformance({ plan, runner: ioWorkloads(exactLines), program: timed([900]), reference: timed([100]) });
+    expect(slow.limits).toEqual([{ limit: "cpu", kept: false }]);
+    const crashed = await measurePerformance({ plan, runner: ioWorkloads(exactLines), program: { run: async () => ({ outcome: "RE", exitCode: 1, signal: null, stdout: "", stderr: "", cpuMs: 1, wallMs: 1, memoryKiB: 1 }) }, reference: timed([100]) });
+    expect(crashed.verdict).toBe("RE");
+    expect(crashed).not.toHaveProperty("limits");
+  });
+
   it("names the workload and the figures, and guesses no cause", async () => {
     const result = await measurePerformance({ plan, runner: ioWorkloads(exactLines), program: timed([500]), reference: timed([100]) });
     expect(result.message).toBe("Too slow. On a million operations: your CPU time 500 ms, the reference's 100 ms in the same job, 5× the reference's (allowed up to 3×).");

@@ -218,6 +218,7 @@ export async function measurePerformance<W extends Workload>(options: {
       tolerance: plan.tolerance,
       growth,
       message: (figures + growthNote).trim(),
+      limits: [...(speed.length > 0 ? [{ limit: "cpu" as const, kept: fastEnough }] : []), ...(growth ? [{ limit: "growth" as const, kept: growth.passed }] : [])],
     };
   } catch (error) {
     if (!(error instanceof WorkloadFailure)) throw error;

@@ -6,6 +6,10 @@ import { VERDICTS } from "@/lib/exercises/manifest";
 
 export const verdictSchema = z.enum(VERDICTS);
 
+/** What a performance check can hold a submission to: CPU time, cost growth, a server's throughput and p99 latency. */
+export const PERFORMANCE_LIMITS = ["cpu", "growth", "throughput", "p99"] as const;
+export type PerformanceLimit = (typeof PERFORMANCE_LIMITS)[number];
+
 export const runMetricsSchema = z.object({
   cpuMs: z.number().nonnegative(),
   wallMs: z.number().nonnegative(),
@@ -14,13 +18,17 @@ export const runMetricsSchema = z.object({
 
 export const testResultSchema = z.object({
   name: z.string(),
-  /** results.json v3 statuses, plus `skipped` for tests not run after an earlier failure. */
+  /** results.json v3 statuses, plus `skipped` for tests not run after an earlier failure (or own input refused). */
   status: z.enum(["pass", "fail", "error", "skipped"]),
   visibility: z.enum(["public", "hidden"]),
+  /** A Run's test on the user's own input or scenario; `skipped` when the input was refused. */
+  ownInput: z.boolean().optional(),
   verdict: verdictSchema.optional(),
   message: z.string().optional(),
   /** The program's output, capped; public tests only. */
   output: z.string().optional(),
+  /** `link` exercises, public tests: what the harness reported, one `field: value` per line (the run's nonce left out). */
+  report: z.string().optional(),
   /** Public tests only: the input excerpt and the expected output excerpt. */
   input: z.string().optional(),
   expected: z.string().optional(),
@@ -62,6 +70,11 @@ export const performanceResultSchema = z.object({
     })
     .optional(),
   message: z.string(),
+  /**
+   * Each limit applied, in order, and whether it was kept; the first one broken decided the
+   * verdict. Absent when a large workload's run itself failed, and on results graded before it.
+   */
+  limits: z.array(z.object({ limit: z.enum(PERFORMANCE_LIMITS), kept: z.boolean() })).optional(),
 });
 
 export const gradingResultSchema = z.object({

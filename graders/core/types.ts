@@ -27,6 +27,8 @@ export interface IoTestCase {
   expected?: string;
   /** A non-revealing description for hidden tests' messages ("2,000 processes, 50 resources"). */
   description?: string;
+  /** A Run's test on the user's own input. */
+  ownInput?: boolean;
 }
 
 export type CheckOutcome = { ok: true } | { ok: false; message: string };
@@ -97,6 +99,8 @@ export interface LinkTestCase {
   description?: string;
   /** Run on the race-detector build where the language has one (ThreadSanitizer, Go's -race). */
   raceDetector?: boolean;
+  /** A Run's test on the user's own scenario. */
+  ownInput?: boolean;
   /**
    * A behaviour check on CPU time: the run may use at most this multiple of the reference's CPU
    * on the same scenario (e.g. threads that must block, not spin, while the buffer is empty).
@@ -117,6 +121,12 @@ export interface LinkGrader extends GraderBase {
   tests: Generate<LinkTestCase[]>;
   /** Recomputes what the report must say from the scenario (checksums, counts) and judges it. */
   check: LinkChecker;
+  /**
+   * Run only: the user's own scenario as the harness reads it, or why the harness cannot take it
+   * (malformed, out of the statement's ranges), said before anything runs: it is the input's
+   * problem, not the user's code's.
+   */
+  customScenario: (input: string) => { ok: true; scenario: string } | { ok: false; message: string };
   performance?: {
     /** Scenarios run by the submission and the reference, interleaved; CPU medians compared. */
     workloads: Generate<LinkTestCase[]>;

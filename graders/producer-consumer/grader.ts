@@ -43,6 +43,43 @@ function parse(line: string): Scenario {
   return { producers: producers!, consumers: consumers!, capacity: capacity!, items: items!, producerPauseUs, consumerStartMs, spuriousPermille, closeWhileFull: mode === 1 };
 }
 
+const FIELDS = "P C CAPACITY N PRODUCER_PAUSE_US CONSUMER_START_MS SPURIOUS_PERMILLE MODE";
+const INT_MAX = 2 ** 31 - 1;
+
+/**
+ * A scenario the user wrote for Run, as the statement's Input section describes it: eight numbers
+ * in the statement's ranges, after an optional first line with one word (the examples' `run-1`,
+ * whose place the run's own token takes). Refused here, a scenario the harness would reject, or
+ * one that could only hang or lose items whatever the buffer does, is not blamed on the user's code.
+ */
+export function customScenario(input: string): { ok: true; scenario: string } | { ok: false; message: string } {
+  const lines = input.split("\n").map((line) => line.trim()).filter((line) => line !== "");
+  if (lines.length > 1 && /^\S+$/.test(lines[0]!) && !/^-?\d+$/.test(lines[0]!)) lines.shift();
+  const words = lines.join(" ").split(/\s+/).filter((word) => word !== "");
+  if (words.length !== 8) return { ok: false, message: `it needs eight numbers (${FIELDS}); it has ${words.length === 0 ? "none" : words.length}.` };
+  const bad = words.find((word) => !/^\d+$/.test(word) || Number(word) > INT_MAX);
+  if (bad !== undefined) return { ok: false, message: `"${bad.slice(0, 40)}" is not a whole number from 0 to ${INT_MAX.toLocaleString("en-US")}.` };
+  const [producers, consumers, capacity, items, producerPauseUs, consumerStartMs, spuriousPermille, mode] = words.map(Number) as [number, number, number, number, number, number, number, number];
+  const problem =
+    producers < 1 || producers > 32
+      ? `P (producers) is ${producers}; it must be 1 to 32.`
+      : consumers > 32
+        ? `C (consumers) is ${consumers}; it must be 0 to 32.`
+        : capacity < 1 || capacity > 256
+          ? `CAPACITY is ${capacity}; it must be 1 to 256.`
+          : items < 1 || producers * items > 3_000_000
+            ? `N is ${items}: each producer puts at least one item, and all of them together (P × N = ${(producers * items).toLocaleString("en-US")}) at most 3,000,000.`
+            : spuriousPermille > 1000
+              ? `SPURIOUS_PERMILLE is ${spuriousPermille}; it is a share in thousandths, 0 to 1000.`
+              : mode > 1
+                ? `MODE is ${mode}; it must be 0 (consumers drain the buffer) or 1 (the harness closes it while producers wait).`
+                : mode === 0 && consumers === 0
+                  ? "with MODE 0 the items are taken out by consumers, and C is 0: nothing would ever take them. Use at least one consumer, or MODE 1."
+                  : undefined;
+  if (problem) return { ok: false, message: problem };
+  return { ok: true, scenario: scenarioLine({ producers, consumers, capacity, items, producerPauseUs, consumerStartMs, spuriousPermille, closeWhileFull: mode === 1 }) };
+}
+
 function test(name: string, visibility: "public" | "hidden", scenario: Scenario, extra: Partial<LinkTestCase> = {}): LinkTestCase {
   const description = `${scenario.producers} producer(s), ${scenario.consumers} consumer(s), capacity ${scenario.capacity}, ${(scenario.producers * scenario.items).toLocaleString("en-US")} items${scenario.closeWhileFull ? ", closed while producers wait" : ""}`;
   return { name, visibility, scenario: scenarioLine(scenario), description, ...extra };
@@ -100,6 +137,7 @@ export default defineLinkGrader({
     test("under the race detector", "hidden", { producers: 4, consumers: 4, capacity: 4, items: 1000 }, { raceDetector: true }),
     test("many items", "hidden", { producers: 4, consumers: 4, capacity: 256, items: 50_000 }),
   ],
+  customScenario,
   check: (test, report) => {
     const scenario = parse(test.scenario);
     const delivered = Number(report.delivered);

@@ -31,7 +31,8 @@ export const createSubmissionSchema = z
   .object({
     exerciseSlug: exerciseSlugSchema,
     language: z.enum(LANGUAGES, { error: `Choose one of the languages: ${LANGUAGES.join(", ")}.` }),
-    code: codeSchema,
+    // A draft may be empty; what is sent to be graded may not (an empty C file fails to link, an empty Python one prints nothing).
+    code: codeSchema.refine((code) => code.trim() !== "", "Your file is empty: write your solution (or use Reset to starter) before you run it."),
     kind: z.enum(["run", "submit"]).default("submit"),
     /** Run only: the user's own standard input. */
     stdin: z

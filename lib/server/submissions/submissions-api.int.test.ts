@@ -62,6 +62,7 @@ describe("POST /api/submissions", () => {
     ["an unknown field", { ...valid, userId: "someone-else" }, { cookie: "alice" }, 422, "not valid"],
     ["malformed JSON", "{not json", { cookie: "alice" }, 422, "must be JSON"],
     ["a NUL in the code", { ...valid, code: "int x;\n\u0000" }, { cookie: "alice" }, 422, "code: Code cannot contain a NUL character (\\0); there is one on line 2"],
+    ["an empty file", { ...valid, code: " \n\t\n" }, { cookie: "alice" }, 422, "code: Your file is empty: write your solution (or use Reset to starter) before you run it."],
   ])("refuses %s with a clear message and stores nothing", async (_case, body, headers, status, message) => {
     const before = await sql<{ n: string }>(`SELECT count(*) AS n FROM "Submission"`);
     const cookieHeader: Record<string, string> = (headers as { cookie?: string }).cookie ? { cookie: alice } : {};
