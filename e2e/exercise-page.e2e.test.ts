@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { ARTIFACTS_DIR, signUp, uniqueEmail, useBrowser } from "@/e2e/support/browser";
-import { draftsLoaded, editorShows, pasteCode, verdictAfter } from "@/e2e/support/exercise-page";
+import { draftsLoaded, editorShows, pasteCode, recordProgress, verdictAfter } from "@/e2e/support/exercise-page";
 
 const openContext = useBrowser();
 const EXERCISE = "/exercises/bankers-algorithm";
@@ -46,8 +46,15 @@ describe("practising an exercise", () => {
 
     // The reference: accepted, with the performance panel and a ratio.
     await pasteCode(page, await readFile("graders/bankers-algorithm/reference/c/banker.c", "utf8"));
+    const progress = await recordProgress(page);
     await page.getByRole("button", { name: "Submit", exact: true }).click();
     await page.locator('[data-testid="verdict"][data-verdict="AC"]').waitFor({ timeout: 90_000 });
+    // Progress named each phase, counting tests and performance runs.
+    const shown = await progress();
+    expect(shown).toContain("Building your code…");
+    expect(shown.filter((label) => /^(Running test \d+ of \d+|\d+ of \d+ tests run)…$/.test(label)).length).toBeGreaterThan(1);
+    expect(shown.some((label) => /^Measuring performance against the reference: run \d+ of at most \d+…$/.test(label))).toBe(true);
+    expect(shown).not.toContain("Compiling…");
     await expect(page.getByTestId("performance-headline").textContent()).resolves.toBe("Within every limit");
     await expect(page.locator('[data-testid="performance-limit"][data-limit="cpu"][data-kept="true"]').textContent()).resolves.toMatch(/CPU time: \d+\.\d\d× the reference's \(at most 4\.00×\)$/);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, "exercise-page-light.png"), fullPage: true });
@@ -98,7 +105,9 @@ describe("practising an exercise", () => {
     expect(await verdictAfter(page, "Run")).toBe("WA");
     await page.getByText('sent [PING], expected "+PONG\\r\\n", got "-ERR not implemented yet\\r\\n"').first().waitFor();
     await pasteCode(page, await readFile("graders/epoll-server/reference/c/server.c", "utf8"));
+    const progress = await recordProgress(page);
     expect(await verdictAfter(page, "Run")).toBe("AC");
+    expect(await progress()).toContain("Building and starting your server…");
     await expect(page.getByTestId("test-row").count()).resolves.toBe(2);
   }, 120_000);
 

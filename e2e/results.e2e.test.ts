@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { describe, expect, inject, it } from "vitest";
 import { signUp, uniqueEmail, useBrowser } from "@/e2e/support/browser";
-import { clearEditor, pasteCode, verdictAfter } from "@/e2e/support/exercise-page";
+import { clearEditor, pasteCode, recordProgress, verdictAfter } from "@/e2e/support/exercise-page";
 import type { GradingResult } from "@/graders/core/results";
 import { queryRows } from "@/test/support/database";
 
@@ -49,6 +49,32 @@ describe("a link exercise's Run", () => {
     expect(await verdictAfter(page, "Run")).toBe("AC");
     await expect(page.getByTestId("verdict").locator("p").first().textContent()).resolves.toBe("Your scenario was not run");
     await page.getByText(/^Your scenario is not one the harness accepts: it needs eight numbers \(P C CAPACITY N .*\); it has 3\./).waitFor();
+  });
+});
+
+describe("progress", () => {
+  it("says a Python file's syntax is checked (not compiled), then counts the tests", async () => {
+    const { page } = await openContext();
+    await signUp(page, uniqueEmail("phases"));
+    await page.goto("/exercises/syscall-echo");
+    await page.getByLabel("Language").selectOption("python");
+    await pasteCode(page, await readFile("graders/syscall-echo/reference/python/echo.py", "utf8"));
+    const followed: string[] = [];
+    page.on("request", (request) => {
+      const id = /\/api\/submissions\/([^/?]+)\/events/.exec(request.url())?.[1];
+      if (id) followed.push(id);
+    });
+    const progress = await recordProgress(page);
+    expect(await verdictAfter(page, "Run")).toBe("AC");
+    // A phase of a few milliseconds may arrive with the next and never be drawn; none says "building".
+    const shown = await progress();
+    expect(shown.filter((label) => /Compiling|Building/.test(label))).toEqual([]);
+    expect(shown.some((label) => /^(Running test \d of 3|\d of 3 tests run)…$/.test(label))).toBe(true);
+    // What the page was told: the syntax check, each test announced before it ran.
+    const stream = await (await page.request.get(`/api/submissions/${followed[0]}/events`)).text();
+    const events = [...stream.matchAll(/^data: (.+)$/gm)].map((match) => JSON.parse(match[1]!) as { type: string; step?: string });
+    expect(events.find((event) => event.type === "compiling")).toEqual({ type: "compiling", step: "checking" });
+    expect(events.filter((event) => event.type === "test-started").length).toBe(3);
   });
 });
 

@@ -10,6 +10,8 @@ export interface LanguageToolchain {
   image: Language;
   /** Shell scripts run in /box/src that leave what runs in /box/out; `race` only where a detector exists. */
   build: { standard: string; race?: string };
+  /** What the build does, in the words progress shows: compiling and linking, or (Python) checking the syntax. */
+  buildStep: "building" | "checking";
   /**
    * Compiling one source file to an object (C, C++): an exercise's own sources, the same in every
    * build, are compiled once this way and their objects linked into each build (see `build`, which
@@ -34,6 +36,7 @@ const compileOnly = (compiler: string, flags: string) => `${compiler} ${flags} -
 export const TOOLCHAINS: Record<Language, LanguageToolchain> = {
   c: {
     image: "c",
+    buildStep: "building",
     build: { standard: link("gcc", C_FLAGS.standard, ".c"), race: link("gcc", C_FLAGS.race, ".c") },
     objects: { extension: ".c", compile: { standard: compileOnly("gcc", C_FLAGS.standard), race: compileOnly("gcc", C_FLAGS.race) } },
     run: ["/box/out/prog"],
@@ -42,6 +45,7 @@ export const TOOLCHAINS: Record<Language, LanguageToolchain> = {
   },
   cpp: {
     image: "cpp",
+    buildStep: "building",
     build: { standard: link("g++", CPP_FLAGS.standard, ".cpp"), race: link("g++", CPP_FLAGS.race, ".cpp") },
     objects: { extension: ".cpp", compile: { standard: compileOnly("g++", CPP_FLAGS.standard), race: compileOnly("g++", CPP_FLAGS.race) } },
     run: ["/box/out/prog"],
@@ -50,6 +54,7 @@ export const TOOLCHAINS: Record<Language, LanguageToolchain> = {
   },
   go: {
     image: "go",
+    buildStep: "building",
     // Command-line files, no module: the standard library only, as the exercises promise. The race
     // detector needs cgo; its standard library is prebuilt in the image.
     build: {
@@ -63,6 +68,7 @@ export const TOOLCHAINS: Record<Language, LanguageToolchain> = {
   },
   python: {
     image: "python",
+    buildStep: "checking",
     // "Compiling" checks the syntax of every file, so a syntax error is a compile error.
     build: { standard: "mkdir -p /box/out && python3 -m py_compile *.py && rm -rf __pycache__ && cp *.py /box/out/" },
     run: ["python3", "-E", "-s", "/box/out/main.py"],

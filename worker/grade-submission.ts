@@ -62,7 +62,7 @@ export function makeGradeSubmissionTask(options: { builder: ProgramBuilder; logg
           mode: submission.kind,
           customInput: submission.stdin === null ? undefined : Buffer.from(submission.stdin).toString("utf8"),
           builder: options.builder,
-          onCompiling: () => publish({ type: "compiling" }),
+          onCompiling: (step) => publish({ type: "compiling", step }),
           onProgress: (progress) => publish(progress),
         }),
         GRADING_TIMEOUT_MS,

@@ -27,7 +27,8 @@ export interface JudgeOptions {
   /** A server exercise's tool files; read from graders/<slug>/tool when not given. */
   toolFiles?: SourceFile[];
   seed?: number;
-  onCompiling?: () => void | Promise<void>;
+  /** Building begins: checking (Python's syntax), building (C, Go), or building and starting a server. */
+  onCompiling?: (step: "checking" | "building" | "starting") => void | Promise<void>;
   onProgress?: ProgressListener;
 }
 
@@ -46,7 +47,7 @@ export async function judgeSubmission(options: JudgeOptions): Promise<GradingRes
   const withEdit = (content: string) => [...starter.support, { name: starter.edit.name, content }];
   const shared = starter.support.map((file) => file.name);
 
-  await options.onCompiling?.();
+  await options.onCompiling?.(grader.kind === "server" ? "starting" : TOOLCHAINS[language].buildStep);
   // What the source may not contain: the exercise's rules, and in a link exercise the platform's.
   const rules = [...(grader.kind === "link" ? linkSourceRules(language, starter.edit.name) : []), ...(grader.sourceRules?.[language] ?? [])];
   const refused = refusal(options.code, language, rules);

@@ -55,10 +55,21 @@ describe("submit → verdict", () => {
     const events = await follow(await submit({ code: await reference("c", "echo.c") }));
     const types = events.map((e) => e.type);
     expect(types.slice(0, 3)).toEqual(["queued", "started", "compiling"]);
+    expect(events[2]!.data).toMatchObject({ step: "building" });
     expect(types.at(-1)).toBe("done");
+    // Each test is announced before it runs and reported after.
     const tests = events.filter((e) => e.type === "test");
     expect(tests.map((e) => e.data.index)).toEqual(tests.map((_, i) => i + 1));
-    expect(types).toContain("performance");
+    const testing = events.filter((e) => e.type === "test" || e.type === "test-started").map((e) => `${e.type}:${e.data.index}`);
+    expect(testing).toEqual(tests.flatMap((_, i) => [`test-started:${i + 1}`, `test:${i + 1}`]));
+    // The performance check counts its measurements up to at most what it planned.
+    const performance = events.filter((e) => e.type === "performance").map((e) => e.data);
+    expect(performance[0]).toMatchObject({ state: "started" });
+    expect(performance.at(-1)).toMatchObject({ state: "finished" });
+    const measured = performance.filter((e) => e.state === "measuring");
+    expect(measured.length).toBeGreaterThan(0);
+    expect(measured.map((e) => e.done)).toEqual(measured.map((_, i) => i + 1));
+    for (const e of measured) expect(e.done).toBeLessThanOrEqual(e.planned);
     expect(events.map((e) => e.id)).toEqual(events.map((_, i) => i + 1));
     const done = events.at(-1)!.data;
     expect(done.submission).toMatchObject({ status: "done", verdict: "AC", score: 1 });

@@ -3,14 +3,9 @@
 // performance panel with the reference's figures.
 import { Button } from "@/components/ui/button";
 import type { GradingResult, PerformanceLimit, TestResult } from "@/graders/core/results";
+import { type LiveProgress, progressLabel, progressShare } from "@/components/exercises/live-progress";
 import type { PublicSubmission } from "@/lib/validations/submissions";
 import { cn } from "@/lib/utils";
-
-export interface LiveProgress {
-  phase: "sending" | "queued" | "compiling" | "testing" | "performance" | "retrying" | "done";
-  testsDone: number;
-  testsTotal: number;
-}
 
 const VERDICT_TEXT: Record<string, string> = {
   AC: "Accepted",
@@ -26,16 +21,6 @@ const VERDICT_TEXT: Record<string, string> = {
 export function verdictText(verdict: string | null): string {
   return verdict ? (VERDICT_TEXT[verdict] ?? verdict) : "Pending";
 }
-
-const PHASE_TEXT: Record<LiveProgress["phase"], string> = {
-  sending: "Sending…",
-  queued: "Waiting in the queue…",
-  compiling: "Compiling…",
-  testing: "Running tests…",
-  performance: "Measuring performance against the reference…",
-  retrying: "Something went wrong on our side; trying again…",
-  done: "Done",
-};
 
 export function SubmissionResult({
   submission,
@@ -69,22 +54,30 @@ export function SubmissionResult({
 }
 
 function ProgressBar({ progress, queuePosition }: { progress: LiveProgress; queuePosition: number | null }) {
-  const share = progress.testsTotal > 0 ? progress.testsDone / progress.testsTotal : 0;
-  const label =
-    progress.phase === "queued" && queuePosition && queuePosition > 1
-      ? `Waiting in the queue (position ${queuePosition})…`
-      : progress.phase === "testing"
-        ? `Running tests: ${progress.testsDone} of ${progress.testsTotal}`
-        : PHASE_TEXT[progress.phase];
+  const label = progressLabel(progress, queuePosition);
+  const share = progressShare(progress);
   return (
     <div className="flex flex-col gap-1.5" role="status" aria-live="polite">
-      <p className="text-sm text-muted-foreground">{label}</p>
-      <div className="h-1.5 overflow-hidden rounded-full bg-muted">
+      <p className="text-sm text-muted-foreground" data-testid="progress-label">
+        {label}
+      </p>
+      {share === undefined ? (
+        // No count to show: a bar that says "working", not how far.
+        <div className="h-1.5 overflow-hidden rounded-full bg-muted" aria-hidden>
+          <div className="h-full w-1/4 animate-pulse rounded-full bg-primary" />
+        </div>
+      ) : (
         <div
-          className={cn("h-full bg-primary transition-all", progress.phase !== "testing" && "animate-pulse")}
-          style={{ width: `${progress.phase === "testing" ? Math.max(4, share * 100) : progress.phase === "performance" ? 100 : 8}%` }}
-        />
-      </div>
+          className="h-1.5 overflow-hidden rounded-full bg-muted"
+          role="progressbar"
+          aria-label={label}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(share * 100)}
+        >
+          <div className="h-full bg-primary transition-all" style={{ width: `${Math.max(2, share * 100)}%` }} />
+        </div>
+      )}
     </div>
   );
 }

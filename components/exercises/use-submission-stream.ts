@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { submitCodeAction } from "@/app/exercises/[slug]/actions";
 import { fetchSubmission, followSubmission } from "@/components/exercises/follow-submission";
-import type { LiveProgress } from "@/components/exercises/submission-result";
+import { type LiveProgress, nextProgress } from "@/components/exercises/live-progress";
 import type { Language } from "@/lib/exercises/manifest";
 import type { GradingStatus } from "@/lib/server/grading/get-grading-status";
 import type { PublicSubmission } from "@/lib/validations/submissions";
@@ -55,13 +55,7 @@ export function useSubmissionStream(options: {
       onProgress: (event) => {
         if (!shown) return;
         if (event.type === "started") setGrading("ok"); // a worker took it
-        setProgress((previous) => {
-          const base = previous ?? { phase: "queued" as const, testsDone: 0, testsTotal: 0 };
-          if (event.type === "test") return { phase: "testing", testsDone: event.index, testsTotal: event.total };
-          if (event.type === "started") return { ...base, phase: "compiling" };
-          if (event.type === "performance") return { ...base, phase: "performance" };
-          return { ...base, phase: event.type };
-        });
+        setProgress((previous) => nextProgress(previous, event));
       },
       onDone: (finished) => {
         callbacks.current.onFinished(finished);
@@ -93,7 +87,7 @@ export function useSubmissionStream(options: {
       callbacks.current.onFinished(latest);
       return;
     }
-    setProgress({ phase: latest.status === "running" ? "compiling" : "queued", testsDone: 0, testsTotal: 0 });
+    setProgress({ phase: latest.status === "running" ? "starting" : "queued", testsDone: 0, testsTotal: 0 });
     follow(latestId);
   }
 

@@ -46,3 +46,20 @@ export async function verdictAfter(page: Page, button: "Run" | "Submit"): Promis
   await verdict.waitFor({ timeout: 60_000 });
   return (await verdict.getAttribute("data-verdict")) ?? "";
 }
+
+/**
+ * Records every text the progress line shows from now on (a MutationObserver sees each one React
+ * renders, however briefly); the returned function reads them, repeats removed.
+ */
+export async function recordProgress(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+    const note = () => {
+      const label = document.querySelector('[data-testid="progress-label"]')?.textContent;
+      if (label && seen.at(-1) !== label) seen.push(label);
+    };
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+}

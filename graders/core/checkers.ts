@@ -16,6 +16,14 @@ export function excerpt(text: string, max = EXCERPT): string {
   return printable.length > max ? `${printable.slice(0, max)}…` : printable;
 }
 
+/** A harness's or tool's JSON report as `field: value` lines for a person, without the run's nonce. */
+export function describeReport(report: Record<string, unknown>): string {
+  return Object.entries(report)
+    .filter(([field]) => field !== "nonce")
+    .map(([field, value]) => `${field}: ${typeof value === "string" ? value : JSON.stringify(value)}`)
+    .join("\n");
+}
+
 export interface Divergence {
   /** 1-based line number. */
   line: number;

@@ -3,7 +3,7 @@
 import { excerpt } from "@/graders/core/checkers";
 import { ioPerformancePlan, ioWorkloads, measurePerformance, remembered } from "@/graders/core/performance";
 import type { GradingResult, PerformanceResult, TestResult } from "@/graders/core/results";
-import { type GradingMode, gradingResult, limitMessage, type ProgressListener, performanceDue, runTests } from "@/graders/core/test-loop";
+import { type GradingMode, gradingResult, limitMessage, measuring, type ProgressListener, performanceDue, runTests } from "@/graders/core/test-loop";
 import type { Checker, ExecutableProgram, IoGrader, IoTestCase, ProgramRun, Verdict } from "@/graders/core/types";
 import type { PublicExample } from "@/lib/exercises/load-exercise";
 import type { Language } from "@/lib/exercises/manifest";
@@ -54,7 +54,7 @@ export async function gradeIo(options: GradeIoOptions): Promise<GradingResult> {
   if (due && grader.performance) {
     if (!options.reference) throw new Error("The performance check needs the reference program.");
     await options.onProgress?.({ type: "performance", state: "started" });
-    performance = await measurePerformance({ plan: ioPerformancePlan(grader.performance, seed, options.language), runner: ioWorkloads(grader.performance.check ?? grader.check), program, reference: options.reference });
+    performance = await measurePerformance({ plan: ioPerformancePlan(grader.performance, seed, options.language), runner: ioWorkloads(grader.performance.check ?? grader.check), program, reference: options.reference, onPair: measuring(options.onProgress) });
     await options.onProgress?.({ type: "performance", state: "finished" });
   }
   return gradingResult(results, { performanceDue: mode === "submit" && grader.performance !== undefined, performance });

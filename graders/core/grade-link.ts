@@ -4,11 +4,11 @@
 // (checksums, counts), runs race tests on the race-detector build, and compares CPU time with the
 // reference's where a behaviour (blocking instead of spinning) is judged by it.
 import { randomBytes } from "node:crypto";
-import { excerpt } from "@/graders/core/checkers";
+import { describeReport, excerpt } from "@/graders/core/checkers";
 import { CPU_FLOOR_MS, formatMs, formatRatio, measurePerformance, type WorkloadRunner } from "@/graders/core/performance";
 import { hasRaceReport, RACE_EXIT_STATUS, trimRaceReport } from "@/graders/core/race-report";
 import type { GradingResult, PerformanceResult, TestResult } from "@/graders/core/results";
-import { type GradingMode, gradingResult, limitMessage, type ProgressListener, performanceDue, runTests } from "@/graders/core/test-loop";
+import { type GradingMode, gradingResult, limitMessage, measuring, type ProgressListener, performanceDue, runTests } from "@/graders/core/test-loop";
 import type { Language } from "@/lib/exercises/manifest";
 import type { CheckOutcome, ExecutableProgram, HarnessReport, LinkGrader, LinkTestCase, ProgramRun, Verdict } from "@/graders/core/types";
 
@@ -177,7 +177,7 @@ export async function gradeLink(options: GradeLinkOptions): Promise<GradingResul
     if (!options.reference) throw new Error("The performance check needs the reference program.");
     await options.onProgress?.({ type: "performance", state: "started" });
     const { workloads, tolerance, repeats } = grader.performance;
-    performance = await measurePerformance({ plan: { workloads: workloads(seed, options.language), tolerance, repeats }, runner: linkWorkloads(grader, userFile), program, reference: options.reference });
+    performance = await measurePerformance({ plan: { workloads: workloads(seed, options.language), tolerance, repeats }, runner: linkWorkloads(grader, userFile), program, reference: options.reference, onPair: measuring(options.onProgress) });
     await options.onProgress?.({ type: "performance", state: "finished" });
   }
   return gradingResult(results, { performanceDue: mode === "submit" && grader.performance !== undefined, performance });
@@ -209,14 +209,6 @@ function shownRun(test: LinkTestCase, run: ProgramRun, nonce: string): Partial<T
     ...(run.stderr ? { stderr: excerpt(run.stderr, REPORT_EXCERPT) } : {}),
     exit: { code: run.exitCode, signal: run.signal },
   };
-}
-
-/** A harness report as `field: value` lines, without the run's nonce. */
-export function describeReport(report: HarnessReport): string {
-  return Object.entries(report)
-    .filter(([field]) => field !== "nonce")
-    .map(([field, value]) => `${field}: ${typeof value === "string" ? value : JSON.stringify(value)}`)
-    .join("\n");
 }
 
 /** A behaviour judged by CPU time (threads that must block, not spin): the reference ran the same scenario. */

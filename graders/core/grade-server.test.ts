@@ -42,8 +42,24 @@ const echo = (rps: number, p99: number, capacity = 10 * rps) => (args: string[])
 describe("gradeServer", () => {
   it("accepts a server whose tool reports pass, and compares it under load with the reference", async () => {
     const submission = server({ report: echo(3000, 4) });
-    const result = await gradeServer({ grader, mode: "submit", server: submission, startReference: async () => server({ report: echo(4000, 2) }) });
+    const progress: string[] = [];
+    const result = await gradeServer({
+      grader,
+      mode: "submit",
+      server: submission,
+      startReference: async () => server({ report: echo(4000, 2) }),
+      onProgress: (event) => void progress.push(event.type === "performance" ? `performance ${event.state}${event.state === "measuring" ? ` ${event.done}/${event.planned}` : ""}` : `${event.type} ${event.index}`),
+    });
     expect(result.verdict).toBe("AC");
+    expect(progress.filter((p) => p.startsWith("performance"))).toEqual(["performance started", "performance measuring 0/2", "performance measuring 1/2", "performance measuring 2/2", "performance finished"]);
+    expect(progress[0]).toBe("test-started 1");
+    // The tests' public rows show the tool's report in words, not its JSON.
+    const shown = result.tests.filter((t) => t.visibility === "public" && t.status === "pass");
+    expect(shown.length).toBeGreaterThan(0);
+    for (const test of shown) {
+      expect(test.output).toBeUndefined();
+      expect(test.report).toMatch(/^ok: true/);
+    }
     expect(result.performance?.server).toMatchObject({ throughput: 3000, referenceThroughput: 4000, p99Ms: 4, referenceP99Ms: 2 });
     expect(result.metrics).toEqual({ maxCpuMs: 40, peakMemoryKiB: 3000 });
     expect(submission.stops).toBe(1);

@@ -2,7 +2,7 @@
 // own container sharing only the server's loopback, runs each test's scenario and reports. Between
 // tests the host looks at the server's processes (threads, open descriptors); the performance check
 // loads the submission and the reference server alike and compares throughput and p99 latency.
-import { excerpt } from "@/graders/core/checkers";
+import { describeReport, excerpt } from "@/graders/core/checkers";
 import { formatFigure, formatMs, formatRatio } from "@/graders/core/performance";
 import type { GradingResult, PerformanceResult, TestResult } from "@/graders/core/results";
 import { type GradingMode, gradingResult, type ProgressListener, performanceDue, runTests } from "@/graders/core/test-loop";
@@ -176,7 +176,7 @@ export async function gradeServer(options: GradeServerOptions): Promise<GradingR
           status: judged.ok ? "pass" : "fail",
           verdict: judged.ok ? "AC" : judged.verdict,
           message: judged.ok ? undefined : judged.message,
-          ...(test.visibility === "public" ? { input: test.description ?? test.args.join(" "), output: judged.ok ? excerpt(JSON.stringify(judged.report), 2048) : undefined } : {}),
+          ...(test.visibility === "public" ? { input: test.description ?? test.args.join(" "), report: judged.ok ? excerpt(describeReport(judged.report), 2048) : undefined } : {}),
         };
       },
       options.onProgress,
@@ -184,11 +184,15 @@ export async function gradeServer(options: GradeServerOptions): Promise<GradingR
     if (spec && performanceDue(mode, results, true)) {
       if (!referenceStarting) throw new Error("The performance check needs the reference server.");
       await options.onProgress?.({ type: "performance", state: "started" });
+      // Two load tests: the submission's, then the reference's (unless it ran alongside a quiet test).
+      await options.onProgress?.({ type: "performance", state: "measuring", done: 0, planned: 2 });
       const submission = await underLoad(spec, server);
+      await options.onProgress?.({ type: "performance", state: "measuring", done: 1, planned: 2 });
       const referenceServer = await referenceStarting;
       let reference;
       try {
         reference = await (referenceLoad ?? underLoad(spec, referenceServer));
+        await options.onProgress?.({ type: "performance", state: "measuring", done: 2, planned: 2 });
       } finally {
         referenceStopped = true;
         await referenceServer.stop();

@@ -38,8 +38,10 @@ describe("measurePerformance", () => {
     // One slow outlier (a run that shared its CPU) does not fail a program that is 2.8× the reference.
     const reference = timed([100]);
     const program = timed([400, 280, 275, 290, 285]);
-    const result = await measurePerformance({ plan, runner: ioWorkloads(exactLines), program, reference });
+    const pairs: string[] = [];
+    const result = await measurePerformance({ plan, runner: ioWorkloads(exactLines), program, reference, onPair: (done, planned) => void pairs.push(`${done}/${planned}`) });
     expect(program.runs).toBe(5);
+    expect(pairs).toEqual(["1/5", "2/5", "3/5", "4/5", "5/5"]);
     expect(result).toMatchObject({ verdict: "AC", ratio: 2.85 });
   });
 

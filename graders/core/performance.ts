@@ -66,6 +66,7 @@ export function decided(ratio: number, limit: number): boolean {
 class Samples<W extends Workload> {
   readonly program: number[] = [];
   readonly reference: number[] = [];
+  onPair?: () => void | Promise<void>;
 
   constructor(
     readonly workload: W,
@@ -85,6 +86,7 @@ class Samples<W extends Workload> {
     }
     this.program.push(programRun.cpuMs);
     this.reference.push(referenceRun.cpuMs);
+    await this.onPair?.();
   }
 
   get pairs(): number {
@@ -164,6 +166,8 @@ export async function measurePerformance<W extends Workload>(options: {
   runner: WorkloadRunner<W>;
   program: ExecutableProgram;
   reference: ExecutableProgram;
+  /** After each interleaved pair of runs: how many so far, and the most there can be (fewer when the verdict is clear early). */
+  onPair?: (done: number, planned: number) => void | Promise<void>;
 }): Promise<PerformanceResult> {
   const { plan, runner, program, reference } = options;
   const maxPairs = Math.max(1, plan.repeats);
@@ -172,6 +176,10 @@ export async function measurePerformance<W extends Workload>(options: {
     // A growth workload that is also a speed workload (same name) is measured once for both.
     const sampled = (workload: W) => speed.find((sample) => sample.workload.name === workload.name) ?? new Samples(workload, runner);
     const growthSamples = plan.growth && { small: sampled(plan.growth.small), large: sampled(plan.growth.large) };
+    const all = new Set([...speed, ...(growthSamples ? [growthSamples.small, growthSamples.large] : [])]);
+    const planned = all.size * maxPairs;
+    let done = 0;
+    for (const sample of all) sample.onPair = () => options.onPair?.(++done, planned);
     const growthRatio = () => (growthSamples ? Math.max(median(growthSamples.large.program), CPU_FLOOR_MS) / Math.max(median(growthSamples.small.program), CPU_FLOOR_MS) : 0);
 
     for (const sample of speed) await sample.add(program, reference);

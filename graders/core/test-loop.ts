@@ -7,8 +7,11 @@ import type { ProgramRun, Verdict } from "@/graders/core/types";
 export type GradingMode = "run" | "submit";
 
 export type GradingProgress =
+  | { type: "test-started"; index: number; total: number }
   | { type: "test"; index: number; total: number; name: string; verdict: Verdict | "skipped" }
-  | { type: "performance"; state: "started" | "finished" };
+  | { type: "performance"; state: "started" | "finished" }
+  /** `done` of at most `planned` measurements (interleaved pairs of runs; a server's load tests). */
+  | { type: "performance"; state: "measuring"; done: number; planned: number };
 
 export type ProgressListener = (progress: GradingProgress) => void | Promise<void>;
 
@@ -28,6 +31,7 @@ export async function runTests<T extends { name: string; visibility: "public" | 
     if (stop) {
       result = { name: test.name, visibility: test.visibility, status: "skipped", message: "Not run: an earlier test failed." };
     } else {
+      await onProgress?.({ type: "test-started", index: index + 1, total: tests.length });
       result = await judge(test);
       if (result.verdict !== "AC" && (test.visibility === "hidden" || result.verdict === "TLE")) stop = true;
     }
@@ -57,6 +61,13 @@ export function gradingResult(results: TestResult[], options: { performanceDue: 
       maxCpuMs: Math.max(0, ...measured.map((m) => m.cpuMs)),
       peakMemoryKiB: Math.max(0, ...measured.map((m) => m.memoryKiB)),
     },
+  };
+}
+
+/** Reports each measurement of the performance check as progress. */
+export function measuring(onProgress?: ProgressListener): (done: number, planned: number) => Promise<void> {
+  return async (done, planned) => {
+    await onProgress?.({ type: "performance", state: "measuring", done, planned });
   };
 }
 

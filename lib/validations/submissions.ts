@@ -54,7 +54,9 @@ export type CreateSubmissionInput = z.infer<typeof createSubmissionSchema>;
 export const submissionEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("queued") }),
   z.object({ type: z.literal("started"), attempt: z.number().int().positive() }),
-  z.object({ type: z.literal("compiling") }),
+  /** Checking a Python file's syntax, building C or Go, or building and starting a server; absent from older events. */
+  z.object({ type: z.literal("compiling"), step: z.enum(["checking", "building", "starting"]).optional() }),
+  z.object({ type: z.literal("test-started"), index: z.number().int().positive(), total: z.number().int().positive() }),
   z.object({
     type: z.literal("test"),
     index: z.number().int().positive(),
@@ -62,7 +64,13 @@ export const submissionEventSchema = z.discriminatedUnion("type", [
     name: z.string(),
     verdict: z.union([verdictSchema, z.literal("skipped")]),
   }),
-  z.object({ type: z.literal("performance"), state: z.enum(["started", "finished"]) }),
+  z.object({
+    type: z.literal("performance"),
+    state: z.enum(["started", "measuring", "finished"]),
+    /** While measuring: measurements made, of at most `planned` (fewer when the verdict is clear early). */
+    done: z.number().int().nonnegative().optional(),
+    planned: z.number().int().positive().optional(),
+  }),
   /** Our side failed; the job will be tried again. */
   z.object({ type: z.literal("retrying"), attempt: z.number().int().positive() }),
   z.object({
