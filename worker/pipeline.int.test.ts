@@ -47,7 +47,7 @@ async function follow(id: string, as = cookie): Promise<StreamedEvent[]> {
     params: Promise.resolve({ id }),
   });
   const text = await response.text();
-  return [...text.matchAll(/id: (\d+)\nevent: (\w+)\ndata: (.*)\n\n/g)].map((m) => ({ id: Number(m[1]), type: m[2]!, data: JSON.parse(m[3]!) }));
+  return [...text.matchAll(/id: (\d+)\nevent: ([\w-]+)\ndata: (.*)\n\n/g)].map((m) => ({ id: Number(m[1]), type: m[2]!, data: JSON.parse(m[3]!) }));
 }
 
 describe("submit → verdict", () => {

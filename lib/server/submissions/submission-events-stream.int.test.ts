@@ -65,7 +65,7 @@ async function readUntilEnd(body: ReadableStream<Uint8Array>, ms = 4_000): Promi
 }
 
 const parseEvents = (text: string) =>
-  [...text.matchAll(/(?:id: (\d+)\n)?event: (\w+)\ndata: (.*)\n\n/g)].map((m) => ({ id: m[1] ? Number(m[1]) : null, type: m[2], data: JSON.parse(m[3]!) }));
+  [...text.matchAll(/(?:id: (\d+)\n)?event: ([\w-]+)\ndata: (.*)\n\n/g)].map((m) => ({ id: m[1] ? Number(m[1]) : null, type: m[2], data: JSON.parse(m[3]!) }));
 
 describe("GET /api/submissions/:id/events: resume points", () => {
   it.each([
