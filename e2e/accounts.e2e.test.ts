@@ -20,11 +20,13 @@ describe("accounts in the browser", () => {
 
     await page.waitForURL("**/dashboard");
     await expect(page.getByRole("heading", { name: "Hello, Linus" }).isVisible()).resolves.toBe(true);
-    await expect(page.getByTestId("signed-in-as").textContent()).resolves.toBe(email);
+    await expect(page.getByTestId("signed-in-as").textContent()).resolves.toBe("Linus");
+    await expect(page.getByTestId("signed-in-as").getAttribute("title")).resolves.toBe(email);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, "dashboard-signed-in.png"), fullPage: true });
 
     await page.reload();
-    await expect(page.getByTestId("signed-in-as").textContent()).resolves.toBe(email);
+    await expect(page.getByTestId("signed-in-as").textContent()).resolves.toBe("Linus");
+    await expect(page.getByTestId("signed-in-as").getAttribute("title")).resolves.toBe(email);
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL((url) => url.pathname === "/");

@@ -13,8 +13,8 @@ export function AccountNav() {
   if (session) {
     return (
       <>
-        <span className="hidden text-muted-foreground sm:inline" data-testid="signed-in-as">
-          {session.user.email}
+        <span className="max-w-48 truncate text-muted-foreground" data-testid="signed-in-as" title={session.user.email}>
+          {session.user.name || session.user.email}
         </span>
         <SignOutButton />
       </>

@@ -27,13 +27,13 @@ const STATUS_LABEL = { solved: "Solved", attempted: "Attempted", new: "New" };
 
 function Select(props: { id: string; label: string; value: string; onChange: (value: string) => void; options: [string, string][] }) {
   return (
-    <div className="flex flex-col gap-1.5">
+    <div className="flex min-w-0 flex-col gap-1.5">
       <Label htmlFor={props.id}>{props.label}</Label>
       <select
         id={props.id}
         value={props.value}
         onChange={(event) => props.onChange(event.target.value)}
-        className="h-9 rounded-md border border-input bg-background px-2 text-sm"
+        className="h-9 w-full min-w-0 rounded-md border border-input bg-background px-2 text-sm"
       >
         <option value="">All</option>
         {props.options.map(([value, label]) => (
@@ -75,8 +75,8 @@ export function ExerciseCatalog({ entries, signedIn }: { entries: CatalogEntry[]
 
   return (
     <div className="flex flex-col gap-6">
-      <div className={cn("grid gap-3", signedIn ? "sm:grid-cols-6" : "sm:grid-cols-5")}>
-        <div className="flex flex-col gap-1.5 sm:col-span-2">
+      <div className={cn("grid grid-cols-2 gap-3", signedIn ? "sm:grid-cols-6" : "sm:grid-cols-5")}>
+        <div className="col-span-2 flex min-w-0 flex-col gap-1.5">
           <Label htmlFor="search">Search</Label>
           <Input id="search" type="search" placeholder="epoll, paging, deadlock…" value={query} onChange={(e) => setQuery(e.target.value)} />
         </div>

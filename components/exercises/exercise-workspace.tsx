@@ -5,6 +5,7 @@
 import Link from "next/link";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { CodeEditor, type EditorMarker } from "@/components/editor/code-editor-loader";
+import { PANE_CLASS, useShowPane } from "@/components/exercises/exercise-panes";
 import { SubmissionResult } from "@/components/exercises/submission-result";
 import { SubmissionHistory } from "@/components/exercises/submission-history";
 import { useDrafts, type WorkspaceLanguage } from "@/components/exercises/use-drafts";
@@ -27,6 +28,7 @@ export function ExerciseWorkspace(props: {
 }) {
   const { slug, languages } = props;
   const drafts = useDrafts({ slug, languages });
+  const showPane = useShowPane();
   const { loaded, signedIn, language, switchLanguage, openFile, setOpenFile, codes, saveState, history, setHistory } = drafts;
   const current = languages.find((l) => l.id === language)!;
   const code = codes[language] ?? "";
@@ -74,7 +76,9 @@ export function ExerciseWorkspace(props: {
       return;
     }
     const stdin = kind === "run" && useCustomInput && props.exerciseKind !== "server" ? customInput : undefined;
-    await stream.send({ kind, language, code, stdin });
+    showPane("result");
+    // Refused (a limit, a bad input): back to the code, where the reason is shown.
+    if (!(await stream.send({ kind, language, code, stdin }))) showPane("code");
   }
 
   const markers: EditorMarker[] = useMemo(() => {
@@ -104,140 +108,149 @@ export function ExerciseWorkspace(props: {
 
   return (
     <div className="flex min-w-0 flex-col gap-4">
-      {grading === "paused" && (
-        <p role="status" data-testid="grading-paused" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
-          Grading is paused: no worker is running. Your submissions wait in the queue and are graded when one starts.
-        </p>
-      )}
-      <div className="flex flex-wrap items-center gap-3">
-        <Label htmlFor="language" className="sr-only">
-          Language
-        </Label>
-        <select
-          id="language"
-          value={language}
-          onChange={(event) => switchLanguage(event.target.value as Language)}
-          className="h-9 rounded-md border border-input bg-background px-2 text-sm"
-        >
-          {languages.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.label}
-            </option>
-          ))}
-        </select>
-        <div role="tablist" aria-label="Files" className="flex flex-wrap gap-1">
-          {files.map((file) => (
-            <button
-              key={file.name}
-              role="tab"
-              aria-selected={file.name === shownFile.name}
-              onClick={() => setOpenFile(file.name)}
-              className={cn(
-                "rounded-md px-2.5 py-1 font-mono text-xs",
-                file.name === shownFile.name ? "bg-accent font-semibold" : "text-muted-foreground hover:bg-accent",
-              )}
-            >
-              {file.name}
-              {file.name !== current.edit.name && <span className="ml-1 font-sans text-[10px] uppercase">read-only</span>}
-            </button>
-          ))}
-        </div>
-        <span className="ml-auto text-xs text-muted-foreground" data-testid="save-state" aria-live="polite">
-          {loaded.state === "loading"
-            ? "Loading your draft…"
-            : loaded.state === "failed"
-              ? "Drafts not loaded: changes are not saved"
-              : signedIn
-                ? {
-                    saved: "Draft saved",
-                    unsaved: "Unsaved changes",
-                    saving: "Saving…",
-                    failed: "Could not save the draft",
-                    "too-large": `Not saved: code is limited to ${MAX_CODE_BYTES / 1024} KiB. It stays here; shorten it to save.`,
-                  }[saveState]
-                : "Sign in to keep drafts"}
-        </span>
-      </div>
-
-      <div className="h-[28rem] overflow-hidden rounded-md border">
-        <CodeEditor
-          path={`file:///${slug}/${language}/${shownFile.name}`}
-          defaultValue={editingUserFile ? code : shownFile.content}
-          replacement={editingUserFile ? drafts.replacements[language] : undefined}
-          language={language}
-          readOnly={!editingUserFile || loaded.state === "loading"}
-          markers={editingUserFile ? markers : []}
-          onChange={editingUserFile ? (text) => drafts.edit(language, text) : undefined}
-          onSubmit={() => void send("submit")}
-          onRun={() => void send("run")}
-          ariaLabel={editingUserFile ? `Your code, ${shownFile.name}` : `${shownFile.name}, read-only`}
-        />
-      </div>
-
-      <div className="flex flex-wrap items-center gap-2">
-        <Button variant="outline" onClick={() => void send("run")} disabled={busy} title="Ctrl/Cmd + '">
-          Run
-        </Button>
-        <Button onClick={() => void send("submit")} disabled={busy} title="Ctrl/Cmd + Enter">
-          Submit
-        </Button>
-        {props.exerciseKind !== "server" && (
-          <label className="ml-2 flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={useCustomInput} onChange={(e) => setUseCustomInput(e.target.checked)} />
-            {props.exerciseKind === "link" ? "Run my own scenario" : "Run with my own input"}
-          </label>
+      <div className={cn("flex min-w-0 flex-col gap-4", PANE_CLASS.code)} data-pane="code">
+        {grading === "paused" && (
+          <p role="status" data-testid="grading-paused" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+            Grading is paused: no worker is running. Your submissions wait in the queue and are graded when one starts.
+          </p>
         )}
-        <Button variant="ghost" size="sm" className="ml-auto" disabled={loaded.state === "loading"} onClick={() => void resetToStarter()}>
-          Reset to starter
-        </Button>
-      </div>
-      {useCustomInput && props.exerciseKind !== "server" && (
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor="custom-input">{props.exerciseKind === "link" ? "Your scenario (what the harness reads; see Input in the statement)" : "Your input (standard input for Run)"}</Label>
-          <textarea
-            id="custom-input"
-            value={customInput}
-            onChange={(e) => setCustomInput(e.target.value)}
-            rows={4}
-            className="rounded-md border border-input bg-background p-2 font-mono text-sm"
+        <div className="flex flex-wrap items-center gap-3">
+          <Label htmlFor="language" className="sr-only">
+            Language
+          </Label>
+          <select
+            id="language"
+            value={language}
+            onChange={(event) => switchLanguage(event.target.value as Language)}
+            className="h-9 rounded-md border border-input bg-background px-2 text-sm"
+          >
+            {languages.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+          <div role="tablist" aria-label="Files" className="flex flex-wrap gap-1">
+            {files.map((file) => (
+              <button
+                key={file.name}
+                role="tab"
+                aria-selected={file.name === shownFile.name}
+                onClick={() => setOpenFile(file.name)}
+                className={cn(
+                  "rounded-md px-2.5 py-1 font-mono text-xs",
+                  file.name === shownFile.name ? "bg-accent font-semibold" : "text-muted-foreground hover:bg-accent",
+                )}
+              >
+                {file.name}
+                {file.name !== current.edit.name && <span className="ml-1 font-sans text-[10px] uppercase">read-only</span>}
+              </button>
+            ))}
+          </div>
+          <span className="ml-auto text-xs text-muted-foreground" data-testid="save-state" aria-live="polite">
+            {loaded.state === "loading"
+              ? "Loading your draft…"
+              : loaded.state === "failed"
+                ? "Drafts not loaded: changes are not saved"
+                : signedIn
+                  ? {
+                      saved: "Draft saved",
+                      unsaved: "Unsaved changes",
+                      saving: "Saving…",
+                      failed: "Could not save the draft",
+                      "too-large": `Not saved: code is limited to ${MAX_CODE_BYTES / 1024} KiB. It stays here; shorten it to save.`,
+                    }[saveState]
+                  : "Sign in to keep drafts"}
+          </span>
+        </div>
+
+        <div className="h-[28rem] overflow-hidden rounded-md border">
+          <CodeEditor
+            path={`file:///${slug}/${language}/${shownFile.name}`}
+            defaultValue={editingUserFile ? code : shownFile.content}
+            replacement={editingUserFile ? drafts.replacements[language] : undefined}
+            language={language}
+            readOnly={!editingUserFile || loaded.state === "loading"}
+            markers={editingUserFile ? markers : []}
+            onChange={editingUserFile ? (text) => drafts.edit(language, text) : undefined}
+            onSubmit={() => void send("submit")}
+            onRun={() => void send("run")}
+            ariaLabel={editingUserFile ? `Your code, ${shownFile.name}` : `${shownFile.name}, read-only`}
           />
         </div>
-      )}
 
-      {loaded.state === "failed" && (
-        <p role="alert" className="text-sm text-destructive">
-          Your drafts and history could not be loaded ({loaded.message}); what you type now is not saved.{" "}
-          <button type="button" className="font-medium underline underline-offset-4" onClick={() => void drafts.load()}>
-            Try again
-          </button>
-        </p>
-      )}
-      {askSignIn ? (
-        <p role="alert" className="text-sm">
-          <Link href={`/sign-in?next=${encodeURIComponent(`/exercises/${slug}`)}`} className="font-medium underline underline-offset-4">
-            Sign in
-          </Link>{" "}
-          to run and submit your code; what you wrote stays in the editor.
-        </p>
-      ) : (
-        stream.problem && (
+        <div className="flex flex-wrap items-center gap-2">
+          <Button variant="outline" onClick={() => void send("run")} disabled={busy} title="Ctrl/Cmd + '">
+            Run
+          </Button>
+          <Button onClick={() => void send("submit")} disabled={busy} title="Ctrl/Cmd + Enter">
+            Submit
+          </Button>
+          {props.exerciseKind !== "server" && (
+            <label className="ml-2 flex items-center gap-2 text-sm">
+              <input type="checkbox" checked={useCustomInput} onChange={(e) => setUseCustomInput(e.target.checked)} />
+              {props.exerciseKind === "link" ? "Run my own scenario" : "Run with my own input"}
+            </label>
+          )}
+          <Button variant="ghost" size="sm" className="ml-auto" disabled={loaded.state === "loading"} onClick={() => void resetToStarter()}>
+            Reset to starter
+          </Button>
+        </div>
+        {useCustomInput && props.exerciseKind !== "server" && (
+          <div className="flex flex-col gap-1.5">
+            <Label htmlFor="custom-input">{props.exerciseKind === "link" ? "Your scenario (what the harness reads; see Input in the statement)" : "Your input (standard input for Run)"}</Label>
+            <textarea
+              id="custom-input"
+              value={customInput}
+              onChange={(e) => setCustomInput(e.target.value)}
+              rows={4}
+              className="rounded-md border border-input bg-background p-2 font-mono text-sm"
+            />
+          </div>
+        )}
+
+        {loaded.state === "failed" && (
           <p role="alert" className="text-sm text-destructive">
-            {stream.problem}
+            Your drafts and history could not be loaded ({loaded.message}); what you type now is not saved.{" "}
+            <button type="button" className="font-medium underline underline-offset-4" onClick={() => void drafts.load()}>
+              Try again
+            </button>
           </p>
-        )
-      )}
-
-      {grading === "paused" && progress?.phase === "queued" && (
-        <p className="text-sm text-amber-900 dark:text-amber-200">This one waits for a worker too: grading is paused until one starts.</p>
-      )}
-      <SubmissionResult submission={submission} progress={progress} onRetry={(kind) => void send(kind)} />
-      {signedIn && (
-        <SubmissionHistory
-          entries={history}
-          currentCodes={codes}
-          onLoad={drafts.loadSubmission}
-        />
-      )}
+        )}
+        {askSignIn ? (
+          <p role="alert" className="text-sm">
+            <Link href={`/sign-in?next=${encodeURIComponent(`/exercises/${slug}`)}`} className="font-medium underline underline-offset-4">
+              Sign in
+            </Link>{" "}
+            to run and submit your code; what you wrote stays in the editor.
+          </p>
+        ) : (
+          stream.problem && (
+            <p role="alert" className="text-sm text-destructive">
+              {stream.problem}
+            </p>
+          )
+        )}
+      </div>
+      <div className={cn("flex min-w-0 flex-col gap-4", PANE_CLASS.result)} data-pane="result">
+        {!submission && !progress && history.length === 0 && (
+          <p className="text-sm text-muted-foreground lg:hidden">Run or submit your code (on the Code tab) to see its result here.</p>
+        )}
+        {grading === "paused" && progress?.phase === "queued" && (
+          <p className="text-sm text-amber-900 dark:text-amber-200">This one waits for a worker too: grading is paused until one starts.</p>
+        )}
+        <SubmissionResult submission={submission} progress={progress} onRetry={(kind) => void send(kind)} />
+        {signedIn && (
+          <SubmissionHistory
+            entries={history}
+            currentCodes={codes}
+            onLoad={(entry) => {
+              drafts.loadSubmission(entry);
+              showPane("code");
+            }}
+          />
+        )}
+      </div>
     </div>
   );
 }

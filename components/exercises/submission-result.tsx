@@ -146,11 +146,11 @@ function TestRow({ test }: { test: TestResult }) {
   const mark = test.status === "pass" ? "✓" : test.status === "skipped" ? "–" : "✗";
   return (
     <li className="rounded-md border p-2 text-sm" data-testid="test-row" data-status={test.status}>
-      <div className="flex items-center gap-2">
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-0.5">
         <span aria-hidden className={cn("font-mono", test.status === "pass" ? "text-emerald-600" : test.status === "skipped" ? "text-muted-foreground" : "text-rose-600")}>
           {mark}
         </span>
-        <span className="font-medium">{test.name}</span>
+        <span className="font-medium whitespace-nowrap">{test.name}</span>
         <span className="text-xs text-muted-foreground">{test.visibility === "hidden" ? "hidden" : "example"}</span>
         {test.verdict && test.verdict !== "AC" && <span className="text-xs font-medium">{verdictText(test.verdict)}</span>}
         {test.metrics && (

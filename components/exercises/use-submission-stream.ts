@@ -91,8 +91,9 @@ export function useSubmissionStream(options: {
     follow(latestId);
   }
 
-  async function send(input: { kind: "run" | "submit"; language: Language; code: string; stdin?: string }) {
-    if (busy) return;
+  /** Sends a Run or Submit; false when it was not accepted (`problem` says why). */
+  async function send(input: { kind: "run" | "submit"; language: Language; code: string; stdin?: string }): Promise<boolean> {
+    if (busy) return false;
     setProblem(null);
     following.current?.close();
     setSubmission(null);
@@ -101,7 +102,7 @@ export function useSubmissionStream(options: {
     if (!result.ok) {
       setProgress(null);
       setProblem(result.error.message);
-      return;
+      return false;
     }
     const created = result.data;
     setSubmission(created);
@@ -109,6 +110,7 @@ export function useSubmissionStream(options: {
     callbacks.current.onCreated(created, input.code);
     if (created.status === "queued") void checkGrading();
     follow(created.id);
+    return true;
   }
 
   return { submission, progress, busy, grading, problem, setProblem, send, resume };

@@ -7,6 +7,10 @@ import { clientAddressOf } from "@/test/support/app-routes";
 
 export const ARTIFACTS_DIR = path.resolve(import.meta.dirname, "..", "..", "test-results", "e2e");
 
+/** The two sizes the pages are checked at: a laptop, and a phone (an iPhone 12–15's CSS pixels). */
+export const DESKTOP = { width: 1440, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
 const CHROMIUM_FLAGS = [
   "--headless",
   "--no-sandbox",
@@ -46,13 +50,13 @@ export function useBrowser() {
     );
   });
 
-  return async function openContext(options: { colorScheme?: "light" | "dark"; baseURL?: string } = {}): Promise<{
+  return async function openContext(options: { colorScheme?: "light" | "dark"; baseURL?: string; viewport?: { width: number; height: number } } = {}): Promise<{
     context: BrowserContext;
     page: Page;
   }> {
     const context = await browser.newContext({
       baseURL: options.baseURL ?? inject("appUrl"),
-      viewport: { width: 1280, height: 800 },
+      viewport: options.viewport ?? DESKTOP,
       colorScheme: options.colorScheme ?? "light",
     });
     await context.tracing.start({ screenshots: true, snapshots: true });

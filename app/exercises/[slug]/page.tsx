@@ -3,6 +3,7 @@
 // from GET /api/exercises/:slug/workspace (see ExerciseWorkspace).
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ExercisePanes } from "@/components/exercises/exercise-panes";
 import { ExerciseWorkspace, type WorkspaceLanguage } from "@/components/exercises/exercise-workspace";
 import { Statement } from "@/components/exercises/statement";
 import { findExerciseManifest, getExerciseManifests, getExercisePackage } from "@/lib/exercises/exercise-catalog";
@@ -34,18 +35,17 @@ export default async function ExercisePage({ params }: Props) {
     support: exercise.starters[id]!.support,
   }));
   return (
-    <div className="grid gap-8 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
-      <div className="min-w-0 lg:max-h-[calc(100vh-8rem)] lg:overflow-y-auto lg:pr-2">
-        <p className="mb-2 text-xs text-muted-foreground">
-          {{ easy: "Easy", medium: "Medium", hard: "Hard" }[exercise.manifest.difficulty]} · {KIND_LABELS[exercise.manifest.kind]}
-        </p>
-        <Statement slug={slug} markdown={exercise.statement} />
-      </div>
-      <ExerciseWorkspace
-        slug={slug}
-        languages={languages}
-        exerciseKind={exercise.manifest.kind}
-      />
-    </div>
+    <ExercisePanes
+      statement={
+        <>
+          <p className="mb-2 text-xs text-muted-foreground">
+            {{ easy: "Easy", medium: "Medium", hard: "Hard" }[exercise.manifest.difficulty]} · {KIND_LABELS[exercise.manifest.kind]}
+          </p>
+          <Statement slug={slug} markdown={exercise.statement} />
+        </>
+      }
+    >
+      <ExerciseWorkspace slug={slug} languages={languages} exerciseKind={exercise.manifest.kind} />
+    </ExercisePanes>
   );
 }
