@@ -2,20 +2,25 @@ import Link from "next/link";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 
+// Only what osprep does today: each card opens its exercise.
 const flagships = [
   {
+    slug: "bankers-algorithm",
     title: "Banker's algorithm",
     body: "Grant or deny resource requests, prove a state safe with a sequence, and keep it fast at 2,000 processes.",
   },
   {
+    slug: "producer-consumer",
     title: "Producer–consumer",
     body: "A bounded blocking buffer with mutexes and condition variables, stress-tested under ThreadSanitizer.",
   },
   {
+    slug: "lru-pager",
     title: "LRU pager",
     body: "Demand paging over millions of accesses: hits, faults, dirty write-backs, O(1) per access.",
   },
   {
+    slug: "epoll-server",
     title: "epoll server",
     body: "A single-threaded non-blocking server speaking Redis's protocol to ten thousand connections.",
   },
@@ -31,8 +36,8 @@ const pillars = [
     body: "Each submission runs in a hardened, network-less container. Graders check correctness and performance against a reference, measured on the same machine.",
   },
   {
-    title: "Practise the interview",
-    body: "Run mock interviews with your team: shared live editor, timer, private notes, scorecards and a replay.",
+    title: "Follow the roadmap",
+    body: "Topics from processes and memory to concurrency and event loops, each with the exercises that practise it; the ones you solved are marked.",
   },
 ];
 
@@ -48,8 +53,8 @@ export default function LandingPage() {
         </h1>
         <p className="max-w-2xl text-lg text-muted-foreground">
           osprep is a self-hosted practice platform for OS and Linux systems-programming interviews. Pick an exercise
-          from the roadmap, write it in C, Go or Python, and get a verdict on correctness and performance in about a
-          second.
+          from the roadmap, write it in C, Go or Python, and Run it against the examples in about a second; Submit
+          it for a verdict on correctness and performance against a reference solution.
         </p>
         <div className="flex gap-3">
           <Link href="/sign-up" className={buttonVariants({ size: "lg" })}>
@@ -79,10 +84,12 @@ export default function LandingPage() {
         </h2>
         <div className="grid gap-4 sm:grid-cols-2">
           {flagships.map((exercise) => (
-            <Card key={exercise.title} className="flex flex-col gap-2">
-              <CardTitle className="font-mono text-base">{exercise.title}</CardTitle>
-              <CardDescription>{exercise.body}</CardDescription>
-            </Card>
+            <Link key={exercise.slug} href={`/exercises/${exercise.slug}`} className="group rounded-xl focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+              <Card className="flex h-full flex-col gap-2 transition-colors group-hover:border-primary">
+                <CardTitle className="font-mono text-base">{exercise.title}</CardTitle>
+                <CardDescription>{exercise.body}</CardDescription>
+              </Card>
+            </Link>
           ))}
         </div>
       </section>

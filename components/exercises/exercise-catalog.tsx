@@ -1,10 +1,13 @@
 "use client";
-// The catalog with its filters: topic, difficulty, language, status, and text search.
+// The catalog with its filters: topic, difficulty, language, status, and text search (forgiving of
+// typos: lib/exercises/catalog-search.ts). The filters live in the address (?q=&topic=…), so a
+// reload, a shared link and Back keep them; "/" puts the cursor in the search box.
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { type CatalogFilters, FILTER_PARAMS, searchCatalog } from "@/lib/exercises/catalog-search";
 import { cn } from "@/lib/utils";
 
 export interface CatalogEntry {
@@ -46,12 +49,30 @@ function Select(props: { id: string; label: string; value: string; onChange: (va
   );
 }
 
-export function ExerciseCatalog({ entries, signedIn }: { entries: CatalogEntry[]; signedIn: boolean }) {
-  const [query, setQuery] = useState("");
-  const [topic, setTopic] = useState("");
-  const [difficulty, setDifficulty] = useState("");
-  const [language, setLanguage] = useState("");
-  const [status, setStatus] = useState("");
+export function ExerciseCatalog({ entries, signedIn, filters: initial }: { entries: CatalogEntry[]; signedIn: boolean; filters: CatalogFilters }) {
+  const [filters, setFilters] = useState(initial);
+  const { q: query, topic, difficulty, language, status } = filters;
+  const search = useRef<HTMLInputElement>(null);
+
+  function setFilter(name: keyof CatalogFilters, value: string) {
+    const next = { ...filters, [name]: value };
+    setFilters(next);
+    const params = new URLSearchParams(FILTER_PARAMS.filter((key) => next[key] !== "").map((key) => [key, next[key]]));
+    const address = params.size > 0 ? `?${params}` : window.location.pathname;
+    window.history.replaceState(window.history.state, "", address);
+  }
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      const typing = target && (["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) || target.isContentEditable);
+      if (event.key !== "/" || typing || event.ctrlKey || event.metaKey || event.altKey) return;
+      event.preventDefault();
+      search.current?.focus();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
 
   const topics = useMemo(() => {
     const all = new Map(entries.flatMap((entry) => entry.topics.map((t) => [t.id, t.title] as [string, string])));
@@ -62,10 +83,8 @@ export function ExerciseCatalog({ entries, signedIn }: { entries: CatalogEntry[]
     return [...all.entries()];
   }, [entries]);
 
-  const shown = entries.filter((entry) => {
-    const text = `${entry.title} ${entry.summary} ${entry.topics.map((t) => t.title).join(" ")}`.toLowerCase();
+  const shown = searchCatalog(entries, query).filter((entry) => {
     return (
-      (!query || text.includes(query.toLowerCase())) &&
       (!topic || entry.topics.some((t) => t.id === topic)) &&
       (!difficulty || entry.difficulty === difficulty) &&
       (!language || entry.languages.some((l) => l.id === language)) &&
@@ -77,14 +96,16 @@ export function ExerciseCatalog({ entries, signedIn }: { entries: CatalogEntry[]
     <div className="flex flex-col gap-6">
       <div className={cn("grid grid-cols-2 gap-3", signedIn ? "sm:grid-cols-6" : "sm:grid-cols-5")}>
         <div className="col-span-2 flex min-w-0 flex-col gap-1.5">
-          <Label htmlFor="search">Search</Label>
-          <Input id="search" type="search" placeholder="epoll, paging, deadlock…" value={query} onChange={(e) => setQuery(e.target.value)} />
+          <Label htmlFor="search">
+            Search <kbd className="ml-1 rounded border px-1 font-mono text-[10px] text-muted-foreground" title="Press / to search">/</kbd>
+          </Label>
+          <Input ref={search} id="search" type="search" placeholder="epoll, paging, deadlock…" value={query} onChange={(e) => setFilter("q", e.target.value)} />
         </div>
-        <Select id="topic" label="Topic" value={topic} onChange={setTopic} options={topics} />
-        <Select id="difficulty" label="Difficulty" value={difficulty} onChange={setDifficulty} options={[["easy", "Easy"], ["medium", "Medium"], ["hard", "Hard"]]} />
-        <Select id="language" label="Language" value={language} onChange={setLanguage} options={languages} />
+        <Select id="topic" label="Topic" value={topic} onChange={(value) => setFilter("topic", value)} options={topics} />
+        <Select id="difficulty" label="Difficulty" value={difficulty} onChange={(value) => setFilter("difficulty", value)} options={[["easy", "Easy"], ["medium", "Medium"], ["hard", "Hard"]]} />
+        <Select id="language" label="Language" value={language} onChange={(value) => setFilter("language", value)} options={languages} />
         {signedIn && (
-          <Select id="status" label="Status" value={status} onChange={setStatus} options={[["solved", "Solved"], ["attempted", "Attempted"], ["new", "New"]]} />
+          <Select id="status" label="Status" value={status} onChange={(value) => setFilter("status", value)} options={[["solved", "Solved"], ["attempted", "Attempted"], ["new", "New"]]} />
         )}
       </div>
 
