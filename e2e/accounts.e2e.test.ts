@@ -60,6 +60,15 @@ describe("accounts in the browser", () => {
     await expect(page.getByRole("heading", { name: "Hello, Ken" }).isVisible()).resolves.toBe(true);
   });
 
+  it("gives the sign-in and sign-up fields the autocomplete a password manager needs", async () => {
+    const { page } = await openContext();
+    const autocomplete = (label: string) => page.getByLabel(label, { exact: true }).getAttribute("autocomplete");
+    await page.goto("/sign-up");
+    expect([await autocomplete("Name"), await autocomplete("Email"), await autocomplete("Password")]).toEqual(["name", "email", "new-password"]);
+    await page.goto("/sign-in");
+    expect([await autocomplete("Email"), await autocomplete("Password")]).toEqual(["email", "current-password"]);
+  });
+
   it("shows what is wrong with a sign-up form before sending it", async () => {
     const { page } = await openContext();
     await page.goto("/sign-up");

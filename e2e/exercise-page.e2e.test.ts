@@ -146,6 +146,18 @@ describe("practising an exercise", () => {
     await page.getByRole("alert").getByRole("link", { name: "Sign in" }).waitFor();
   });
 
+  it("links to the previous and the next exercise in the catalog's order", async () => {
+    const { page } = await openContext();
+    await page.goto("/exercises");
+    const titles = await page.getByRole("list", { name: "Exercises" }).getByRole("heading", { level: 2 }).allTextContents();
+    await page.goto(EXERCISE); // Banker's algorithm: the first
+    const others = page.getByRole("navigation", { name: "Other exercises" });
+    await expect(others.locator('a[rel="prev"]').count()).resolves.toBe(0);
+    await others.getByRole("link", { name: `${titles[1]} →` }).click();
+    await page.getByRole("navigation", { name: "Other exercises" }).getByRole("link", { name: `← ${titles[0]}` }).waitFor();
+    await page.getByRole("navigation", { name: "Other exercises" }).getByRole("link", { name: `${titles[2]} →` }).waitFor();
+  });
+
   it("reveals a statement's hints one at a time, and remembers how many", async () => {
     const { page } = await openContext();
     await page.goto("/exercises/producer-consumer");

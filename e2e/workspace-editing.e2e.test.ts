@@ -1,5 +1,6 @@
 // Writing code on the exercise page as a fast typist does: nothing typed is lost while drafts save
 // and Runs stream, and work moves between languages only where the user puts it.
+import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { signUp, uniqueEmail, useBrowser } from "@/e2e/support/browser";
@@ -77,6 +78,13 @@ describe("loading a past submission into the editor", () => {
     await draftSaved(page);
 
     await page.getByTestId("history").getByRole("button").first().click();
+    // It asks first: declined, nothing changes.
+    const asked: string[] = [];
+    page.once("dialog", (dialog) => void (asked.push(dialog.message()), dialog.dismiss()));
+    await page.getByRole("button", { name: "Load into editor" }).click();
+    await expect.poll(() => asked).toEqual(["Replace your Go code with this Run's code? You can undo it."]);
+    expect(await page.locator("#language").inputValue()).toBe("c");
+    page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: "Load into editor" }).click();
     expect(await page.locator("#language").inputValue()).toBe("go");
     await page.locator(`[data-testid="code-editor"][data-length="${goCode.length}"]`).waitFor();
@@ -88,6 +96,15 @@ describe("loading a past submission into the editor", () => {
     // Back in C, the C draft is what the editor shows.
     await page.locator("#language").selectOption("c");
     await page.locator('[data-testid="code-editor"][data-length="10"]').waitFor();
+
+    // Undo puts back what the Go editor held before (the starter: there was no Go draft), saved as the Go draft.
+    await page.getByTestId("loaded-past").getByRole("button", { name: "Undo" }).click();
+    expect(await page.locator("#language").inputValue()).toBe("go");
+    const starter = await readFile(`exercises/${EXERCISE}/starter/go/echo.go`, "utf8");
+    await page.locator(`[data-testid="code-editor"][data-length="${starter.length}"]`).waitFor();
+    await draftSaved(page);
+    expect((await savedDrafts(page)).go).toBe(starter);
+    await expect(page.getByTestId("loaded-past").count()).resolves.toBe(0);
   });
 });
 

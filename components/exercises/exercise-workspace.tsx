@@ -15,7 +15,7 @@ import { Label } from "@/components/ui/label";
 import type { Language } from "@/lib/exercises/manifest";
 import { parseCompilerDiagnostics } from "@/lib/grading/compiler-diagnostics";
 import { MAX_CODE_BYTES } from "@/lib/validations/submissions";
-import { summarizeResult } from "@/lib/validations/workspace";
+import { type HistoryEntry, summarizeResult } from "@/lib/validations/workspace";
 import { cn } from "@/lib/utils";
 
 export type { WorkspaceLanguage } from "@/components/exercises/use-drafts";
@@ -57,6 +57,22 @@ export function ExerciseWorkspace(props: {
     const latest = history[0];
     if (latest) void stream.resume(latest.id, history.filter((e) => e.status === "queued" || e.status === "running").map((e) => e.id));
   }, [loaded.state, history, stream]);
+
+  /** What a past submission's code replaced, until the user edits that language again. */
+  const [undo, setUndo] = useState<{ language: Language; code: string } | null>(null);
+
+  /** A past submission into its own language's editor: asked first when it would replace a different draft, and undoable. */
+  function loadIntoEditor(entry: HistoryEntry) {
+    const target = languages.find((l) => l.id === entry.language);
+    const previous = codes[entry.language] ?? target?.edit.content ?? "";
+    if (previous !== entry.code) {
+      const label = target?.label ?? entry.language;
+      if (!window.confirm(`Replace your ${label} code with this ${entry.kind === "run" ? "Run" : "submission"}'s code? You can undo it.`)) return;
+      setUndo({ language: entry.language, code: previous });
+    }
+    drafts.loadCode(entry.language, entry.code);
+    showPane("code");
+  }
 
   async function resetToStarter() {
     if (!window.confirm(`Replace your ${current.label} code with the starter? Your draft is discarded.`)) return;
@@ -164,7 +180,23 @@ export function ExerciseWorkspace(props: {
           </span>
         </div>
 
-        <div className="h-[28rem] overflow-hidden rounded-md border">
+        {undo && (
+        <p role="status" className="flex items-center gap-2 rounded-md border bg-muted/50 px-3 py-2 text-sm" data-testid="loaded-past">
+          A past submission's code replaced your {languages.find((l) => l.id === undo.language)?.label} code.
+          <Button
+            variant="outline"
+            size="sm"
+            className="ml-auto"
+            onClick={() => {
+              drafts.loadCode(undo.language, undo.code);
+              setUndo(null);
+            }}
+          >
+            Undo
+          </Button>
+        </p>
+      )}
+      <div className="h-[28rem] overflow-hidden rounded-md border">
           <CodeEditor
             path={`file:///${slug}/${language}/${shownFile.name}`}
             defaultValue={editingUserFile ? code : shownFile.content}
@@ -172,7 +204,14 @@ export function ExerciseWorkspace(props: {
             language={language}
             readOnly={!editingUserFile || loaded.state === "loading"}
             markers={editingUserFile ? markers : []}
-            onChange={editingUserFile ? (text) => drafts.edit(language, text) : undefined}
+            onChange={
+            editingUserFile
+              ? (text) => {
+                  drafts.edit(language, text);
+                  if (undo?.language === language) setUndo(null);
+                }
+              : undefined
+          }
             onSubmit={() => void send("submit")}
             onRun={() => void send("run")}
             ariaLabel={editingUserFile ? `Your code, ${shownFile.name}` : `${shownFile.name}, read-only`}
@@ -244,10 +283,7 @@ export function ExerciseWorkspace(props: {
           <SubmissionHistory
             entries={history}
             currentCodes={codes}
-            onLoad={(entry) => {
-              drafts.loadSubmission(entry);
-              showPane("code");
-            }}
+            onLoad={loadIntoEditor}
           />
         )}
       </div>

@@ -127,10 +127,11 @@ export function useDrafts({ slug, languages }: { slug: string; languages: Worksp
   }
 
   /** A past Run or Submit back in the editor of its own language, saved as that language's draft. */
-  function loadSubmission(entry: HistoryEntry) {
-    switchLanguage(entry.language);
-    replaceCode(entry.language, entry.code);
-    if (signedIn) scheduleSave(entry.language, entry.code);
+  /** Puts `code` in `language`'s editor (opening it) and saves it as that language's draft. */
+  function loadCode(language: Language, code: string) {
+    switchLanguage(language);
+    replaceCode(language, code);
+    if (signedIn) scheduleSave(language, code);
   }
 
   return {
@@ -148,6 +149,6 @@ export function useDrafts({ slug, languages }: { slug: string; languages: Worksp
     resetToStarter,
     history,
     setHistory,
-    loadSubmission,
+    loadCode,
   };
 }

@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
+import { byTitle } from "@/lib/exercises/catalog-search";
 import { type ExerciseManifest, exerciseManifestSchema, type Language } from "@/lib/exercises/manifest";
 import { EXERCISES_DIR } from "@/lib/paths";
 
@@ -77,12 +78,12 @@ export async function loadExercise(slug: string, exercisesDir = EXERCISES_DIR): 
   };
 }
 
-/** Every exercise's manifest, by title. */
+/** Every exercise's manifest, by title (a leading article ignored). */
 export async function listExercises(exercisesDir = EXERCISES_DIR): Promise<ExerciseManifest[]> {
   const entries = await readdir(exercisesDir, { withFileTypes: true });
   const dirs = entries.filter((entry) => entry.isDirectory() && existsSync(path.join(exercisesDir, entry.name, "exercise.yaml")));
   const manifests = await Promise.all(dirs.map((entry) => readManifest(path.join(exercisesDir, entry.name))));
-  return manifests.sort((a, b) => a.title.localeCompare(b.title));
+  return byTitle(manifests);
 }
 
 /** Public examples: examples/<name>.in with examples/<name>.out, in name order. */
