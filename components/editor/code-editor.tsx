@@ -8,6 +8,7 @@
 import Editor, { type OnMount } from "@monaco-editor/react";
 import { useEffect, useRef, useState } from "react";
 import type * as Monaco from "monaco-editor";
+import { DEFAULT_EDITOR_SETTINGS, type EditorSettings } from "@/components/editor/editor-settings";
 import { configureMonaco } from "@/components/editor/monaco-setup";
 import { useSystemDark } from "@/components/use-system-dark";
 
@@ -38,6 +39,8 @@ export interface CodeEditorProps {
   /** Ctrl/Cmd+'. */
   onRun?: () => void;
   ariaLabel: string;
+  /** Font size, tab width, word wrap and key bindings (vim, emacs). */
+  settings?: EditorSettings;
 }
 
 export default function CodeEditor(props: CodeEditorProps) {
@@ -51,10 +54,47 @@ export default function CodeEditor(props: CodeEditorProps) {
   /** True while a replacement is written: the model's change event is not the user's. */
   const replacing = useRef(false);
   const [length, setLength] = useState(props.defaultValue.length);
+  const settings = props.settings ?? DEFAULT_EDITOR_SETTINGS;
+  const [mounted, setMounted] = useState(false);
+  /** Where vim shows its mode and pending keys. */
+  const statusRef = useRef<HTMLDivElement>(null);
+
+  // Vim or emacs key bindings (kept libraries), loaded only when chosen and removed when changed.
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!mounted || !editor || settings.keyBindings === "standard") return;
+    let cancelled = false;
+    let dispose: (() => void) | undefined;
+    void (async () => {
+      if (settings.keyBindings === "vim") {
+        const { initVimMode } = await import("monaco-vim");
+        if (cancelled) return;
+        const vim = initVimMode(editor, statusRef.current);
+        dispose = () => vim.dispose();
+      } else {
+        const { EmacsExtension } = await import("@/components/editor/emacs-bindings");
+        if (cancelled) return;
+        const emacs = new EmacsExtension(editor);
+        emacs.start();
+        dispose = () => emacs.dispose();
+      }
+    })();
+    return () => {
+      cancelled = true;
+      dispose?.();
+      if (statusRef.current) statusRef.current.textContent = "";
+    };
+  }, [mounted, settings.keyBindings]);
+
+  // Tab width belongs to each model; the editor's own option covers models opened later.
+  useEffect(() => {
+    editorRef.current?.getModel()?.updateOptions({ tabSize: settings.tabSize, indentSize: settings.tabSize });
+  }, [mounted, settings.tabSize, props.path]);
 
   const onMount: OnMount = (editor, monaco) => {
     editorRef.current = editor;
     monacoRef.current = monaco;
+    setMounted(true);
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => handlers.current.onSubmit?.());
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Quote, () => handlers.current.onRun?.());
     applyReplacement();
@@ -105,28 +145,33 @@ export default function CodeEditor(props: CodeEditorProps) {
 
   return (
     // data-length: how much text the editor holds, for tests to know a paste has landed.
-    <div className="h-full min-h-80" data-testid="code-editor" data-length={length} aria-label={props.ariaLabel}>
-      <Editor
-        path={props.path}
-        defaultValue={props.defaultValue}
-        language={MONACO_LANGUAGES[props.language] ?? "plaintext"}
-        theme={dark ? "vs-dark" : "vs"}
-        onMount={onMount}
-        onChange={(value) => {
-          setLength(value?.length ?? 0);
-          if (!replacing.current) props.onChange?.(value ?? "");
-        }}
-        options={{
-          readOnly: props.readOnly,
-          minimap: { enabled: false },
-          fontSize: 14,
-          tabSize: 4,
-          scrollBeyondLastLine: false,
-          automaticLayout: true,
-          ariaLabel: props.ariaLabel,
-        }}
-        loading={<p className="p-4 text-sm text-muted-foreground">Loading the editor…</p>}
-      />
+    <div className="flex h-full min-h-80 flex-col" data-testid="code-editor" data-length={length} data-key-bindings={settings.keyBindings} aria-label={props.ariaLabel}>
+      <div className="min-h-0 flex-1">
+        <Editor
+          path={props.path}
+          defaultValue={props.defaultValue}
+          language={MONACO_LANGUAGES[props.language] ?? "plaintext"}
+          theme={dark ? "vs-dark" : "vs"}
+          onMount={onMount}
+          onChange={(value) => {
+            setLength(value?.length ?? 0);
+            if (!replacing.current) props.onChange?.(value ?? "");
+          }}
+          options={{
+            readOnly: props.readOnly,
+            minimap: { enabled: false },
+            fontSize: settings.fontSize,
+            tabSize: settings.tabSize,
+            detectIndentation: false,
+            wordWrap: settings.wordWrap ? "on" : "off",
+            scrollBeyondLastLine: false,
+            automaticLayout: true,
+            ariaLabel: props.ariaLabel,
+          }}
+          loading={<p className="p-4 text-sm text-muted-foreground">Loading the editor…</p>}
+        />
+      </div>
+      <div ref={statusRef} data-testid="editor-status" className={settings.keyBindings === "vim" ? "border-t px-2 py-0.5 font-mono text-xs" : "hidden"} />
     </div>
   );
 }

@@ -2,7 +2,9 @@
 // The exercise page's three panes: statement, code and result side by side on a wide screen; on a
 // narrow one, tabs showing one at a time (Run and Submit turn to the Result tab). The tab is a data
 // attribute on the wrapper, so the server renders the Statement tab and CSS does the rest.
-import { createContext, type ReactNode, useContext, useState } from "react";
+import { type CSSProperties, createContext, type ReactNode, useContext, useRef, useState } from "react";
+import { useExerciseLayout } from "@/components/exercises/use-layout";
+import { Splitter } from "@/components/ui/splitter";
 import { cn } from "@/lib/utils";
 
 export type Pane = "statement" | "code" | "result";
@@ -33,8 +35,11 @@ export function useShowPane(): (pane: Pane) => void {
   };
 }
 
-export function ExercisePanes({ statement, children }: { statement: ReactNode; children: ReactNode }) {
+export function ExercisePanes({ statement: statementContent, children }: { statement: ReactNode; children: ReactNode }) {
   const [tab, setTab] = useState<Pane>("statement");
+  const [layout, setLayout] = useExerciseLayout();
+  const grid = useRef<HTMLDivElement>(null);
+  const statement = useRef<HTMLDivElement>(null);
   return (
     <PaneContext.Provider value={{ show: setTab }}>
       <div data-tab={tab} className="group/panes">
@@ -56,10 +61,29 @@ export function ExercisePanes({ statement, children }: { statement: ReactNode; c
             </button>
           ))}
         </div>
-        <div className="grid gap-8 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
-          <div className={cn("min-w-0 lg:max-h-[calc(100vh-8rem)] lg:overflow-y-auto lg:pr-2", PANE_CLASS.statement)} data-pane="statement">
-            {statement}
+        {/* Wide: statement | handle | work; the handle sets the statement's width (remembered). */}
+        <div
+          ref={grid}
+          className="grid gap-8 lg:grid-cols-[var(--statement-width,minmax(0,5fr))_auto_minmax(0,6fr)] lg:gap-3"
+          style={layout.statementWidth ? ({ "--statement-width": `${layout.statementWidth}px` } as CSSProperties) : undefined}
+        >
+          <div
+            ref={statement}
+            className={cn("min-w-0 lg:max-h-[calc(100vh-8rem)] lg:overflow-y-scroll lg:pr-2 lg:[scrollbar-gutter:stable]", PANE_CLASS.statement)}
+            data-pane="statement"
+          >
+            {statementContent}
           </div>
+          <Splitter
+            orientation="vertical"
+            label="Statement width"
+            className="max-lg:hidden lg:my-1"
+            value={() => statement.current?.offsetWidth ?? 480}
+            shown={layout.statementWidth}
+            min={260}
+            max={() => (grid.current?.offsetWidth ?? 1200) - 440}
+            onChange={(statementWidth) => setLayout({ statementWidth })}
+          />
           {children}
         </div>
       </div>

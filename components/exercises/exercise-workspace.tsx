@@ -6,7 +6,12 @@ import Link from "next/link";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { CodeEditor, type EditorMarker } from "@/components/editor/code-editor-loader";
 import { PANE_CLASS, useShowPane } from "@/components/exercises/exercise-panes";
+import { ShortcutsDialog } from "@/components/exercises/shortcuts-dialog";
 import { SubmissionResult } from "@/components/exercises/submission-result";
+import { useExerciseLayout } from "@/components/exercises/use-layout";
+import { EditorSettingsPanel } from "@/components/editor/editor-settings-panel";
+import { useEditorSettings } from "@/components/editor/editor-settings";
+import { Splitter } from "@/components/ui/splitter";
 import { SubmissionHistory } from "@/components/exercises/submission-history";
 import { useDrafts, type WorkspaceLanguage } from "@/components/exercises/use-drafts";
 import { useSubmissionStream } from "@/components/exercises/use-submission-stream";
@@ -29,6 +34,12 @@ export function ExerciseWorkspace(props: {
   const { slug, languages } = props;
   const drafts = useDrafts({ slug, languages });
   const showPane = useShowPane();
+  const [settings, changeSettings] = useEditorSettings();
+  const [layout, setLayout] = useExerciseLayout();
+  const editorBox = useRef<HTMLDivElement>(null);
+  const [showSettings, setShowSettings] = useState(false);
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  const [fullScreen, setFullScreen] = useState(false);
   const { loaded, signedIn, language, switchLanguage, openFile, setOpenFile, codes, saveState, history, setHistory } = drafts;
   const current = languages.find((l) => l.id === language)!;
   const code = codes[language] ?? "";
@@ -105,6 +116,18 @@ export function ExerciseWorkspace(props: {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      const typing = target !== null && (["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) || target.isContentEditable);
+      if (event.key === "?" && !typing && !event.ctrlKey && !event.metaKey) {
+        event.preventDefault();
+        setShowShortcuts(true);
+        return;
+      }
+      // Escape leaves full screen, except in vim mode, where it is vim's (the button still does).
+      if (event.key === "Escape" && fullScreen && !showShortcuts && settings.keyBindings !== "vim") {
+        setFullScreen(false);
+        return;
+      }
       if (!(event.ctrlKey || event.metaKey)) return;
       if (event.key === "Enter") {
         event.preventDefault();
@@ -124,7 +147,11 @@ export function ExerciseWorkspace(props: {
 
   return (
     <div className="flex min-w-0 flex-col gap-4">
-      <div className={cn("flex min-w-0 flex-col gap-4", PANE_CLASS.code)} data-pane="code">
+      <div
+        className={cn("flex min-w-0 flex-col gap-4", fullScreen ? "fixed inset-0 z-50 overflow-auto bg-background p-3" : PANE_CLASS.code)}
+        data-pane="code"
+        data-full-screen={fullScreen || undefined}
+      >
         {grading === "paused" && (
           <p role="status" data-testid="grading-paused" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
             Grading is paused: no worker is running. Your submissions wait in the queue and are graded when one starts.
@@ -181,22 +208,40 @@ export function ExerciseWorkspace(props: {
         </div>
 
         {undo && (
-        <p role="status" className="flex items-center gap-2 rounded-md border bg-muted/50 px-3 py-2 text-sm" data-testid="loaded-past">
-          A past submission's code replaced your {languages.find((l) => l.id === undo.language)?.label} code.
-          <Button
-            variant="outline"
-            size="sm"
-            className="ml-auto"
-            onClick={() => {
-              drafts.loadCode(undo.language, undo.code);
-              setUndo(null);
-            }}
-          >
-            Undo
+          <p role="status" className="flex items-center gap-2 rounded-md border bg-muted/50 px-3 py-2 text-sm" data-testid="loaded-past">
+            A past submission's code replaced your {languages.find((l) => l.id === undo.language)?.label} code.
+            <Button
+              variant="outline"
+              size="sm"
+              className="ml-auto"
+              onClick={() => {
+                drafts.loadCode(undo.language, undo.code);
+                setUndo(null);
+              }}
+            >
+              Undo
+            </Button>
+          </p>
+        )}
+        <div className="flex flex-wrap items-center gap-1">
+          <Button variant="ghost" size="sm" aria-pressed={showSettings} onClick={() => setShowSettings((shown) => !shown)}>
+            Editor settings
           </Button>
-        </p>
-      )}
-      <div className="h-[28rem] overflow-hidden rounded-md border">
+          <Button variant="ghost" size="sm" aria-pressed={fullScreen} onClick={() => setFullScreen((full) => !full)}>
+            {fullScreen ? "Exit full screen" : "Full screen"}
+          </Button>
+          <Button variant="ghost" size="sm" title="Keyboard shortcuts (?)" onClick={() => setShowShortcuts(true)}>
+            Shortcuts <kbd className="ml-1 rounded border px-1 font-mono text-[10px]">?</kbd>
+          </Button>
+        </div>
+        {showSettings && <EditorSettingsPanel settings={settings} onChange={changeSettings} />}
+        {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
+        <div
+          ref={editorBox}
+          className={cn("overflow-hidden rounded-md border", fullScreen ? "min-h-80 flex-1" : "h-[28rem]")}
+          style={!fullScreen && layout.editorHeight ? { height: layout.editorHeight } : undefined}
+          data-testid="editor-box"
+        >
           <CodeEditor
             path={`file:///${slug}/${language}/${shownFile.name}`}
             defaultValue={editingUserFile ? code : shownFile.content}
@@ -205,18 +250,31 @@ export function ExerciseWorkspace(props: {
             readOnly={!editingUserFile || loaded.state === "loading"}
             markers={editingUserFile ? markers : []}
             onChange={
-            editingUserFile
-              ? (text) => {
-                  drafts.edit(language, text);
-                  if (undo?.language === language) setUndo(null);
-                }
-              : undefined
-          }
+              editingUserFile
+                ? (text) => {
+                    drafts.edit(language, text);
+                    if (undo?.language === language) setUndo(null);
+                  }
+                : undefined
+            }
             onSubmit={() => void send("submit")}
             onRun={() => void send("run")}
             ariaLabel={editingUserFile ? `Your code, ${shownFile.name}` : `${shownFile.name}, read-only`}
+            settings={settings}
           />
         </div>
+        {!fullScreen && (
+          <Splitter
+            orientation="horizontal"
+            label="Editor height"
+            className="-mt-2.5 self-center !w-24"
+            value={() => editorBox.current?.offsetHeight ?? 448}
+            shown={layout.editorHeight}
+            min={200}
+            max={() => Math.max(window.innerHeight * 1.5, 600)}
+            onChange={(editorHeight) => setLayout({ editorHeight })}
+          />
+        )}
 
         <div className="flex flex-wrap items-center gap-2">
           <Button variant="outline" onClick={() => void send("run")} disabled={busy} title="Ctrl/Cmd + '">

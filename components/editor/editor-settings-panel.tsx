@@ -1,0 +1,47 @@
+"use client";
+// The editor's settings, as a row of fields under the toolbar.
+import { type EditorSettings, FONT_SIZES, KEY_BINDINGS, TAB_SIZES } from "@/components/editor/editor-settings";
+
+const BINDING_LABELS: Record<EditorSettings["keyBindings"], string> = { standard: "Standard", vim: "Vim", emacs: "Emacs" };
+const FIELD = "h-8 rounded-md border border-input bg-background px-2 text-sm";
+
+export function EditorSettingsPanel({ settings, onChange }: { settings: EditorSettings; onChange: (change: Partial<EditorSettings>) => void }) {
+  return (
+    <div role="group" aria-label="Editor settings" className="flex flex-wrap items-center gap-x-5 gap-y-2 rounded-md border bg-muted/40 p-3 text-sm">
+      <label className="flex items-center gap-2">
+        Font size
+        <select className={FIELD} value={settings.fontSize} onChange={(event) => onChange({ fontSize: Number(event.target.value) })}>
+          {FONT_SIZES.map((size) => (
+            <option key={size} value={size}>
+              {size}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex items-center gap-2">
+        Tab width
+        <select className={FIELD} value={settings.tabSize} onChange={(event) => onChange({ tabSize: Number(event.target.value) as EditorSettings["tabSize"] })}>
+          {TAB_SIZES.map((size) => (
+            <option key={size} value={size}>
+              {size}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex items-center gap-2">
+        Key bindings
+        <select className={FIELD} value={settings.keyBindings} onChange={(event) => onChange({ keyBindings: event.target.value as EditorSettings["keyBindings"] })}>
+          {KEY_BINDINGS.map((binding) => (
+            <option key={binding} value={binding}>
+              {BINDING_LABELS[binding]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex items-center gap-2">
+        <input type="checkbox" checked={settings.wordWrap} onChange={(event) => onChange({ wordWrap: event.target.checked })} />
+        Wrap long lines
+      </label>
+    </div>
+  );
+}

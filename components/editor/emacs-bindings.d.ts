@@ -1,0 +1,1 @@
+export { EmacsExtension } from "monaco-emacs";
