@@ -8,26 +8,8 @@ const FIELD = "h-8 rounded-md border border-input bg-background px-2 text-sm";
 export function EditorSettingsPanel({ settings, onChange }: { settings: EditorSettings; onChange: (change: Partial<EditorSettings>) => void }) {
   return (
     <div role="group" aria-label="Editor settings" className="flex flex-wrap items-center gap-x-5 gap-y-2 rounded-md border bg-muted/40 p-3 text-sm">
-      <label className="flex items-center gap-2">
-        Font size
-        <select className={FIELD} value={settings.fontSize} onChange={(event) => onChange({ fontSize: Number(event.target.value) })}>
-          {FONT_SIZES.map((size) => (
-            <option key={size} value={size}>
-              {size}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex items-center gap-2">
-        Tab width
-        <select className={FIELD} value={settings.tabSize} onChange={(event) => onChange({ tabSize: Number(event.target.value) as EditorSettings["tabSize"] })}>
-          {TAB_SIZES.map((size) => (
-            <option key={size} value={size}>
-              {size}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice label="Font size" value={settings.fontSize} options={FONT_SIZES} onChange={(fontSize) => onChange({ fontSize })} />
+      <Choice label="Tab width" value={settings.tabSize} options={TAB_SIZES} onChange={(tabSize) => onChange({ tabSize })} />
       <label className="flex items-center gap-2">
         Key bindings
         <select className={FIELD} value={settings.keyBindings} onChange={(event) => onChange({ keyBindings: event.target.value as EditorSettings["keyBindings"] })}>
@@ -43,5 +25,20 @@ export function EditorSettingsPanel({ settings, onChange }: { settings: EditorSe
         Wrap long lines
       </label>
     </div>
+  );
+}
+
+function Choice<T extends number>({ label, value, options, onChange }: { label: string; value: T; options: readonly T[]; onChange: (value: T) => void }) {
+  return (
+    <label className="flex items-center gap-2">
+      {label}
+      <select className={FIELD} value={value} onChange={(event) => onChange(Number(event.target.value) as T)}>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
