@@ -115,13 +115,21 @@ describe("submit → verdict", () => {
   });
 
   it("updates the user's progress on a Submit, not on a Run", async () => {
-    const rows = await sql<{ exerciseSlug: string; bestVerdict: string; attempts: number; firstSolvedAt: Date | null }>(
-      `SELECT p."exerciseSlug", p."bestVerdict", p.attempts, p."firstSolvedAt" FROM "ExerciseProgress" p JOIN "User" u ON u.id = p."userId" WHERE u.email = $1`,
-      ["pipeline@example.com"],
-    );
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ exerciseSlug: "syscall-echo", bestVerdict: "AC", attempts: 3 });
-    expect(rows[0]!.firstSolvedAt).toBeInstanceOf(Date);
+    // A user of its own: the other tests' submissions do not count here.
+    const mine = await signUp("progress@example.com");
+    const progress = () =>
+      sql<{ exerciseSlug: string; bestVerdict: string; attempts: number; firstSolvedAt: Date | null }>(
+        `SELECT p."exerciseSlug", p."bestVerdict", p.attempts, p."firstSolvedAt" FROM "ExerciseProgress" p JOIN "User" u ON u.id = p."userId" WHERE u.email = $1`,
+        ["progress@example.com"],
+      );
+    await follow(await submit({ kind: "run", code: await reference("c", "echo.c") }, mine), mine);
+    expect(await progress()).toEqual([]);
+    await follow(await submit({ code: "int echo_lines(int in, int out) { return }" }, mine), mine);
+    expect(await progress()).toEqual([{ exerciseSlug: "syscall-echo", bestVerdict: "CE", attempts: 1, firstSolvedAt: null }]);
+    await follow(await submit({ code: await reference("c", "echo.c") }, mine), mine);
+    const [solved] = await progress();
+    expect(solved).toMatchObject({ exerciseSlug: "syscall-echo", bestVerdict: "AC", attempts: 2 });
+    expect(solved!.firstSolvedAt).toBeInstanceOf(Date);
   });
 });
 

@@ -52,6 +52,26 @@ describe("POST /api/submissions", () => {
     expect(jobs).toEqual([{ task_identifier: "grade-submission", payload: { version: 1, submissionId: id }, max_attempts: 4 }]);
   });
 
+  it("records no submission when its job cannot be enqueued: one transaction, both or neither", async () => {
+    // The job insert fails inside the database (a trigger raising on graphile-worker's job table).
+    const dora = await signUp("dora@example.com");
+    await sql(`CREATE FUNCTION refuse_job() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no job today'; END $$`);
+    await sql(`CREATE TRIGGER refuse_job BEFORE INSERT ON graphile_worker._private_jobs FOR EACH ROW EXECUTE FUNCTION refuse_job()`);
+    try {
+      const before = await sql<{ n: string }>(`SELECT count(*) AS n FROM "Submission"`);
+      const response = await submit(jsonRequest("/api/submissions", valid, { cookie: dora }));
+      expect(response.status).toBe(500);
+      expect((await response.json()).error.message).not.toMatch(/no job today/); // the database's words stay in the log
+      expect(await sql(`SELECT count(*) AS n FROM "Submission"`)).toEqual(before);
+    } finally {
+      await sql(`DROP TRIGGER refuse_job ON graphile_worker._private_jobs`);
+      await sql(`DROP FUNCTION refuse_job()`);
+    }
+    // And with the job table taking inserts again, the same request is recorded with its job.
+    const response = await submit(jsonRequest("/api/submissions", valid, { cookie: dora }));
+    expect(response.status).toBe(202);
+  });
+
   it.each([
     ["no session", valid, {}, 401, "Sign in first"],
     ["unknown language", { ...valid, language: "cobol" }, { cookie: "alice" }, 422, "Choose one of the languages"],
