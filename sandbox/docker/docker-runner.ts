@@ -11,6 +11,7 @@ import type { Logger } from "pino";
 import type { SourceFile } from "@/lib/exercises/load-exercise";
 import type { Language } from "@/lib/exercises/manifest";
 import { CgroupReader, type CgroupSnapshot } from "@/sandbox/cgroup/reader";
+import { classifyRun } from "@/sandbox/docker/classify-run";
 import { type ContainerRole, runLimitsUpdate, runRlimits, runRlimitValues, sandboxContainerOptions } from "@/sandbox/docker/container-config";
 import { type SandboxUids, type UidAllocator, uidAllocatorFor } from "@/sandbox/docker/sandbox-uids";
 import { OutputCollector } from "@/sandbox/docker/output-collector";
@@ -645,15 +646,7 @@ class DockerRunSession implements RunSession {
     const cpuMs = after ? (after.cpuNanos - before.cpuNanos) / 1e6 : this.limits.cpuSeconds * 1000;
     const oomKilled = after ? after.oomKills > before.oomKills : false;
     const signalNumber = outcome.exitCode !== null && outcome.exitCode > 128 ? outcome.exitCode - 128 : null;
-    const verdict: RunResult["verdict"] = outcome.flooded
-      ? "OLE"
-      : outcome.timedOut || cpuMs > this.limits.cpuSeconds * 1000 || signalNumber === 24
-        ? "TLE"
-        : oomKilled
-          ? "MLE"
-          : outcome.exitCode === 0
-            ? "OK"
-            : "RE";
+    const verdict = classifyRun({ flooded: outcome.flooded, timedOut: outcome.timedOut, exitCode: outcome.exitCode, oomKilled, cpuMs, cpuLimitMs: this.limits.cpuSeconds * 1000 });
     return {
       verdict,
       exitCode: outcome.timedOut || outcome.flooded ? null : outcome.exitCode,
@@ -856,7 +849,7 @@ class DockerServerSession implements ServerSession {
     const cpuMs = after ? (after.cpuNanos - this.before.cpuNanos) / 1e6 : 0;
     const oomKilled = after ? after.oomKills > this.before.oomKills : false;
     // A server is expected to be still serving when stopped; one that already exited crashed or quit.
-    const verdict: RunResult["verdict"] = outcome.flooded ? "OLE" : oomKilled ? "MLE" : cpuMs > this.limits.cpuSeconds * 1000 ? "TLE" : stillRunning ? "OK" : "RE";
+    const verdict = classifyRun({ flooded: outcome.flooded, timedOut: false, exitCode: outcome.exitCode, oomKilled, cpuMs, cpuLimitMs: this.limits.cpuSeconds * 1000, stillServing: stillRunning });
     return {
       verdict,
       exitCode: stillRunning ? null : outcome.exitCode,
