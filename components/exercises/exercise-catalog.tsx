@@ -4,6 +4,7 @@
 // reload, a shared link and Back keep them; "/" puts the cursor in the search box.
 import Link from "next/link";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { isTypingTarget } from "@/components/typing-target";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -64,9 +65,7 @@ export function ExerciseCatalog({ entries, signedIn, filters: initial }: { entri
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      const typing = target && (["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) || target.isContentEditable);
-      if (event.key !== "/" || typing || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key !== "/" || isTypingTarget(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
       event.preventDefault();
       search.current?.focus();
     };

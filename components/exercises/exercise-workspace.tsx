@@ -11,6 +11,7 @@ import { SubmissionResult } from "@/components/exercises/submission-result";
 import { useExerciseLayout } from "@/components/exercises/use-layout";
 import { EditorSettingsPanel } from "@/components/editor/editor-settings-panel";
 import { useEditorSettings } from "@/components/editor/editor-settings";
+import { isTypingTarget } from "@/components/typing-target";
 import { Splitter } from "@/components/ui/splitter";
 import { SubmissionHistory } from "@/components/exercises/submission-history";
 import { useDrafts, type WorkspaceLanguage } from "@/components/exercises/use-drafts";
@@ -116,9 +117,7 @@ export function ExerciseWorkspace(props: {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      const typing = target !== null && (["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) || target.isContentEditable);
-      if (event.key === "?" && !typing && !event.ctrlKey && !event.metaKey) {
+      if (event.key === "?" && !isTypingTarget(event.target) && !event.ctrlKey && !event.metaKey) {
         event.preventDefault();
         setShowShortcuts(true);
         return;
