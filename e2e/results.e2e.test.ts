@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { describe, expect, inject, it } from "vitest";
 import { signUp, uniqueEmail, useBrowser } from "@/e2e/support/browser";
 import { clearEditor, pasteCode, recordProgress, verdictAfter } from "@/e2e/support/exercise-page";
-import type { GradingResult } from "@/graders/core/results";
+import type { GradingResult } from "@/contracts/grading-result";
 import { queryRows } from "@/test/support/database";
 
 const openContext = useBrowser();

@@ -3,10 +3,11 @@
 import pino from "pino";
 import { afterAll, describe, expect, it } from "vitest";
 import { runSelfTest, selfTestCases } from "@/graders/core/self-test";
-import { createDockerProgramBuilder } from "@/worker/docker-program-builder";
+import { env } from "@/lib/env";
+import { createDockerProgramBuilder } from "@/sandbox/docker/program-builder";
 
 const cases = await selfTestCases();
-const builder = createDockerProgramBuilder({ logger: pino({ level: "silent" }) });
+const builder = createDockerProgramBuilder({ logger: pino({ level: "silent" }), uidRange: env.SANDBOX_UID_RANGE });
 afterAll(async () => (await builder).close());
 
 describe("graders prove themselves", () => {

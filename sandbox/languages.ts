@@ -1,9 +1,7 @@
 // How each language is built and run inside its image: the build leaves the program in /box/out,
 // which runs execute read-only.
-import type { Language } from "@/lib/exercises/manifest";
-
-/** `race`: built under the language's race detector (ThreadSanitizer, Go's -race), where it has one. */
-export type BuildVariant = "standard" | "race";
+import type { Language } from "@/contracts/languages";
+import type { BuildVariant } from "@/contracts/programs";
 
 export interface LanguageToolchain {
   /** Folder under sandbox/images/. */

@@ -1,6 +1,6 @@
 // Resource limits of a sandboxed run, with the platform's defaults and an exercise's overrides.
 import { z } from "zod";
-import type { ExerciseLimits } from "@/lib/exercises/manifest";
+import type { ExerciseLimits } from "@/contracts/programs";
 
 export const sandboxLimitsSchema = z.object({
   /** CPU time per run; the run is TLE beyond it. */

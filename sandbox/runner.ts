@@ -1,8 +1,7 @@
 // The sandbox's interface: the only way osprep runs untrusted code. DockerRunner implements it.
-import type { SourceFile } from "@/lib/exercises/load-exercise";
-import type { Language } from "@/lib/exercises/manifest";
+import type { Language } from "@/contracts/languages";
+import type { BuildVariant, ServerProcess, SourceFile, ToolRun } from "@/contracts/programs";
 import type { SandboxImage } from "@/sandbox/images/image-tags";
-import type { BuildVariant } from "@/sandbox/languages";
 import type { SandboxLimits } from "@/sandbox/limits";
 
 /** What a build leaves to run: the files of /box/out, as a tar archive held in memory. */
@@ -35,28 +34,6 @@ export interface RunSession {
   close(): Promise<void>;
 }
 
-/** What a trusted tool (load generator, protocol checker) reported after probing a server. */
-export interface ToolReport {
-  exitCode: number | null;
-  /** The tool's report, normally JSON; the tool is ours, the server it talked to is not. */
-  stdout: string;
-  stderr: string;
-  timedOut: boolean;
-}
-
-/** One of the submission's processes in server mode, as the host sees it. */
-export interface ServerProcess {
-  pid: number;
-  threads: number;
-  openFiles: number;
-  /**
-   * Its epoll instances that watch at least one socket (a language runtime's own, which watches
-   * only its wake-up pipe or eventfd, does not count). Present only when asked for: it costs a
-   * readlink per open descriptor.
-   */
-  epollInstances?: number;
-}
-
 /** A trusted tool: its files (run with `command` in /box/out), or a compiled artifact (run with `args`). */
 export type ToolProgram =
   | { image: SandboxImage; files: SourceFile[]; command: string[] }
@@ -65,7 +42,7 @@ export type ToolProgram =
 /** A submission running as a long-lived server, probed by trusted tools over its loopback only. */
 export interface ServerSession {
   /** Runs a trusted tool next to the server; `limits` overrides the tool container's (e.g. many open files). */
-  probe(options: ToolProgram & { wallSeconds: number; limits?: Partial<SandboxLimits> }): Promise<ToolReport>;
+  probe(options: ToolProgram & { wallSeconds: number; limits?: Partial<SandboxLimits> }): Promise<ToolRun>;
   /** The submission's processes (not the container's own), with their threads and open descriptors; with `epoll`, their epoll instances too. */
   processes(options?: { epoll?: boolean }): Promise<ServerProcess[]>;
   /** CPU time the server has used since it started, in milliseconds (from its cgroup). */

@@ -1,5 +1,5 @@
 // `npm run exercises:check`: validates every exercise package and grader folder.
-import { checkExercisePackages } from "@/lib/exercises/check-packages";
+import { checkExercisePackages } from "@/graders/core/check-packages";
 
 const { checked, problems } = await checkExercisePackages();
 for (const { where, problem } of problems) console.error(`${where}: ${problem}`);

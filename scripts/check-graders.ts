@@ -6,8 +6,9 @@
 import { parseArgs } from "node:util";
 import pino from "pino";
 import { runSelfTest, selfTestCases } from "@/graders/core/self-test";
-import type { Language } from "@/lib/exercises/manifest";
-import { createDockerProgramBuilder } from "@/worker/docker-program-builder";
+import type { Language } from "@/contracts/languages";
+import { env } from "@/lib/env";
+import { createDockerProgramBuilder } from "@/sandbox/docker/program-builder";
 
 const { values } = parseArgs({
   options: { repeat: { type: "string", default: "1" }, exercise: { type: "string", multiple: true }, language: { type: "string", multiple: true }, solution: { type: "string", multiple: true }, why: { type: "boolean", default: false } },
@@ -18,7 +19,7 @@ if (cases.length === 0) {
   console.error("graders:check: no reference or known-bad solution matches --exercise, --language and --solution.");
   process.exit(1);
 }
-const builder = await createDockerProgramBuilder({ logger: pino({ level: "warn" }) });
+const builder = await createDockerProgramBuilder({ logger: pino({ level: "warn" }), uidRange: env.SANDBOX_UID_RANGE });
 const started = performance.now();
 let failed = 0;
 let worstReferenceRatio = -Infinity;

@@ -6,17 +6,19 @@ import { parseArgs } from "node:util";
 import pino from "pino";
 import { linkWorkloads } from "@/graders/core/grade-link";
 import { ioPerformancePlan, ioWorkloads, median, type WorkloadRunner } from "@/graders/core/performance";
-import type { ExecutableProgram, Grader, IoTestCase, LinkTestCase } from "@/graders/core/types";
+import type { ExecutableProgram } from "@/contracts/programs";
+import type { Language } from "@/contracts/languages";
+import type { Grader, IoTestCase, LinkTestCase } from "@/graders/core/types";
 import { listExercises, loadExercise } from "@/lib/exercises/load-exercise";
-import type { Language } from "@/lib/exercises/manifest";
-import { loadGrader, readReferenceSolution } from "@/lib/grading/load-grader";
-import { createDockerProgramBuilder } from "@/worker/docker-program-builder";
+import { loadGrader, readReferenceSolution } from "@/graders/core/load-grader";
+import { env } from "@/lib/env";
+import { createDockerProgramBuilder } from "@/sandbox/docker/program-builder";
 
 const { values } = parseArgs({
   options: { exercise: { type: "string", multiple: true }, language: { type: "string", multiple: true }, hidden: { type: "boolean", default: false }, runs: { type: "string", default: "3" } },
 });
 const runs = Number(values.runs);
-const builder = await createDockerProgramBuilder({ logger: pino({ level: "warn" }) });
+const builder = await createDockerProgramBuilder({ logger: pino({ level: "warn" }), uidRange: env.SANDBOX_UID_RANGE });
 
 /** Every workload of `grader` for `language` (and its hidden tests with --hidden), with the runner that runs it. */
 function workloadsOf(grader: Grader, language: Language, userFile: string): { name: string; run: (program: ExecutableProgram) => ReturnType<WorkloadRunner<IoTestCase>["run"]> }[] {

@@ -4,13 +4,13 @@ import type { JobHelpers } from "graphile-worker";
 import type { Logger } from "pino";
 import { db } from "@/lib/db";
 import { getExercisePackage } from "@/lib/exercises/exercise-catalog";
-import { LANGUAGES, type Language } from "@/lib/exercises/manifest";
-import { loadGrader } from "@/lib/grading/load-grader";
+import { LANGUAGES, type Language } from "@/contracts/languages";
+import type { ProgramBuilder } from "@/contracts/programs";
+import { loadGrader } from "@/graders/core/load-grader";
 import { publishSubmissionEvent } from "@/lib/grading/submission-events";
 import type { SubmissionEvent } from "@/lib/validations/submissions";
 import { gradeSubmissionJob } from "@/lib/jobs/grade-submission-job";
-import { judgeSubmission } from "@/worker/judge-submission";
-import type { ProgramBuilder } from "@/worker/program-builder";
+import { judgeSubmission } from "@/graders/core/judge-submission";
 import { recordInternalError, recordResult } from "@/worker/record-result";
 
 /** A grading that takes longer than this is abandoned and retried: something on our side hangs. */

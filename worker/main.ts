@@ -10,7 +10,7 @@ import { env, requireDatabaseUrl } from "@/lib/env";
 import { gradeSubmissionJob } from "@/lib/jobs/grade-submission-job";
 import { queueLogger } from "@/lib/jobs/queue-logger";
 import { logger as rootLogger } from "@/lib/logger";
-import { createDockerProgramBuilder } from "@/worker/docker-program-builder";
+import { createDockerProgramBuilder } from "@/sandbox/docker/program-builder";
 import { makeGradeSubmissionTask } from "@/worker/grade-submission";
 import { warmGraders } from "@/worker/warm-graders";
 import { startWorkerRegistry } from "@/worker/worker-registry";
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   // One grading job per spare core: each job's sandbox is pinned to one CPU.
   const concurrency = env.WORKER_CONCURRENCY ?? Math.max(1, availableParallelism() - 1);
   const workerName = `worker-${randomBytes(5).toString("hex")}`;
-  const builder = await createDockerProgramBuilder({ logger });
+  const builder = await createDockerProgramBuilder({ logger, uidRange: env.SANDBOX_UID_RANGE });
 
   const events: WorkerEvents = new EventEmitter();
   const jobWorkerIds = new Set<string>();

@@ -1,6 +1,7 @@
 // Writes a finished grading, as its user may see it (publicResult): the submission's verdict and,
 // for a Submit, the user's progress on the exercise, with the final `done` event, in one transaction.
-import { type GradingResult, publicResult } from "@/graders/core/results";
+import type { GradingResult } from "@/contracts/grading-result";
+import { publicResult } from "@/graders/core/results";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { publishSubmissionEvent } from "@/lib/grading/submission-events";

@@ -4,8 +4,8 @@ import { parentPort } from "node:worker_threads";
 import { onGenerated } from "@/graders/core/memo";
 import type { Grader } from "@/graders/core/types";
 import { listExercises } from "@/lib/exercises/load-exercise";
-import type { Language } from "@/lib/exercises/manifest";
-import { loadGrader } from "@/lib/grading/load-grader";
+import type { Language } from "@/contracts/languages";
+import { loadGrader } from "@/graders/core/load-grader";
 
 function generateAll(grader: Grader, language: Language): void {
   const { seed } = grader;

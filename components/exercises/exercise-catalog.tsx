@@ -8,19 +8,8 @@ import { isTypingTarget } from "@/components/typing-target";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { type CatalogFilters, FILTER_PARAMS, searchCatalog } from "@/lib/exercises/catalog-search";
+import { type CatalogEntry, type CatalogFilters, FILTER_PARAMS, searchCatalog } from "@/lib/exercises/catalog-search";
 import { cn } from "@/lib/utils";
-
-export interface CatalogEntry {
-  slug: string;
-  title: string;
-  summary: string;
-  difficulty: "easy" | "medium" | "hard";
-  kind: string;
-  languages: { id: string; label: string }[];
-  topics: { id: string; title: string }[];
-  status: "solved" | "attempted" | "new" | null;
-}
 
 const DIFFICULTY_STYLE = {
   easy: "text-emerald-700 dark:text-emerald-400",

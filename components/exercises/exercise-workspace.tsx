@@ -18,7 +18,7 @@ import { useDrafts, type WorkspaceLanguage } from "@/components/exercises/use-dr
 import { useSubmissionStream } from "@/components/exercises/use-submission-stream";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
-import type { Language } from "@/lib/exercises/manifest";
+import type { Language } from "@/contracts/languages";
 import { parseCompilerDiagnostics } from "@/lib/grading/compiler-diagnostics";
 import { MAX_CODE_BYTES } from "@/lib/validations/submissions";
 import { type HistoryEntry, summarizeResult } from "@/lib/validations/workspace";

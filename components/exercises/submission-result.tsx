@@ -2,7 +2,7 @@
 // What a Run or Submit came to: a verdict banner, live progress while grading, per-test rows and the
 // performance panel with the reference's figures.
 import { Button } from "@/components/ui/button";
-import type { GradingResult, PerformanceLimit, TestResult } from "@/graders/core/results";
+import type { GradingResult, PerformanceLimit, TestResult } from "@/contracts/grading-result";
 import { type LiveProgress, progressLabel, progressShare } from "@/components/exercises/live-progress";
 import type { PublicSubmission } from "@/lib/validations/submissions";
 import { cn } from "@/lib/utils";

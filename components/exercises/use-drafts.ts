@@ -4,9 +4,9 @@
 // The editor owns what is typed (see code-editor.tsx); `replaceCode` is how the page puts text into
 // it on purpose.
 import { useCallback, useEffect, useRef, useState } from "react";
-import { resetDraftAction, saveDraftAction } from "@/app/exercises/[slug]/actions";
-import type { SourceFile } from "@/lib/exercises/load-exercise";
-import type { Language } from "@/lib/exercises/manifest";
+import { resetDraftAction, saveDraftAction } from "@/lib/actions/exercise-actions";
+import type { SourceFile } from "@/contracts/programs";
+import type { Language } from "@/contracts/languages";
 import { MAX_CODE_BYTES } from "@/lib/validations/submissions";
 import { type HistoryEntry, workspaceSchema } from "@/lib/validations/workspace";
 

@@ -2,10 +2,10 @@
 // A Run or Submit from the exercise page: sent as a server action, then followed on its progress
 // stream (follow-submission.ts) to its result; and whether any grading worker is alive to take it.
 import { useCallback, useEffect, useRef, useState } from "react";
-import { submitCodeAction } from "@/app/exercises/[slug]/actions";
+import { submitCodeAction } from "@/lib/actions/exercise-actions";
 import { fetchSubmission, followSubmission } from "@/components/exercises/follow-submission";
 import { type LiveProgress, nextProgress } from "@/components/exercises/live-progress";
-import type { Language } from "@/lib/exercises/manifest";
+import type { Language } from "@/contracts/languages";
 import type { GradingStatus } from "@/lib/server/grading/get-grading-status";
 import type { PublicSubmission } from "@/lib/validations/submissions";
 

@@ -5,7 +5,7 @@
 import { memoized } from "@/graders/core/memo";
 import { SeededRandom } from "@/graders/core/random";
 import { defineIoGrader, type IoTestCase } from "@/graders/core/types";
-import type { Language } from "@/lib/exercises/manifest";
+import type { Language } from "@/contracts/languages";
 import { formatWorkload, newBank, type Operation, type Workload } from "@/graders/bankers-algorithm/bank";
 import { checkAgainstReference, checkBanker, count } from "@/graders/bankers-algorithm/check";
 import { DEFAULT_MIX, expectedOutput, layeredBank, type StateShape, stream, type StreamMix, unsafeBank } from "@/graders/bankers-algorithm/generate";

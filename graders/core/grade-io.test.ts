@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { exactLines } from "@/graders/core/checkers";
 import { gradeIo } from "@/graders/core/grade-io";
-import { gradingResultSchema } from "@/graders/core/results";
-import { defineIoGrader, type ExecutableProgram, type ProgramRun } from "@/graders/core/types";
+import { gradingResultSchema } from "@/contracts/grading-result";
+import type { ExecutableProgram, ProgramRun } from "@/contracts/programs";
+import { defineIoGrader } from "@/graders/core/types";
 
 // A program stand-in for the grading logic alone; the real sandbox is exercised in integration tests.
 function program(answer: (stdin: string) => Partial<ProgramRun> & { stdout?: string }): ExecutableProgram {

@@ -2,11 +2,13 @@
 // performance check against the reference) and turns the runs into a results.json-shaped verdict.
 import { excerpt } from "@/graders/core/checkers";
 import { ioPerformancePlan, ioWorkloads, measurePerformance, remembered } from "@/graders/core/performance";
-import type { GradingResult, PerformanceResult, TestResult } from "@/graders/core/results";
+import type { GradingResult, PerformanceResult, TestResult } from "@/contracts/grading-result";
+import type { ExecutableProgram, ProgramRun } from "@/contracts/programs";
+import type { Verdict } from "@/contracts/verdicts";
+import type { Language } from "@/contracts/languages";
 import { type GradingMode, gradingResult, limitMessage, measuring, type ProgressListener, performanceDue, runTests } from "@/graders/core/test-loop";
-import type { Checker, ExecutableProgram, IoGrader, IoTestCase, ProgramRun, Verdict } from "@/graders/core/types";
+import type { Checker, IoGrader, IoTestCase } from "@/graders/core/types";
 import type { PublicExample } from "@/lib/exercises/load-exercise";
-import type { Language } from "@/lib/exercises/manifest";
 
 export interface GradeIoOptions {
   grader: IoGrader;

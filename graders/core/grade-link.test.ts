@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { gradeLink, readReport } from "@/graders/core/grade-link";
-import { gradingResultSchema } from "@/graders/core/results";
-import { defineLinkGrader, type ExecutableProgram, type ProgramRun } from "@/graders/core/types";
+import { gradingResultSchema } from "@/contracts/grading-result";
+import type { ExecutableProgram, ProgramRun } from "@/contracts/programs";
+import { defineLinkGrader } from "@/graders/core/types";
 
 // A harness stand-in: reads the nonce line and the scenario ("items N"), reports a checksum.
 type Behaviour = (nonce: string, items: number) => Partial<ProgramRun>;

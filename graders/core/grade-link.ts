@@ -7,10 +7,12 @@ import { randomBytes } from "node:crypto";
 import { describeReport, excerpt } from "@/graders/core/checkers";
 import { CPU_FLOOR_MS, formatMs, formatRatio, measurePerformance, type WorkloadRunner } from "@/graders/core/performance";
 import { hasRaceReport, RACE_EXIT_STATUS, trimRaceReport } from "@/graders/core/race-report";
-import type { GradingResult, PerformanceResult, TestResult } from "@/graders/core/results";
+import type { GradingResult, PerformanceResult, TestResult } from "@/contracts/grading-result";
+import type { Language } from "@/contracts/languages";
+import type { ExecutableProgram, ProgramRun } from "@/contracts/programs";
+import type { Verdict } from "@/contracts/verdicts";
 import { type GradingMode, gradingResult, limitMessage, measuring, type ProgressListener, performanceDue, runTests } from "@/graders/core/test-loop";
-import type { Language } from "@/lib/exercises/manifest";
-import type { CheckOutcome, ExecutableProgram, HarnessReport, LinkGrader, LinkTestCase, ProgramRun, Verdict } from "@/graders/core/types";
+import type { CheckOutcome, HarnessReport, LinkGrader, LinkTestCase } from "@/graders/core/types";
 
 export interface GradeLinkOptions {
   grader: LinkGrader;

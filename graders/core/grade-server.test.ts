@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { gradeServer } from "@/graders/core/grade-server";
-import { gradingResultSchema } from "@/graders/core/results";
-import { defineServerGrader, type ProgramRun, type ServingProgram, type ToolRun } from "@/graders/core/types";
+import { gradingResultSchema } from "@/contracts/grading-result";
+import type { ProgramRun, ServingProgram, ToolRun } from "@/contracts/programs";
+import { defineServerGrader } from "@/graders/core/types";
 
 const stopped: ProgramRun = { outcome: "ok", exitCode: null, signal: null, stdout: "", stderr: "", cpuMs: 40, wallMs: 900, memoryKiB: 3000 };
 

@@ -4,9 +4,11 @@
 // loads the submission and the reference server alike and compares throughput and p99 latency.
 import { describeReport, excerpt } from "@/graders/core/checkers";
 import { formatFigure, formatMs, formatRatio } from "@/graders/core/performance";
-import type { GradingResult, PerformanceResult, TestResult } from "@/graders/core/results";
+import type { GradingResult, PerformanceResult, TestResult } from "@/contracts/grading-result";
+import type { ProgramRun, ServingProgram, ToolRun } from "@/contracts/programs";
+import type { Verdict } from "@/contracts/verdicts";
 import { type GradingMode, gradingResult, type ProgressListener, performanceDue, runTests } from "@/graders/core/test-loop";
-import type { HarnessReport, ProgramRun, ServerGrader, ServerTestCase, ServingProgram, ToolRun, Verdict } from "@/graders/core/types";
+import type { HarnessReport, ServerGrader, ServerTestCase } from "@/graders/core/types";
 
 export interface GradeServerOptions {
   grader: ServerGrader;

@@ -4,7 +4,7 @@
 // forging the harness's report deliberate work, not a shortcut; the grader's other checks (the nonce,
 // figures recomputed from the scenario, a CPU floor against the reference) stand behind them.
 import type { SourceRule } from "@/graders/core/source-rules";
-import type { Language } from "@/lib/exercises/manifest";
+import type { Language } from "@/contracts/languages";
 
 const GO_WHY =
   "in this exercise your package is called by the harness in its own process, and may not reach memory, files or descriptors outside its own variables (fmt.Println and log still print to standard error).";

@@ -6,7 +6,7 @@
 // what it made back to be used here: each generator is known across threads by where it is
 // declared (its source location, the same in every thread that loads the grader).
 import type { Generate } from "@/graders/core/types";
-import type { Language } from "@/lib/exercises/manifest";
+import type { Language } from "@/contracts/languages";
 
 type Listener = (made: { generator: string; key: string; value: unknown }) => void;
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { exactLines } from "@/graders/core/checkers";
 import { decided, ioWorkloads, measurePerformance, remembered } from "@/graders/core/performance";
 import { publicResult, roughly } from "@/graders/core/results";
-import type { ExecutableProgram, IoTestCase } from "@/graders/core/types";
+import type { ExecutableProgram } from "@/contracts/programs";
+import type { IoTestCase } from "@/graders/core/types";
 
 /** A program whose CPU times come from `cpu` in turn, counting its runs. */
 function timed(cpu: number[]): ExecutableProgram & { runs: number } {

@@ -1,10 +1,13 @@
 // Performance is judged only against the exercise's reference, run in the same job on the same
 // machine, interleaved with the submission so both see the same load: CPU time as a ratio, and
 // complexity by growth (cost at n against cost at 4n).
-import { type PerformanceResult, roughly } from "@/graders/core/results";
-import type { Language } from "@/lib/exercises/manifest";
+import type { PerformanceResult } from "@/contracts/grading-result";
+import type { Language } from "@/contracts/languages";
+import type { ExecutableProgram, ProgramRun } from "@/contracts/programs";
+import type { Verdict } from "@/contracts/verdicts";
+import { roughly } from "@/graders/core/results";
 import { createHash } from "node:crypto";
-import type { Checker, CheckOutcome, ExecutableProgram, IoTestCase, PerformanceSpec, ProgramRun, Verdict } from "@/graders/core/types";
+import type { Checker, CheckOutcome, IoTestCase, PerformanceSpec } from "@/graders/core/types";
 
 /** Below this, CPU readings are mostly noise; ratios use it as the floor. */
 export const CPU_FLOOR_MS = 2;

@@ -1,11 +1,12 @@
 // A grader's proof: for every exercise and language, the reference must be accepted and every
 // known-bad solution must get the verdict its folder names. Run by `npm run graders:check` and the tests.
-import { judgeSubmission } from "@/worker/judge-submission";
-import type { ProgramBuilder } from "@/worker/program-builder";
+import { judgeSubmission } from "@/graders/core/judge-submission";
+import type { ProgramBuilder } from "@/contracts/programs";
+import type { Language } from "@/contracts/languages";
+import type { Verdict } from "@/contracts/verdicts";
 import { loadExercise } from "@/lib/exercises/load-exercise";
 import { listExercises } from "@/lib/exercises/load-exercise";
-import type { Language, Verdict } from "@/lib/exercises/manifest";
-import { loadGrader, readKnownBadSolutions, readReferenceSolution } from "@/lib/grading/load-grader";
+import { loadGrader, readKnownBadSolutions, readReferenceSolution } from "@/graders/core/load-grader";
 
 export interface SelfTestCase {
   exercise: string;

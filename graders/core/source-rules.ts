@@ -5,7 +5,7 @@
 // Go; introspection in Python). The refusal is a compile error on the offending line saying why.
 // Comments never count; Go's string literals never count; Python's do (an f-string runs code, and a
 // name spelled in a string is how getattr reaches it), so a forbidden name in Python text is refused.
-import type { Language } from "@/lib/exercises/manifest";
+import type { Language } from "@/contracts/languages";
 
 export interface SourceRule {
   /** Forbidden modules; a module forbids its submodules too ("net" forbids "net/http"). */

@@ -1,8 +1,9 @@
 // What every kind of grading shares: tests run in order (hidden ones stop at the first failure),
 // progress reported after each, limit verdicts in words, and the results.json-shaped total.
 import { excerpt } from "@/graders/core/checkers";
-import type { GradingResult, PerformanceResult, TestResult } from "@/graders/core/results";
-import type { ProgramRun, Verdict } from "@/graders/core/types";
+import type { GradingResult, PerformanceResult, TestResult } from "@/contracts/grading-result";
+import type { ProgramRun } from "@/contracts/programs";
+import type { Verdict } from "@/contracts/verdicts";
 
 export type GradingMode = "run" | "submit";
 

@@ -1,22 +1,8 @@
 // What an exercise's grader declares, and the one seam through which grading runs programs.
-import type { Language, Verdict } from "@/lib/exercises/manifest";
+import type { Language } from "@/contracts/languages";
+import type { ExecutableProgram, ProgramRun, ServingProgram, ToolRun } from "@/contracts/programs";
+import type { Verdict } from "@/contracts/verdicts";
 import type { SourceRule } from "@/graders/core/source-rules";
-import type { RunMetrics } from "@/graders/core/results";
-
-/** How one run of a compiled program ended, as the sandbox saw it. */
-export interface ProgramRun extends RunMetrics {
-  /** The sandbox's reading: ok, or which limit ended the run, or a crash. */
-  outcome: "ok" | "TLE" | "MLE" | "OLE" | "RE";
-  exitCode: number | null;
-  signal: string | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** A compiled submission (or reference) ready to run many times: the grader's only view of a sandbox. */
-export interface ExecutableProgram {
-  run(input: { stdin: string }): Promise<ProgramRun>;
-}
 
 /** One test of an `io` exercise. */
 export interface IoTestCase {
@@ -136,31 +122,6 @@ export interface LinkGrader extends GraderBase {
   seed: number;
 }
 
-/** What the exercise's trusted tool (a protocol checker, a load generator) reported after one test. */
-export interface ToolRun {
-  exitCode: number | null;
-  stdout: string;
-  stderr: string;
-  timedOut: boolean;
-}
-
-/** A submission running as a server: the grader's only view of it. */
-export interface ServingProgram {
-  /** Runs the exercise's tool with `args` next to the server, sharing only its loopback. */
-  probe(args: string[], wallSeconds: number): Promise<ToolRun>;
-  /**
-   * The submission's processes: threads and open descriptors of each; with `epoll`, also how many
-   * of its epoll instances watch at least one socket (a readlink per descriptor: not for sampling).
-   */
-  processes(options?: { epoll?: boolean }): Promise<{ pid: number; threads: number; openFiles: number; epollInstances?: number }[]>;
-  /** CPU time the server has used since it started, in milliseconds. */
-  cpuMs(): Promise<number>;
-  /** Gets the tool ready to probe (its container made) ahead of the first probe. */
-  prepare?(): void;
-  /** Stops the server; how it ended (a server that exited before is RE) and what it cost. */
-  stop(): Promise<ProgramRun>;
-}
-
 /** One test of a `server` exercise: one run of the tool against the server. */
 export interface ServerTestCase {
   name: string;
@@ -230,4 +191,3 @@ export function defineLinkGrader(grader: Omit<LinkGrader, "kind" | "seed"> & { s
   return { kind: "link", seed: DEFAULT_SEED, ...grader };
 }
 
-export type { Verdict };

@@ -3,14 +3,15 @@
 // reference speaks real Redis to real clients: redis-cli and redis-benchmark get their answers.
 import { afterAll, describe, expect, it } from "vitest";
 import { gradeServer } from "@/graders/core/grade-server";
-import type { ServerGrader, ServingProgram } from "@/graders/core/types";
+import type { ServingProgram } from "@/contracts/programs";
+import type { ServerGrader } from "@/graders/core/types";
 import grader from "@/graders/epoll-server/grader";
 import { loadExercise } from "@/lib/exercises/load-exercise";
-import { readReferenceSolution, readToolFiles } from "@/lib/grading/load-grader";
+import { readReferenceSolution, readToolFiles } from "@/graders/core/load-grader";
 import { runLimitsFor } from "@/sandbox/limits";
 import type { ServerSession } from "@/sandbox/runner";
 import { testRunner } from "@/sandbox/test/support";
-import { servingProgram } from "@/worker/docker-program-builder";
+import { servingProgram } from "@/sandbox/docker/program-builder";
 
 const runner = await testRunner();
 const exercise = await loadExercise("epoll-server");

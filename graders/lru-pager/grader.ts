@@ -5,7 +5,7 @@
 import { memoized } from "@/graders/core/memo";
 import { SeededRandom } from "@/graders/core/random";
 import { defineIoGrader, type IoTestCase } from "@/graders/core/types";
-import type { Language } from "@/lib/exercises/manifest";
+import type { Language } from "@/contracts/languages";
 import { checkPager } from "@/graders/lru-pager/checker";
 import { expectedOutput, formatInput, PAGE_LIMIT, type Workload } from "@/graders/lru-pager/lru";
 import { concat, hotAndNew, hotSetWithScan, loop, range, scripted, skewed, uniform, workingSet } from "@/graders/lru-pager/workloads";

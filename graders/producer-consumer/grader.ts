@@ -3,7 +3,7 @@
 // grader recomputes both from the scenario. Spurious wakeups are injected (C, Python), one test runs
 // under the race detector, two judge CPU time while threads must be blocked.
 import { defineLinkGrader, type LinkTestCase } from "@/graders/core/types";
-import type { Language } from "@/lib/exercises/manifest";
+import type { Language } from "@/contracts/languages";
 
 interface Scenario {
   producers: number;

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { refusal } from "@/graders/core/source-rules";
 import grader, { echoLines } from "@/graders/syscall-echo/grader";
-import type { Language } from "@/lib/exercises/manifest";
+import type { Language } from "@/contracts/languages";
 
 const rules = (language: Language) => grader.sourceRules?.[language] ?? [];
 const file = (path: string) => readFileSync(new URL(path, import.meta.url), "utf8");

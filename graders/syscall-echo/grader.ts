@@ -6,7 +6,7 @@ import { exactOutput } from "@/graders/core/checkers";
 import { SeededRandom } from "@/graders/core/random";
 import { memoized } from "@/graders/core/memo";
 import { defineIoGrader, type IoTestCase } from "@/graders/core/types";
-import type { Language } from "@/lib/exercises/manifest";
+import type { Language } from "@/contracts/languages";
 
 /** The oracle: what a correct program prints for `input`. */
 export function echoLines(input: string): string {

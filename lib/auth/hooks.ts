@@ -7,7 +7,7 @@ import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { emailProblem, NAME_MAX_LENGTH, nameProblem, passwordProblem } from "@/lib/auth/account-rules";
 import { invitationLink, isInvitationToken } from "@/lib/auth/invitation-link";
 import { teamRoles } from "@/lib/auth/roles";
-import { countAttempt, forgetAttempts, type ThrottleRule } from "@/lib/server/auth/throttle";
+import { countAttempt, forgetAttempts, type ThrottleRule } from "@/lib/auth/throttle";
 
 /** Sign-in attempts from one address: enough for a classroom behind one router, too few to guess. */
 export const SIGN_INS_PER_ADDRESS: ThrottleRule = { max: 30, windowSeconds: 15 * 60 };

@@ -4,6 +4,18 @@
 // ignoring a leading article ("An epoll key-value server" under E).
 import Fuse, { type IFuseOptions } from "fuse.js";
 
+/** One exercise as the catalog lists it, with the signed-in user's status. */
+export interface CatalogEntry {
+  slug: string;
+  title: string;
+  summary: string;
+  difficulty: "easy" | "medium" | "hard";
+  kind: string;
+  languages: { id: string; label: string }[];
+  topics: { id: string; title: string }[];
+  status: "solved" | "attempted" | "new" | null;
+}
+
 export interface Searchable {
   title: string;
   summary: string;

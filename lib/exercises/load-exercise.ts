@@ -5,16 +5,13 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
 import { byTitle } from "@/lib/exercises/catalog-search";
-import { type ExerciseManifest, exerciseManifestSchema, type Language } from "@/lib/exercises/manifest";
+import type { Language } from "@/contracts/languages";
+import { type ExerciseManifest, exerciseManifestSchema } from "@/lib/exercises/manifest";
 import { EXERCISES_DIR } from "@/lib/paths";
+import type { SourceFile } from "@/contracts/programs";
 
 export { EXERCISES_DIR };
 
-
-export interface SourceFile {
-  name: string;
-  content: string;
-}
 
 export interface StarterFiles {
   /** The file the user writes, with its starter content. */

@@ -1,27 +1,12 @@
 // The contract of exercises/<slug>/exercise.yaml.
 import { z } from "zod";
-
-export const LANGUAGES = ["c", "cpp", "go", "python"] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-export const LANGUAGE_LABELS: Record<Language, string> = { c: "C", cpp: "C++", go: "Go", python: "Python" };
+import { LANGUAGES } from "@/contracts/languages";
+import { exerciseLimitsSchema } from "@/contracts/programs";
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lowercase words joined by hyphens");
 const fileName = z
   .string()
   .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, "must be a plain file name (no folders, no leading dot)");
-
-/** Per-exercise overrides of the sandbox's default limits (per test run). */
-export const exerciseLimitsSchema = z
-  .object({
-    cpuSeconds: z.number().positive().max(30),
-    memoryMiB: z.number().int().min(16).max(2048),
-    pids: z.number().int().min(1).max(1024),
-    outputKiB: z.number().int().min(1).max(16384),
-    openFiles: z.number().int().min(16).max(65536),
-  })
-  .partial()
-  .strict();
 
 export const exerciseManifestSchema = z
   .object({
@@ -42,7 +27,3 @@ export const exerciseManifestSchema = z
   .strict();
 
 export type ExerciseManifest = z.infer<typeof exerciseManifestSchema>;
-export type ExerciseLimits = z.infer<typeof exerciseLimitsSchema>;
-
-export const VERDICTS = ["AC", "WA", "TLE", "MLE", "OLE", "RE", "CE", "IE"] as const;
-export type Verdict = (typeof VERDICTS)[number];

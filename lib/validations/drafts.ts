@@ -1,6 +1,6 @@
 import "@/lib/validations/zod-setup";
 import { z } from "zod";
-import { LANGUAGES } from "@/lib/exercises/manifest";
+import { LANGUAGES } from "@/contracts/languages";
 import { codeSchema, exerciseSlugSchema } from "@/lib/validations/submissions";
 
 export const saveDraftSchema = z.object({

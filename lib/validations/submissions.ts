@@ -1,8 +1,9 @@
 // Contracts of submissions: what a client may send, what it is sent back, and the progress events.
 import "@/lib/validations/zod-setup";
 import { z } from "zod";
-import { gradingResultSchema, verdictSchema } from "@/graders/core/results";
-import { LANGUAGES } from "@/lib/exercises/manifest";
+import { gradingResultSchema } from "@/contracts/grading-result";
+import { verdictSchema } from "@/contracts/verdicts";
+import { LANGUAGES } from "@/contracts/languages";
 
 export const MAX_CODE_BYTES = 64 * 1024;
 export const MAX_STDIN_BYTES = 64 * 1024;

@@ -2,8 +2,8 @@
 // their recent Runs and Submits of the exercise, with the code of each (theirs to see).
 import "@/lib/validations/zod-setup";
 import { z } from "zod";
-import type { GradingResult } from "@/graders/core/results";
-import { LANGUAGES } from "@/lib/exercises/manifest";
+import type { GradingResult } from "@/contracts/grading-result";
+import { LANGUAGES } from "@/contracts/languages";
 
 /** A past result in figures, for its row in the history (null while it is graded). */
 export const resultSummarySchema = z.object({

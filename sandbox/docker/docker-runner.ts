@@ -8,8 +8,8 @@ import { readdir, readFile, readlink } from "node:fs/promises";
 import { availableParallelism, hostname } from "node:os";
 import Docker from "dockerode";
 import type { Logger } from "pino";
-import type { SourceFile } from "@/lib/exercises/load-exercise";
-import type { Language } from "@/lib/exercises/manifest";
+import type { SourceFile, BuildVariant, ServerProcess, ToolRun } from "@/contracts/programs";
+import type { Language } from "@/contracts/languages";
 import { CgroupReader, type CgroupSnapshot } from "@/sandbox/cgroup/reader";
 import { classifyRun } from "@/sandbox/docker/classify-run";
 import { type ContainerRole, runLimitsUpdate, runRlimits, runRlimitValues, sandboxContainerOptions } from "@/sandbox/docker/container-config";
@@ -19,9 +19,9 @@ import { SupervisorClient } from "@/sandbox/docker/supervisor-client";
 import { type Lease, WarmPool } from "@/sandbox/docker/warm-pool";
 import { dockerCall, SandboxError } from "@/sandbox/errors";
 import { imageTag, type SandboxImage } from "@/sandbox/images/image-tags";
-import { type BuildVariant, buildScript, objectsScript, TOOLCHAINS } from "@/sandbox/languages";
+import { buildScript, objectsScript, TOOLCHAINS } from "@/sandbox/languages";
 import { COMPILE_LIMITS, type SandboxLimits } from "@/sandbox/limits";
-import type { Artifact, BuildAndRunResult, BuildSpec, CompileResult, RunResult, Runner, RunSession, ServerProcess, ServerSession, ToolProgram, ToolReport } from "@/sandbox/runner";
+import type { Artifact, BuildAndRunResult, BuildSpec, CompileResult, RunResult, Runner, RunSession, ServerSession, ToolProgram } from "@/sandbox/runner";
 import { sourcesKey } from "@/sandbox/sources-key";
 import { packTar, readTar, type TarEntry } from "@/sandbox/tar";
 
@@ -771,7 +771,7 @@ class DockerServerSession implements ServerSession {
     return `${"artifact" in options ? artifactId(options.artifact) : JSON.stringify([options.image, options.files, options.command])}\0${JSON.stringify(options.limits ?? {})}`;
   }
 
-  async probe(options: ToolProgram & { wallSeconds: number; limits?: Partial<SandboxLimits> }): Promise<ToolReport> {
+  async probe(options: ToolProgram & { wallSeconds: number; limits?: Partial<SandboxLimits> }): Promise<ToolRun> {
     const toolKey = this.toolKey(options);
     const tool = await this.toolFor(options);
     const command = "artifact" in options ? [...TOOLCHAINS[options.artifact.language].run, ...options.args] : options.command;

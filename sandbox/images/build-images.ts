@@ -5,9 +5,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type Docker from "dockerode";
 import { dockerCall, SandboxError } from "@/sandbox/errors";
-import { imageContext, imageTag, SANDBOX_IMAGES, type SandboxImage } from "@/sandbox/images/image-tags";
+import { imageContext, imageTag, PROJECT_ROOT, SANDBOX_IMAGES, type SandboxImage } from "@/sandbox/images/image-tags";
 import { packTar } from "@/sandbox/tar";
-import { PROJECT_ROOT } from "@/lib/paths";
 
 const BASE_IMAGE = "debian:bookworm-slim";
 

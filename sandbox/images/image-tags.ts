@@ -3,8 +3,8 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { PROJECT_ROOT } from "@/lib/paths";
-
+/** The repository root: every entry point runs from it (bundled code has no reliable import.meta.dirname). */
+export const PROJECT_ROOT = process.cwd();
 export const IMAGES_DIR = path.join(PROJECT_ROOT, "sandbox", "images");
 /** The languages' images, and `redis`: a real Redis and its clients for the epoll server's self-tests, never a submission's. */
 export const SANDBOX_IMAGES = ["c", "cpp", "go", "python", "redis"] as const;

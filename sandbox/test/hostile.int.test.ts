@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Language } from "@/lib/exercises/manifest";
+import type { Language } from "@/contracts/languages";
 import { SANDBOX_LABEL } from "@/sandbox/docker/container-config";
 import { compileAndRun, testRunner } from "@/sandbox/test/support";
 

@@ -1,6 +1,6 @@
 // Helpers for sandbox integration tests: a runner on the real engine, and compile-then-run in one call.
 import pino from "pino";
-import type { Language } from "@/lib/exercises/manifest";
+import type { Language } from "@/contracts/languages";
 import { connectDocker, DockerRunner } from "@/sandbox/docker/docker-runner";
 import { runLimitsFor, type SandboxLimits } from "@/sandbox/limits";
 import type { RunResult, RunSession } from "@/sandbox/runner";

@@ -8,7 +8,7 @@ import { ExercisePanes } from "@/components/exercises/exercise-panes";
 import { ExerciseWorkspace, type WorkspaceLanguage } from "@/components/exercises/exercise-workspace";
 import { Statement } from "@/components/exercises/statement";
 import { findExerciseManifest, getExerciseManifests, getExercisePackage } from "@/lib/exercises/exercise-catalog";
-import { LANGUAGE_LABELS, type Language } from "@/lib/exercises/manifest";
+import { LANGUAGE_LABELS, type Language } from "@/contracts/languages";
 
 type Props = { params: Promise<{ slug: string }> };
 

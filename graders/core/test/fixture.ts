@@ -3,10 +3,11 @@
 import path from "node:path";
 import pino from "pino";
 import { loadExercise, readSourceFolder } from "@/lib/exercises/load-exercise";
-import type { Language } from "@/lib/exercises/manifest";
-import { loadGrader, readKnownBadSolutions, readReferenceSolution } from "@/lib/grading/load-grader";
-import { createDockerProgramBuilder } from "@/worker/docker-program-builder";
-import { judgeSubmission } from "@/worker/judge-submission";
+import type { Language } from "@/contracts/languages";
+import { loadGrader, readKnownBadSolutions, readReferenceSolution } from "@/graders/core/load-grader";
+import { env } from "@/lib/env";
+import { createDockerProgramBuilder } from "@/sandbox/docker/program-builder";
+import { judgeSubmission } from "@/graders/core/judge-submission";
 
 export async function loadFixture(slug: string) {
   const root = path.join(import.meta.dirname, slug);
@@ -15,7 +16,7 @@ export async function loadFixture(slug: string) {
   const editFiles = Object.fromEntries(Object.entries(exercise.manifest.languages).map(([language, spec]) => [language, spec.edit])) as Partial<Record<Language, string>>;
   const toolDir = path.join(gradersDir, slug, "tool");
   const toolFiles = grader.kind === "server" ? await readSourceFolder(toolDir) : undefined;
-  const builder = createDockerProgramBuilder({ logger: pino({ level: "silent" }) });
+  const builder = createDockerProgramBuilder({ logger: pino({ level: "silent" }), uidRange: env.SANDBOX_UID_RANGE });
   const reference = (language: Language) => readReferenceSolution(slug, language, editFiles[language]!, gradersDir);
   return {
     bad: await readKnownBadSolutions(slug, editFiles, gradersDir),

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Language } from "@/lib/exercises/manifest";
+import type { Language } from "@/contracts/languages";
 
 /** "Reset to starter": forgets the saved draft of one language. */
 export async function deleteDraft(options: { userId: string; exerciseSlug: string; language: Language }): Promise<void> {

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Language } from "@/lib/exercises/manifest";
+import type { Language } from "@/contracts/languages";
 
 /** A user's saved code for an exercise, by language. */
 export async function getDrafts(options: { userId: string; exerciseSlug: string }): Promise<Partial<Record<Language, string>>> {

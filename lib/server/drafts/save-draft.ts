@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { findExerciseManifest } from "@/lib/exercises/exercise-catalog";
-import type { Language } from "@/lib/exercises/manifest";
+import type { Language } from "@/contracts/languages";
 
 /** Keeps the code a user is writing, per exercise and language, so it follows them to any browser. */
 export async function saveDraft(options: { userId: string; exerciseSlug: string; language: Language; code: string }): Promise<{ savedAt: Date }> {

@@ -1,7 +1,7 @@
 import "server-only";
-import type { CatalogEntry } from "@/components/exercises/exercise-catalog";
+import type { CatalogEntry } from "@/lib/exercises/catalog-search";
 import { getExerciseManifests } from "@/lib/exercises/exercise-catalog";
-import { LANGUAGE_LABELS, type Language } from "@/lib/exercises/manifest";
+import { LANGUAGE_LABELS, type Language } from "@/contracts/languages";
 import { loadRoadmap } from "@/lib/exercises/roadmap";
 import { getExerciseStatuses } from "@/lib/server/progress/get-exercise-statuses";
 

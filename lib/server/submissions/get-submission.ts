@@ -1,5 +1,5 @@
 import "server-only";
-import { gradingResultSchema } from "@/graders/core/results";
+import { gradingResultSchema } from "@/contracts/grading-result";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { INTERNAL_ERROR_NOTICE, type PublicSubmission, publicSubmissionSchema } from "@/lib/validations/submissions";

@@ -73,7 +73,7 @@ describe("GET /api/exercises/:slug/workspace", () => {
       const { testsPassed, testsTotal, cpuMs, performanceRatio } = history.find((entry: { code: string }) => entry.code === code);
       return { testsPassed, testsTotal, cpuMs, performanceRatio };
     };
-    const { gradingResultSchema } = await import("@/graders/core/results");
+    const { gradingResultSchema } = await import("@/contracts/grading-result");
     for (const [name, result] of Object.entries(results)) expect(figures(name), name).toEqual(summarizeResult(gradingResultSchema.parse(result)));
     expect(figures("accepted")).toEqual({ testsPassed: 2, testsTotal: 2, cpuMs: 12.5, performanceRatio: 1.25 });
     expect(figures("wrong")).toEqual({ testsPassed: 1, testsTotal: 4, cpuMs: 3, performanceRatio: null });

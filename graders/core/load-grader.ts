@@ -5,9 +5,10 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Grader } from "@/graders/core/types";
-import { readSourceFolder, type SourceFile } from "@/lib/exercises/load-exercise";
-import type { Language, Verdict } from "@/lib/exercises/manifest";
-import { VERDICTS } from "@/lib/exercises/manifest";
+import type { SourceFile } from "@/contracts/programs";
+import type { Language } from "@/contracts/languages";
+import { type Verdict, VERDICTS } from "@/contracts/verdicts";
+import { readSourceFolder } from "@/lib/exercises/load-exercise";
 import { GRADERS_DIR } from "@/lib/paths";
 
 export { GRADERS_DIR };

@@ -1,20 +1,16 @@
 // The grading seam on the Docker sandbox: build = compile in one container, then a run session
 // that the grader runs as many times as it needs.
 import type { Logger } from "pino";
-import type { ProgramRun, ServingProgram } from "@/graders/core/types";
+import type { ProgramRun, ServingProgram, SourceFile, BuildVariant, BuildOutcome, ProgramBuilder } from "@/contracts/programs";
+import type { Language } from "@/contracts/languages";
 import { connectDocker, DockerRunner } from "@/sandbox/docker/docker-runner";
 import { reapExpiredContainers } from "@/sandbox/docker/reaper";
-import { assertRangeUnused, type UidRange, uidAllocatorFor } from "@/sandbox/docker/sandbox-uids";
-import { env } from "@/lib/env";
+import { assertRangeUnused, DEFAULT_UID_RANGE, type UidRange, uidAllocatorFor } from "@/sandbox/docker/sandbox-uids";
 import { ensureSandboxImages } from "@/sandbox/images/build-images";
 import { runLimitsFor, type SandboxLimits } from "@/sandbox/limits";
-import type { SourceFile } from "@/lib/exercises/load-exercise";
-import type { Language } from "@/lib/exercises/manifest";
-import type { BuildVariant } from "@/sandbox/languages";
 import type { Artifact, CompileResult, RunResult, RunSession, ServerSession } from "@/sandbox/runner";
 import { sourcesKey } from "@/sandbox/sources-key";
-import { ArtifactCache } from "@/worker/artifact-cache";
-import type { BuildOutcome, ProgramBuilder } from "@/worker/program-builder";
+import { ArtifactCache } from "@/sandbox/docker/artifact-cache";
 
 const REAP_EVERY_MS = 60_000;
 
@@ -49,13 +45,9 @@ export function programBuilderOn(runner: DockerRunner, cache = new ArtifactCache
     dispose: () => session.close(),
   });
   /** Compiles apart, once per worker for the same files (references, tools). */
-  const cachedArtifact = async (language: Language, files: SourceFile[], variant: BuildVariant = "standard", userFiles?: string[]): Promise<CompileResult> => {
+  const cachedArtifact = (language: Language, files: SourceFile[], variant: BuildVariant = "standard", userFiles?: string[]): Promise<CompileResult> => {
     const key = `${variant}:${userFiles?.join("/") ?? ""}:${sourcesKey(language, files)}`;
-    const cached = cache.get(key);
-    if (cached) return { ok: true, artifact: cached, output: "" };
-    const compiled = await runner.compile({ language, files, variant, userFiles });
-    if (compiled.ok) cache.set(key, compiled.artifact);
-    return compiled;
+    return cache.compile(key, () => runner.compile({ language, files, variant, userFiles }));
   };
   return {
     async build({ language, files, limits, reused, variant = "standard", shared, userFiles }) {
@@ -81,10 +73,11 @@ export function programBuilderOn(runner: DockerRunner, cache = new ArtifactCache
 }
 
 /**
- * Connects to this host's Docker engine, checks that no host account uses the sandbox's uids, builds
- * missing images, and keeps stale containers reaped.
+ * The ProgramBuilder on this host's Docker engine: connects, checks that no host account uses the
+ * sandbox's uids (`uidRange`: the process's SANDBOX_UID_RANGE), builds missing images, and keeps
+ * stale containers reaped.
  */
-export async function createDockerProgramBuilder({ logger, uidRange = env.SANDBOX_UID_RANGE }: { logger: Logger; uidRange?: UidRange }): Promise<ProgramBuilder> {
+export async function createDockerProgramBuilder({ logger, uidRange = DEFAULT_UID_RANGE }: { logger: Logger; uidRange?: UidRange }): Promise<ProgramBuilder> {
   await assertRangeUnused(uidRange);
   const docker = await connectDocker();
   await ensureSandboxImages({ docker, log: (line) => logger.info(line) });

@@ -3,9 +3,10 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { EXERCISES_DIR, readManifest } from "@/lib/exercises/load-exercise";
-import type { ExerciseManifest, Language } from "@/lib/exercises/manifest";
+import type { Language } from "@/contracts/languages";
+import type { ExerciseManifest } from "@/lib/exercises/manifest";
 import { loadRoadmap, ROADMAP_FILE, topicIds } from "@/lib/exercises/roadmap";
-import { GRADERS_DIR, loadGrader, readKnownBadSolutions } from "@/lib/grading/load-grader";
+import { GRADERS_DIR, loadGrader, readKnownBadSolutions } from "@/graders/core/load-grader";
 
 export interface PackageProblem {
   /** A path relative to the repository root. */

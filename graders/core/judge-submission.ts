@@ -3,16 +3,16 @@
 import { gradeIo } from "@/graders/core/grade-io";
 import { gradeLink } from "@/graders/core/grade-link";
 import { gradeServer } from "@/graders/core/grade-server";
-import type { GradingResult } from "@/graders/core/results";
+import type { GradingResult } from "@/contracts/grading-result";
+import type { ExecutableProgram, SourceFile, BuildOutcome, ProgramBuilder } from "@/contracts/programs";
+import type { Language } from "@/contracts/languages";
 import { linkSourceRules } from "@/graders/core/link-rules";
 import { refusal, refusalMessage } from "@/graders/core/source-rules";
 import { compileErrorResult, type ProgressListener } from "@/graders/core/test-loop";
-import type { ExecutableProgram, Grader } from "@/graders/core/types";
-import type { ExercisePackage, SourceFile } from "@/lib/exercises/load-exercise";
-import type { Language } from "@/lib/exercises/manifest";
-import { readReferenceSolution, readToolFiles } from "@/lib/grading/load-grader";
+import type { Grader } from "@/graders/core/types";
+import type { ExercisePackage } from "@/lib/exercises/load-exercise";
+import { readReferenceSolution, readToolFiles } from "@/graders/core/load-grader";
 import { hasRaceDetector, TOOLCHAINS } from "@/sandbox/languages";
-import type { BuildOutcome, ProgramBuilder } from "@/worker/program-builder";
 
 export interface JudgeOptions {
   exercise: ExercisePackage;

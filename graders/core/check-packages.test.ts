@@ -2,7 +2,7 @@ import { cp, mkdtemp, rm, unlink, writeFile, mkdir, readFile } from "node:fs/pro
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { checkExercisePackages } from "@/lib/exercises/check-packages";
+import { checkExercisePackages } from "@/graders/core/check-packages";
 
 const repo = path.resolve(import.meta.dirname, "..", "..");
 let root: string;
