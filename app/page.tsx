@@ -45,16 +45,13 @@ export default function LandingPage() {
   return (
     <div className="flex flex-col gap-16">
       <section className="flex flex-col items-start gap-6 pt-6">
-        <p className="rounded-full border px-3 py-1 font-mono text-xs text-muted-foreground">
-          processes · memory · concurrency · I/O
-        </p>
+        <p className="rounded-full border px-3 py-1 font-mono text-xs text-muted-foreground">processes · memory · concurrency · I/O</p>
         <h1 className="max-w-3xl text-4xl font-bold tracking-tight sm:text-5xl">
           Prepare for operating-systems interviews by writing the code that runs underneath.
         </h1>
         <p className="max-w-2xl text-lg text-muted-foreground">
-          osprep is a self-hosted practice platform for OS and Linux systems-programming interviews. Pick an exercise
-          from the roadmap, write it in C, Go or Python, and Run it against the examples in about a second; Submit
-          it for a verdict on correctness and performance against a reference solution.
+          osprep is a self-hosted practice platform for OS and Linux systems-programming interviews. Pick an exercise from the roadmap, write it in C, Go or
+          Python, and Run it against the examples in about a second; Submit it for a verdict on correctness and performance against a reference solution.
         </p>
         <div className="flex gap-3">
           <Link href="/sign-up" className={buttonVariants({ size: "lg" })}>
@@ -84,7 +81,11 @@ export default function LandingPage() {
         </h2>
         <div className="grid gap-4 sm:grid-cols-2">
           {flagships.map((exercise) => (
-            <Link key={exercise.slug} href={`/exercises/${exercise.slug}`} className="group rounded-xl focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+            <Link
+              key={exercise.slug}
+              href={`/exercises/${exercise.slug}`}
+              className="group rounded-xl focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+            >
               <Card className="flex h-full flex-col gap-2 transition-colors group-hover:border-primary">
                 <CardTitle className="font-mono text-base">{exercise.title}</CardTitle>
                 <CardDescription>{exercise.body}</CardDescription>

@@ -99,7 +99,15 @@ export interface ProgramBuilder {
    * worth keeping; `shared`: the names of the files that are the exercise's own, the same in every
    * build; `userFiles`: the user's files, built apart from the exercise's (link exercises).
    */
-  build(options: { language: Language; files: SourceFile[]; limits?: ExerciseLimits; reused?: boolean; variant?: BuildVariant; shared?: string[]; userFiles?: string[] }): Promise<BuildOutcome>;
+  build(options: {
+    language: Language;
+    files: SourceFile[];
+    limits?: ExerciseLimits;
+    reused?: boolean;
+    variant?: BuildVariant;
+    shared?: string[];
+    userFiles?: string[];
+  }): Promise<BuildOutcome>;
   /** Releases what the builder holds (connections, warm containers). */
   close(): Promise<void>;
 }

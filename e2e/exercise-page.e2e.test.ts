@@ -1,10 +1,9 @@
 // The exercise page in Chromium against the running app, a real worker and the real Docker engine.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { ARTIFACTS_DIR, signUp, uniqueEmail, useBrowser } from "@/e2e/support/browser";
-import { draftsLoaded, editorShows, pasteCode, recordProgress, verdictAfter } from "@/e2e/support/exercise-page";
+import { editorShows, pasteCode, recordProgress, verdictAfter } from "@/e2e/support/exercise-page";
 
 const openContext = useBrowser();
 const EXERCISE = "/exercises/bankers-algorithm";
@@ -22,7 +21,10 @@ describe("practising an exercise", () => {
     await signUp(page, email);
 
     await page.goto("/exercises");
-    await page.getByRole("link", { name: /Banker's algorithm/ }).first().click();
+    await page
+      .getByRole("link", { name: /Banker's algorithm/ })
+      .first()
+      .click();
     await page.waitForURL(`**${EXERCISE}`);
     await page.locator(".monaco-editor").waitFor();
 
@@ -38,10 +40,13 @@ describe("practising an exercise", () => {
     await page.locator('[data-testid="verdict"][data-verdict="WA"]').waitFor({ timeout: 60_000 });
 
     // A compile error: a marker on the right line of the editor.
-    await pasteCode(page, "#include \"banker.h\"\n\nstatic int twice(int x) {\n    return x +\n}\n");
+    await pasteCode(page, '#include "banker.h"\n\nstatic int twice(int x) {\n    return x +\n}\n');
     expect(await verdictAfter(page, "Run")).toBe("CE");
     await page.locator(".monaco-editor .squiggly-error").first().waitFor();
-    await page.getByTestId("compiler-output").getByText(/banker\.c:5:\d+: error/).waitFor();
+    await page
+      .getByTestId("compiler-output")
+      .getByText(/banker\.c:5:\d+: error/)
+      .waitFor();
     await expect(page.getByTestId("verdict-summary").textContent()).resolves.toBe("Your code did not compile, so no test ran.");
 
     // The reference: accepted, with the performance panel and a ratio.
@@ -56,7 +61,9 @@ describe("practising an exercise", () => {
     expect(shown.some((label) => /^Measuring performance against the reference: run \d+ of at most \d+…$/.test(label))).toBe(true);
     expect(shown).not.toContain("Compiling…");
     await expect(page.getByTestId("performance-headline").textContent()).resolves.toBe("Within every limit");
-    await expect(page.locator('[data-testid="performance-limit"][data-limit="cpu"][data-kept="true"]').textContent()).resolves.toMatch(/CPU time: \d+\.\d\d× the reference's \(at most 4\.00×\)$/);
+    await expect(page.locator('[data-testid="performance-limit"][data-limit="cpu"][data-kept="true"]').textContent()).resolves.toMatch(
+      /CPU time: \d+\.\d\d× the reference's \(at most 4\.00×\)$/,
+    );
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, "exercise-page-light.png"), fullPage: true });
 
     // A Run on the user's own input: compared with the reference's answer, with the output, exit status and times.
@@ -66,7 +73,10 @@ describe("practising an exercise", () => {
     const custom = page.getByTestId("test-row").filter({ hasText: "your input" });
     await expect(custom.getByTestId("run-figures").textContent()).resolves.toMatch(/^exit 0 · \d+\.\d ms CPU · \d+ ms wall$/);
     await custom.getByText("Input and output").click();
-    await custom.getByText(await readFile("exercises/bankers-algorithm/examples/1.out", "utf8").then((out) => out.split("\n")[0]!)).first().waitFor();
+    await custom
+      .getByText(await readFile("exercises/bankers-algorithm/examples/1.out", "utf8").then((out) => out.split("\n")[0]!))
+      .first()
+      .waitFor();
 
     // History lists every attempt with its figures; a past one opens with its full result, its code and a diff against the draft.
     const history = page.getByTestId("history").getByRole("button");
@@ -154,8 +164,14 @@ describe("practising an exercise", () => {
     const others = page.getByRole("navigation", { name: "Other exercises" });
     await expect(others.locator('a[rel="prev"]').count()).resolves.toBe(0);
     await others.getByRole("link", { name: `${titles[1]} →` }).click();
-    await page.getByRole("navigation", { name: "Other exercises" }).getByRole("link", { name: `← ${titles[0]}` }).waitFor();
-    await page.getByRole("navigation", { name: "Other exercises" }).getByRole("link", { name: `${titles[2]} →` }).waitFor();
+    await page
+      .getByRole("navigation", { name: "Other exercises" })
+      .getByRole("link", { name: `← ${titles[0]}` })
+      .waitFor();
+    await page
+      .getByRole("navigation", { name: "Other exercises" })
+      .getByRole("link", { name: `${titles[2]} →` })
+      .waitFor();
   });
 
   it("reveals a statement's hints one at a time, and remembers how many", async () => {

@@ -32,7 +32,10 @@ async function overflowing(page: Page): Promise<string[]> {
     return [...document.querySelectorAll("body *")]
       .filter((element) => element.getBoundingClientRect().right > width + 0.5 && element.getClientRects().length > 0)
       .slice(0, 5)
-      .map((element) => `${element.tagName.toLowerCase()}.${String(element.className).slice(0, 80)} (right edge ${Math.round(element.getBoundingClientRect().right)} px)`);
+      .map(
+        (element) =>
+          `${element.tagName.toLowerCase()}.${String(element.className).slice(0, 80)} (right edge ${Math.round(element.getBoundingClientRect().right)} px)`,
+      );
   });
 }
 
@@ -40,7 +43,11 @@ async function visit(page: Page, route: string): Promise<void> {
   await page.goto(route);
   await page.waitForLoadState("networkidle");
   // The workspace has loaded the reader's drafts (on a phone it sits on a hidden tab).
-  if (route.startsWith("/exercises/")) await page.locator('[data-testid="save-state"]').filter({ hasText: /saved|Sign in|Draft|changes/ }).waitFor({ state: "attached" });
+  if (route.startsWith("/exercises/"))
+    await page
+      .locator('[data-testid="save-state"]')
+      .filter({ hasText: /saved|Sign in|Draft|changes/ })
+      .waitFor({ state: "attached" });
 }
 
 describe.each([
@@ -50,7 +57,11 @@ describe.each([
   it("fits the screen's width, signed out and signed in, and is kept as a screenshot", async () => {
     await mkdir(SCREENS, { recursive: true });
     const { page } = await openContext({ viewport });
-    for (const [name, route] of [["sign-in", "/sign-in"], ["sign-up", "/sign-up"], ["landing-signed-out", "/"]] as const) {
+    for (const [name, route] of [
+      ["sign-in", "/sign-in"],
+      ["sign-up", "/sign-up"],
+      ["landing-signed-out", "/"],
+    ] as const) {
       await visit(page, route);
       expect(await overflowing(page), `${route} at ${size}`).toEqual([]);
       await page.screenshot({ path: path.join(SCREENS, `${name}-${size}.png`), fullPage: true });
@@ -70,7 +81,8 @@ describe("the header", () => {
     await signUp(page, uniqueEmail("header"));
     await page.goto("/exercises");
     const header = page.locator("header");
-    for (const section of ["Exercises", "Roadmap", "Interviews", "Dashboard"]) await expect(header.getByRole("link", { name: section }).isVisible()).resolves.toBe(true);
+    for (const section of ["Exercises", "Roadmap", "Interviews", "Dashboard"])
+      await expect(header.getByRole("link", { name: section }).isVisible()).resolves.toBe(true);
     await expect(header.getByRole("link", { name: "Exercises" }).getAttribute("aria-current")).resolves.toBe("page");
     await expect(header.getByTestId("signed-in-as").textContent()).resolves.toBe("Tester");
     await expect(header.getByRole("button", { name: "Sign out" }).isVisible()).resolves.toBe(true);
@@ -86,7 +98,8 @@ describe("the header", () => {
     const menu = header.getByRole("button", { name: "Menu" });
     await menu.click();
     await expect(header.getByRole("button", { name: "Close" }).getAttribute("aria-expanded")).resolves.toBe("true");
-    for (const section of ["Exercises", "Roadmap", "Interviews", "Dashboard"]) await expect(header.getByRole("link", { name: section }).isVisible()).resolves.toBe(true);
+    for (const section of ["Exercises", "Roadmap", "Interviews", "Dashboard"])
+      await expect(header.getByRole("link", { name: section }).isVisible()).resolves.toBe(true);
     await expect(header.getByTestId("signed-in-as").last().isVisible()).resolves.toBe(true);
     await expect(header.getByRole("button", { name: "Sign out" }).last().isVisible()).resolves.toBe(true);
     await page.screenshot({ path: path.join(SCREENS, "header-menu-phone.png") });

@@ -24,8 +24,14 @@ describe("a Run on the user's own input", () => {
     const verdict = page.getByTestId("verdict");
     await expect(verdict.getAttribute("data-tone")).resolves.toBe("warn");
     await expect(verdict.locator("p").first().textContent()).resolves.toBe("Your input was not run");
-    await expect(page.getByTestId("verdict-summary").textContent()).resolves.toMatch(/^It is not one this exercise accepts \(see below\)\. The examples: (\d+) of \1 tests passed\.$/);
-    await page.getByTestId("test-row").filter({ hasText: "your input" }).getByText(/^Your input is not one this exercise accepts/).waitFor();
+    await expect(page.getByTestId("verdict-summary").textContent()).resolves.toMatch(
+      /^It is not one this exercise accepts \(see below\)\. The examples: (\d+) of \1 tests passed\.$/,
+    );
+    await page
+      .getByTestId("test-row")
+      .filter({ hasText: "your input" })
+      .getByText(/^Your input is not one this exercise accepts/)
+      .waitFor();
   });
 });
 

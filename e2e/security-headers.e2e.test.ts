@@ -33,7 +33,9 @@ async function watchPolicy(page: Page) {
   await page.exposeFunction("reportPolicyViolation", (report: string) => violations.push(report));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
-      (window as unknown as { reportPolicyViolation(report: string): void }).reportPolicyViolation(`${event.effectiveDirective} blocked ${event.blockedURI || "(inline)"} in ${event.sourceFile}:${event.lineNumber}`);
+      (window as unknown as { reportPolicyViolation(report: string): void }).reportPolicyViolation(
+        `${event.effectiveDirective} blocked ${event.blockedURI || "(inline)"} in ${event.sourceFile}:${event.lineNumber}`,
+      );
     });
   });
   const suspicious = /Content Security Policy|Refused to|web worker|Failed to load worker/i;
@@ -103,7 +105,14 @@ describe("the Content-Security-Policy in the browser", () => {
     const { violations } = await watchPolicy(page);
     await page.goto("/");
     const otherOrigin = inject("appUrl").replace("localhost", "127.0.0.1");
-    const fetched = await page.evaluate((url) => fetch(url, { mode: "no-cors" }).then(() => "fetched", () => "refused"), `${otherOrigin}/api/health`);
+    const fetched = await page.evaluate(
+      (url) =>
+        fetch(url, { mode: "no-cors" }).then(
+          () => "fetched",
+          () => "refused",
+        ),
+      `${otherOrigin}/api/health`,
+    );
     expect(fetched).toBe("refused");
     await expect.poll(() => violations).toEqual([expect.stringMatching(/^connect-src blocked http:\/\/127\.0\.0\.1:\d+\/api\/health/)]);
   });

@@ -27,7 +27,10 @@ describe("paths", () => {
   it("answers a submission id holding a NUL with 404, for its owner too", async () => {
     const signedUp = await signUp(appUrl(), unique("nul"), { "x-forwarded-for": "198.51.100.77" });
     expect(signedUp.status).toBe(200);
-    const cookie = signedUp.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = signedUp.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     for (const path of ["/api/submissions/%00", "/api/submissions/a%00b/events"]) {
       expect((await fetch(`${appUrl()}${path}`, { headers: { cookie } })).status, path).toBe(404);
     }

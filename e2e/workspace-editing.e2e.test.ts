@@ -35,9 +35,12 @@ describe("typing in the editor", () => {
       if (i % 3 === 1) await page.waitForTimeout(900); // long enough for a draft save to start before the next burst
     }
     const editor = page.getByTestId("code-editor");
-    await editor.and(page.locator(`[data-length="${text.length}"]`)).waitFor({ timeout: 15_000 }).catch(async (error: Error) => {
-      throw new Error(`The editor holds ${await editor.getAttribute("data-length")} characters of the ${text.length} typed.`, { cause: error });
-    });
+    await editor
+      .and(page.locator(`[data-length="${text.length}"]`))
+      .waitFor({ timeout: 15_000 })
+      .catch(async (error: Error) => {
+        throw new Error(`The editor holds ${await editor.getAttribute("data-length")} characters of the ${text.length} typed.`, { cause: error });
+      });
     await draftSaved(page);
     expect((await savedDrafts(page)).c).toBe(text);
   });
@@ -65,7 +68,7 @@ describe("loading a past submission into the editor", () => {
   it("puts it into its own language, saved as that language's draft, and leaves the open language's draft alone", async () => {
     const { page } = await openContext();
     await signUp(page, uniqueEmail("loader"));
-    const goCode = 'package main\n\n// my earlier go attempt\nfunc echoLines() {}\n';
+    const goCode = "package main\n\n// my earlier go attempt\nfunc echoLines() {}\n";
     const run = await page.request.post("/api/submissions", {
       data: { exerciseSlug: EXERCISE, language: "go", code: goCode, kind: "run" },
       headers: { origin: inject("appUrl") },

@@ -11,7 +11,11 @@ const EXERCISE = "/exercises/lru-pager";
 
 const width = (page: Page) => page.locator('[data-pane="statement"]').evaluate((element) => (element as HTMLElement).offsetWidth);
 const editorHeight = (page: Page) => page.getByTestId("editor-box").evaluate((element) => (element as HTMLElement).offsetHeight);
-const editorText = (page: Page) => page.locator(".monaco-editor .view-lines").first().evaluate((element) => element.textContent!.replace(/\u00a0/g, " "));
+const editorText = (page: Page) =>
+  page
+    .locator(".monaco-editor .view-lines")
+    .first()
+    .evaluate((element) => element.textContent!.replace(/\u00a0/g, " "));
 
 describe("the workspace's layout", () => {
   it("resizes the statement and the editor by pointer and keyboard, and remembers both after a reload", async () => {
@@ -69,7 +73,14 @@ describe("the editor's settings", () => {
     await page.getByRole("button", { name: "Editor settings" }).click();
     const settings = page.getByRole("group", { name: "Editor settings" });
     await settings.getByLabel("Font size").selectOption("20");
-    await expect.poll(() => page.locator(".monaco-editor .view-lines").first().evaluate((element) => getComputedStyle(element).fontSize)).toBe("20px");
+    await expect
+      .poll(() =>
+        page
+          .locator(".monaco-editor .view-lines")
+          .first()
+          .evaluate((element) => getComputedStyle(element).fontSize),
+      )
+      .toBe("20px");
 
     // Tab width: a Tab at the start of an empty file indents by it.
     await settings.getByLabel("Tab width").selectOption("8");
@@ -86,7 +97,14 @@ describe("the editor's settings", () => {
 
     await page.reload();
     await draftsLoaded(page);
-    await expect.poll(() => page.locator(".monaco-editor .view-lines").first().evaluate((element) => getComputedStyle(element).fontSize)).toBe("20px");
+    await expect
+      .poll(() =>
+        page
+          .locator(".monaco-editor .view-lines")
+          .first()
+          .evaluate((element) => getComputedStyle(element).fontSize),
+      )
+      .toBe("20px");
     await expect.poll(drawnLines).toBeGreaterThan(1);
 
     // Vim (on an empty file): normal mode shown, "i" inserts, "dd" deletes the line.

@@ -20,6 +20,7 @@ describe("graders prove themselves", () => {
     expect(outcome.verdicts, outcome.message).toEqual([testCase.expected]);
     // Workloads are sized per language so the reference spends ~150 ms or more on them (noise is then
     // a few percent); well under that, a ratio near the limit could flip.
-    if (testCase.solution === "reference") for (const cpu of outcome.referenceCpuMs) expect(cpu, "the reference's CPU on the performance workloads (ms)").toBeGreaterThanOrEqual(100);
+    if (testCase.solution === "reference")
+      for (const cpu of outcome.referenceCpuMs) expect(cpu, "the reference's CPU on the performance workloads (ms)").toBeGreaterThanOrEqual(100);
   });
 });

@@ -41,8 +41,7 @@ describe("parseEnv", () => {
   });
 
   it("names every bad variable in one error", () => {
-    const parse = () =>
-      parseEnv({ DATABASE_URL: "mysql://x", PORT: "eighty", BETTER_AUTH_SECRET: "short", LOG_LEVEL: "loud" });
+    const parse = () => parseEnv({ DATABASE_URL: "mysql://x", PORT: "eighty", BETTER_AUTH_SECRET: "short", LOG_LEVEL: "loud" });
     expect(parse).toThrow(EnvError);
     const message = (() => {
       try {

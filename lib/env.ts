@@ -3,9 +3,7 @@ import { z } from "zod";
 import { parseTrustedProxies } from "@/lib/web-server/client-address";
 import { DEFAULT_UID_RANGE, parseUidRange } from "@/sandbox/docker/sandbox-uids";
 
-const postgresUrl = z
-  .string()
-  .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection URL");
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection URL");
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -81,17 +79,13 @@ export function requireAuthSecret(): string {
   if (env.BETTER_AUTH_SECRET) return env.BETTER_AUTH_SECRET;
   // Build workers import the auth module to collect route config; nothing is signed then.
   if (isBuildPhase) return "next-build-phase-placeholder-never-signs-anything";
-  throw new EnvError(
-    "BETTER_AUTH_SECRET is not set: start osprep with `npm start` (it generates one) or set it (openssl rand -hex 32).",
-  );
+  throw new EnvError("BETTER_AUTH_SECRET is not set: start osprep with `npm start` (it generates one) or set it (openssl rand -hex 32).");
 }
 
 /** The connection URL, which every process that talks to the database must have by now. */
 export function requireDatabaseUrl(): string {
   if (!env.DATABASE_URL) {
-    throw new EnvError(
-      "DATABASE_URL is not set: start osprep with `npm start` (it runs an embedded PostgreSQL) or set DATABASE_URL.",
-    );
+    throw new EnvError("DATABASE_URL is not set: start osprep with `npm start` (it runs an embedded PostgreSQL) or set DATABASE_URL.");
   }
   return env.DATABASE_URL;
 }

@@ -16,6 +16,10 @@ export async function dockerCall<T>(operation: string, containerId: string | und
     return await call();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new SandboxError(`Docker ${operation} failed${containerId ? ` for container ${containerId.slice(0, 12)}` : ""}: ${reason}`, { operation, containerId }, { cause: error });
+    throw new SandboxError(
+      `Docker ${operation} failed${containerId ? ` for container ${containerId.slice(0, 12)}` : ""}: ${reason}`,
+      { operation, containerId },
+      { cause: error },
+    );
   }
 }

@@ -103,7 +103,11 @@ function linkedNativeBuild(language: "c" | "cpp", variant: BuildVariant, userFil
   return [
     "mkdir -p /box/out",
     ...userFiles.map((file) => `${compile} ${quoted(file)} -o ${object(file)}`),
-    linkedObjectCheck(language, variant, userFiles.map((file) => [`.user-${file}.o`, file] as const)),
+    linkedObjectCheck(
+      language,
+      variant,
+      userFiles.map((file) => [`.user-${file}.o`, file] as const),
+    ),
     `${linkFlags} -o /box/out/prog ${others} ${userFiles.map(object).join(" ")} $(ls *.o 2>/dev/null) -lm`,
   ].join(" && ");
 }
@@ -131,12 +135,15 @@ function linkedGoBuild(variant: BuildVariant, userFiles: string[]): string {
  * entry in .init_array.00099 of a race build. Each refusal is one "file: error: …" line.
  */
 export function linkedObjectCheck(language: "c" | "cpp", variant: BuildVariant, objects: (readonly [object: string, source: string])[]): string {
-  const libraries = ["libc.so.6", "libm.so.6", ...(language === "cpp" ? ["libstdc++.so.6", "libgcc_s.so.1"] : []), ...(variant === "race" ? ["libtsan.so"] : [])];
+  const libraries = [
+    "libc.so.6",
+    "libm.so.6",
+    ...(language === "cpp" ? ["libstdc++.so.6", "libgcc_s.so.1"] : []),
+    ...(variant === "race" ? ["libtsan.so"] : []),
+  ];
   const compiler = language === "c" ? "gcc" : "g++";
   const exported = `$(for lib in ${libraries.join(" ")}; do nm -D --defined-only "$(${compiler} -print-file-name=$lib)" 2>/dev/null; done | awk '{print $NF}' | sed 's/@.*//' | sort -u)`;
-  const checks = objects.map(
-    ([object, source]) => `osprep_check ${quoted(object)} ${quoted(source)} || refused=1`,
-  );
+  const checks = objects.map(([object, source]) => `osprep_check ${quoted(object)} ${quoted(source)} || refused=1`);
   return `{ exported=${exported}; refused=0; osprep_check() {${OBJECT_CHECK.replace("RACE", variant === "race" ? "1" : "0")}}; ${checks.join("; ")}; [ "$refused" = 0 ]; }`;
 }
 

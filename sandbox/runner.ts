@@ -35,9 +35,7 @@ export interface RunSession {
 }
 
 /** A trusted tool: its files (run with `command` in /box/out), or a compiled artifact (run with `args`). */
-export type ToolProgram =
-  | { image: SandboxImage; files: SourceFile[]; command: string[] }
-  | { artifact: Artifact; args: string[] };
+export type ToolProgram = { image: SandboxImage; files: SourceFile[]; command: string[] } | { artifact: Artifact; args: string[] };
 
 /** A submission running as a long-lived server, probed by trusted tools over its loopback only. */
 export interface ServerSession {
@@ -76,5 +74,7 @@ export interface Runner {
    */
   buildAndStartRuns(options: BuildSpec & { limits: SandboxLimits; shared?: string[] }): Promise<BuildAndRunResult>;
   /** Serves a submission's artifact; or (self-tests only) a trusted program of an image, such as a real redis-server. */
-  startServer(options: { artifact: Artifact; limits: SandboxLimits } | { image: SandboxImage; command: string[]; limits: SandboxLimits }): Promise<ServerSession>;
+  startServer(
+    options: { artifact: Artifact; limits: SandboxLimits } | { image: SandboxImage; command: string[]; limits: SandboxLimits },
+  ): Promise<ServerSession>;
 }

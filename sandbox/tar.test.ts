@@ -15,9 +15,18 @@ async function archive(build: (pack: tar.Pack) => void): Promise<Buffer> {
 
 describe("reading what the sandbox produced", () => {
   it("returns regular files with paths below the top folder", async () => {
-    const packed = await packTar([{ name: "out/prog", content: "binary" }, { name: "out/lib/data", content: "x" }], { uid: 0, gid: 0 });
+    const packed = await packTar(
+      [
+        { name: "out/prog", content: "binary" },
+        { name: "out/lib/data", content: "x" },
+      ],
+      { uid: 0, gid: 0 },
+    );
     const files = await readTar(packed, 1024);
-    expect(files.map((f) => [f.name, f.content.toString()])).toEqual([["prog", "binary"], ["lib/data", "x"]]);
+    expect(files.map((f) => [f.name, f.content.toString()])).toEqual([
+      ["prog", "binary"],
+      ["lib/data", "x"],
+    ]);
   });
 
   it.each([

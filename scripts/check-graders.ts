@@ -11,7 +11,13 @@ import { env } from "@/lib/env";
 import { createDockerProgramBuilder } from "@/sandbox/docker/program-builder";
 
 const { values } = parseArgs({
-  options: { repeat: { type: "string", default: "1" }, exercise: { type: "string", multiple: true }, language: { type: "string", multiple: true }, solution: { type: "string", multiple: true }, why: { type: "boolean", default: false } },
+  options: {
+    repeat: { type: "string", default: "1" },
+    exercise: { type: "string", multiple: true },
+    language: { type: "string", multiple: true },
+    solution: { type: "string", multiple: true },
+    why: { type: "boolean", default: false },
+  },
 });
 const repeat = Number(values.repeat);
 const cases = await selfTestCases({ exercises: values.exercise, languages: values.language as Language[] | undefined, solutions: values.solution });
@@ -31,7 +37,8 @@ try {
     const outcome = await runSelfTest(testCase, { builder, repeat });
     if (!outcome.passed) failed++;
     const ratios = outcome.ratios.length ? ` ratios ${Math.min(...outcome.ratios).toFixed(2)}–${Math.max(...outcome.ratios).toFixed(2)}` : "";
-    if ((outcome.solution === "reference" || outcome.solution.startsWith("AC-")) && outcome.ratios.length) worstReferenceRatio = Math.max(worstReferenceRatio, ...outcome.ratios);
+    if ((outcome.solution === "reference" || outcome.solution.startsWith("AC-")) && outcome.ratios.length)
+      worstReferenceRatio = Math.max(worstReferenceRatio, ...outcome.ratios);
     if (outcome.referenceCpuMs.length) leastReferenceCpu = Math.min(leastReferenceCpu, ...outcome.referenceCpuMs);
     // A too-slow case counts where its verdict came: the ratio, or the growth (its ratio may be within the limit).
     if (outcome.expected === "TLE") {
@@ -41,7 +48,9 @@ try {
       }
     }
     const tally = [...new Set(outcome.verdicts)].map((v) => `${v}×${outcome.verdicts.filter((x) => x === v).length}`).join(" ");
-    console.log(`${outcome.passed ? "ok  " : "FAIL"} ${outcome.exercise} ${outcome.language} ${outcome.solution}: expected ${outcome.expected}, got ${tally}${ratios}${outcome.passed ? "" : ` — ${outcome.message ?? ""}`}`);
+    console.log(
+      `${outcome.passed ? "ok  " : "FAIL"} ${outcome.exercise} ${outcome.language} ${outcome.solution}: expected ${outcome.expected}, got ${tally}${ratios}${outcome.passed ? "" : ` — ${outcome.message ?? ""}`}`,
+    );
     if (outcome.passed && outcome.reason && values.why) console.log(`       why: ${outcome.reason.slice(0, 300)}`);
   }
 } finally {
@@ -49,6 +58,8 @@ try {
 }
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const figure = (ratio: number) => (Number.isFinite(ratio) ? ratio.toFixed(2) : "n/a");
-console.log(`\nworst reference (or AC-) performance ratio: ${figure(worstReferenceRatio)}; tightest too-slow ratio: ${figure(tightestBadMargin)}; tightest too-fast growth: ${figure(tightestGrowth)}; least reference CPU on the performance workloads: ${Number.isFinite(leastReferenceCpu) ? `${leastReferenceCpu.toFixed(0)} ms` : "n/a"}; ${seconds} s`);
+console.log(
+  `\nworst reference (or AC-) performance ratio: ${figure(worstReferenceRatio)}; tightest too-slow ratio: ${figure(tightestBadMargin)}; tightest too-fast growth: ${figure(tightestGrowth)}; least reference CPU on the performance workloads: ${Number.isFinite(leastReferenceCpu) ? `${leastReferenceCpu.toFixed(0)} ms` : "n/a"}; ${seconds} s`,
+);
 console.log(`graders: ${cases.length - failed} passed, ${failed} failed`);
 process.exitCode = failed > 0 ? 1 : 0;

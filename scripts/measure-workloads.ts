@@ -15,23 +15,39 @@ import { env } from "@/lib/env";
 import { createDockerProgramBuilder } from "@/sandbox/docker/program-builder";
 
 const { values } = parseArgs({
-  options: { exercise: { type: "string", multiple: true }, language: { type: "string", multiple: true }, hidden: { type: "boolean", default: false }, runs: { type: "string", default: "3" } },
+  options: {
+    exercise: { type: "string", multiple: true },
+    language: { type: "string", multiple: true },
+    hidden: { type: "boolean", default: false },
+    runs: { type: "string", default: "3" },
+  },
 });
 const runs = Number(values.runs);
 const builder = await createDockerProgramBuilder({ logger: pino({ level: "warn" }), uidRange: env.SANDBOX_UID_RANGE });
 
 /** Every workload of `grader` for `language` (and its hidden tests with --hidden), with the runner that runs it. */
-function workloadsOf(grader: Grader, language: Language, userFile: string): { name: string; run: (program: ExecutableProgram) => ReturnType<WorkloadRunner<IoTestCase>["run"]> }[] {
+function workloadsOf(
+  grader: Grader,
+  language: Language,
+  userFile: string,
+): { name: string; run: (program: ExecutableProgram) => ReturnType<WorkloadRunner<IoTestCase>["run"]> }[] {
   const seed = grader.seed;
   if (grader.kind === "io") {
     const runner = ioWorkloads(grader.check);
     const plan = grader.performance ? ioPerformancePlan(grader.performance, seed, language) : undefined;
-    const cases: IoTestCase[] = [...(plan?.workloads ?? []), ...(plan?.growth ? [plan.growth.small, plan.growth.large] : []), ...(values.hidden ? grader.hiddenTests(seed, language) : [])];
+    const cases: IoTestCase[] = [
+      ...(plan?.workloads ?? []),
+      ...(plan?.growth ? [plan.growth.small, plan.growth.large] : []),
+      ...(values.hidden ? grader.hiddenTests(seed, language) : []),
+    ];
     return cases.map((test) => ({ name: test.name, run: (program) => runner.run(program, test) }));
   }
   if (grader.kind === "link") {
     const runner = linkWorkloads(grader, userFile);
-    const cases: LinkTestCase[] = [...(grader.performance?.workloads(seed, language) ?? []), ...(values.hidden ? grader.tests(seed, language).filter((test) => test.visibility === "hidden") : [])];
+    const cases: LinkTestCase[] = [
+      ...(grader.performance?.workloads(seed, language) ?? []),
+      ...(values.hidden ? grader.tests(seed, language).filter((test) => test.visibility === "hidden") : []),
+    ];
     return cases.map((test) => ({ name: test.name, run: (program) => runner.run(program, test) }));
   }
   return [];
@@ -62,7 +78,9 @@ try {
           const failed = samples.find((run) => run.outcome !== "ok");
           const cpu = median(samples.map((run) => run.cpuMs));
           const wall = median(samples.map((run) => run.wallMs));
-          console.log(`${manifest.slug.padEnd(18)} ${language.padEnd(6)} ${workload.name.padEnd(58)} cpu ${cpu.toFixed(0).padStart(6)} ms  wall ${wall.toFixed(0).padStart(6)} ms${failed ? `  (${failed.outcome})` : ""}`);
+          console.log(
+            `${manifest.slug.padEnd(18)} ${language.padEnd(6)} ${workload.name.padEnd(58)} cpu ${cpu.toFixed(0).padStart(6)} ms  wall ${wall.toFixed(0).padStart(6)} ms${failed ? `  (${failed.outcome})` : ""}`,
+          );
         }
       } finally {
         await built.dispose();

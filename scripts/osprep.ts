@@ -81,7 +81,11 @@ class Supervisor {
   }
 
   async allStopped(): Promise<void> {
-    await Promise.all([...this.children].map((child) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once("exit", resolve)))));
+    await Promise.all(
+      [...this.children].map(
+        (child) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once("exit", resolve))),
+      ),
+    );
   }
 
   private spawn(argv: string[], childEnv: NodeJS.ProcessEnv): ChildProcess {

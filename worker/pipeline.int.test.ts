@@ -1,7 +1,7 @@
 // The whole grading pipeline on the real Postgres and Docker engine: the HTTP API enqueues, real
 // worker processes grade in the sandbox, progress streams back over SSE.
 import { readFile } from "node:fs/promises";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jsonRequest, signUp, TEST_BASE_URL, useFreshAppDatabase } from "@/test/support/app-routes";
 import { queryRows } from "@/test/support/database";
@@ -30,7 +30,10 @@ afterAll(async () => {
 const sql = <Row extends pg.QueryResultRow>(text: string, values: unknown[] = []) => queryRows<Row>(databaseUrl, text, values);
 
 async function submit(body: Record<string, unknown>, as = cookie): Promise<string> {
-  const response = await submitRoute(jsonRequest("/api/submissions", { exerciseSlug: "syscall-echo", language: "c", kind: "submit", ...body }, { cookie: as }), {});
+  const response = await submitRoute(
+    jsonRequest("/api/submissions", { exerciseSlug: "syscall-echo", language: "c", kind: "submit", ...body }, { cookie: as }),
+    {},
+  );
   expect(response.status, await response.clone().text()).toBe(202);
   return (await response.json()).id;
 }
@@ -38,6 +41,7 @@ async function submit(body: Record<string, unknown>, as = cookie): Promise<strin
 interface StreamedEvent {
   id: number;
   type: string;
+  // biome-ignore lint/suspicious/noExplicitAny: events of every type, read field by field in the assertions
   data: Record<string, any>;
 }
 
@@ -84,7 +88,7 @@ describe("submit → verdict", () => {
   });
 
   it("answers a wrong solution with WA and the first divergence on a public test", async () => {
-    const code = (await readFile("graders/syscall-echo/bad/WA-counts-newline/c/echo.c", "utf8"));
+    const code = await readFile("graders/syscall-echo/bad/WA-counts-newline/c/echo.c", "utf8");
     const done = (await follow(await submit({ code }))).at(-1)!.data;
     expect(done.verdict).toBe("WA");
     const failing = done.submission.result.tests.find((t: { status: string }) => t.status === "fail");
@@ -109,7 +113,9 @@ describe("submit → verdict", () => {
   });
 
   it("feeds custom input byte for byte, NUL included", async () => {
-    const done = (await follow(await submit({ kind: "run", code: await reference("python", "echo.py"), language: "python", stdin: "a\u0000b\n" }))).at(-1)!.data;
+    const done = (await follow(await submit({ kind: "run", code: await reference("python", "echo.py"), language: "python", stdin: "a\u0000b\n" }))).at(
+      -1,
+    )!.data;
     const custom = done.submission.result.tests.find((t: { name: string }) => t.name === "your input");
     expect(custom).toMatchObject({ status: "pass", output: "3 a\uFFFDb\n", expected: "3 a\uFFFDb\n" });
   });
@@ -136,7 +142,10 @@ describe("submit → verdict", () => {
 describe("nothing lost", () => {
   it("takes over a submission whose worker was killed mid-grading, and still gets its verdict", async () => {
     // A correct solution that sleeps a second in every test keeps its worker busy for many seconds.
-    const sleepy = (await reference("c", "echo.c")).replace("int echo_lines(int in_fd, int out_fd) {", "#include <unistd.h>\nint echo_lines(int in_fd, int out_fd) {\n    sleep(1);");
+    const sleepy = (await reference("c", "echo.c")).replace(
+      "int echo_lines(int in_fd, int out_fd) {",
+      "#include <unistd.h>\nint echo_lines(int in_fd, int out_fd) {\n    sleep(1);",
+    );
     const id = await submit({ code: sleepy });
     let victimPid: number | undefined;
     for (let i = 0; i < 200 && !victimPid; i++) {
@@ -156,7 +165,8 @@ describe("nothing lost", () => {
     const events = await follow(id);
     expect(events.at(-1)!.data).toMatchObject({ status: "done", verdict: "AC" });
     expect(events.filter((e) => e.type === "started").map((e) => e.data.attempt)).toEqual([1, 2]);
-    for (const [i, worker] of workers.entries()) if (worker.process.exitCode !== null || worker.process.signalCode !== null) workers[i] = startWorker(databaseUrl);
+    for (const [i, worker] of workers.entries())
+      if (worker.process.exitCode !== null || worker.process.signalCode !== null) workers[i] = startWorker(databaseUrl);
   });
 
   it("grades 50 submissions with 2 workers: all of them, each once", async () => {
@@ -170,7 +180,11 @@ describe("nothing lost", () => {
     let pending = ids.length;
     while (pending > 0 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      pending = (await sql<{ n: string }>(`SELECT count(*) AS n FROM "Submission" WHERE id = ANY($1) AND status NOT IN ('done', 'internal_error')`, [ids]))[0]!.n === "0" ? 0 : 1;
+      pending =
+        (await sql<{ n: string }>(`SELECT count(*) AS n FROM "Submission" WHERE id = ANY($1) AND status NOT IN ('done', 'internal_error')`, [ids]))[0]!.n ===
+        "0"
+          ? 0
+          : 1;
     }
     const rows = await sql<{ id: string; status: string; verdict: string; starts: string }>(
       `SELECT s.id, s.status, s.verdict, (SELECT count(*) FROM "SubmissionEvent" e WHERE e."submissionId" = s.id AND e.type = 'started') AS starts

@@ -32,9 +32,7 @@ export default async function DashboardPage() {
       {summary.submissions === 0 && (
         <Card className="flex flex-col items-start gap-3">
           <CardTitle>Start with your first exercise</CardTitle>
-          <CardDescription>
-            Pick a problem from the catalog, write it in C, Go or Python, and submit it to the sandbox.
-          </CardDescription>
+          <CardDescription>Pick a problem from the catalog, write it in C, Go or Python, and submit it to the sandbox.</CardDescription>
           <Link href="/exercises" className={buttonVariants()}>
             Browse exercises
           </Link>

@@ -6,8 +6,8 @@ export const metadata: Metadata = { title: "Interviews" };
 export default function InterviewsPage() {
   return (
     <ComingSoon title="Mock interviews">
-      Interview rooms for your team: chosen exercises and questions, a timer, a shared live editor, private notes for
-      the interviewer, a scorecard pre-filled from the graders, and a replay afterwards.
+      Interview rooms for your team: chosen exercises and questions, a timer, a shared live editor, private notes for the interviewer, a scorecard pre-filled
+      from the graders, and a replay afterwards.
     </ComingSoon>
   );
 }

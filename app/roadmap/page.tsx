@@ -17,8 +17,8 @@ export default async function RoadmapPage() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">The OS roadmap</h1>
         <p className="text-muted-foreground">
-          From processes and memory to concurrency and event loops: the topics interviews ask about, with the exercises that
-          practise each. Mastery per topic and suggestions of what to do next are on their way.
+          From processes and memory to concurrency and event loops: the topics interviews ask about, with the exercises that practise each. Mastery per topic
+          and suggestions of what to do next are on their way.
         </p>
       </div>
       <ol className="grid gap-4 md:grid-cols-2">

@@ -63,13 +63,28 @@ async function submitAndWait(cookie: string, options: { exercise?: string; langu
   return id;
 }
 
-const bareRun = () => run("docker", ["run", "--rm", "--network", "none", imageTag("c"), "sh", "-c", `printf '%s' '${HELLO}' > /tmp/h.c && gcc /tmp/h.c -o /tmp/a && /tmp/a`]);
+const bareRun = () =>
+  run("docker", ["run", "--rm", "--network", "none", imageTag("c"), "sh", "-c", `printf '%s' '${HELLO}' > /tmp/h.c && gcc /tmp/h.c -o /tmp/a && /tmp/a`]);
 
 const starter = (file: string) => readFile(`exercises/syscall-echo/starter/c/${file}`, "utf8");
-const sameWork = [`cat > /tmp/echo.h <<'EOF_H'\n${await starter("echo.h")}\nEOF_H`, `cat > /tmp/main.c <<'EOF_M'\n${await starter("main.c")}\nEOF_M`, `cat > /tmp/echo.c <<'EOF_E'\n${code}\nEOF_E`];
-for (const example of ["1", "2", "3"]) sameWork.push(`cat > /tmp/${example}.in <<'EOF_I'\n${await readFile(`exercises/syscall-echo/examples/${example}.in`, "utf8")}\nEOF_I`);
+const sameWork = [
+  `cat > /tmp/echo.h <<'EOF_H'\n${await starter("echo.h")}\nEOF_H`,
+  `cat > /tmp/main.c <<'EOF_M'\n${await starter("main.c")}\nEOF_M`,
+  `cat > /tmp/echo.c <<'EOF_E'\n${code}\nEOF_E`,
+];
+for (const example of ["1", "2", "3"])
+  sameWork.push(`cat > /tmp/${example}.in <<'EOF_I'\n${await readFile(`exercises/syscall-echo/examples/${example}.in`, "utf8")}\nEOF_I`);
 const bareSameWork = () =>
-  run("docker", ["run", "--rm", "--network", "none", imageTag("c"), "sh", "-c", `${sameWork.join("\n")}\ncd /tmp && gcc -O2 -o a main.c echo.c && ./a < 1.in && ./a < 2.in && ./a < 3.in`]);
+  run("docker", [
+    "run",
+    "--rm",
+    "--network",
+    "none",
+    imageTag("c"),
+    "sh",
+    "-c",
+    `${sameWork.join("\n")}\ncd /tmp && gcc -O2 -o a main.c echo.c && ./a < 1.in && ./a < 2.in && ./a < 3.in`,
+  ]);
 
 try {
   const users = await Promise.all(Array.from({ length: Math.ceil(BURST / 5) + 1 }, (_, i) => signUp(`bench${i}@example.com`)));
@@ -88,8 +103,12 @@ try {
     console.log(describe("(a) bare docker run: trivial gcc + run", bare));
     console.log(describe("(a') bare docker run: gcc + 3 example runs", same));
     console.log(describe("(b) pipeline: Run → verdict over SSE", pipeline));
-    console.log(`latency ratio b/a: median ${(median(pipeline) / median(bare)).toFixed(2)}   p95 ${(percentile(pipeline, 95) / percentile(bare, 95)).toFixed(2)}   (target ≤ 1.5)`);
-    console.log(`latency ratio b/a': median ${(median(pipeline) / median(same)).toFixed(2)}   p95 ${(percentile(pipeline, 95) / percentile(same, 95)).toFixed(2)}   (same work)`);
+    console.log(
+      `latency ratio b/a: median ${(median(pipeline) / median(bare)).toFixed(2)}   p95 ${(percentile(pipeline, 95) / percentile(bare, 95)).toFixed(2)}   (target ≤ 1.5)`,
+    );
+    console.log(
+      `latency ratio b/a': median ${(median(pipeline) / median(same)).toFixed(2)}   p95 ${(percentile(pipeline, 95) / percentile(same, 95)).toFixed(2)}   (same work)`,
+    );
   }
 
   if (SECTIONS.has("submit")) {
@@ -116,9 +135,11 @@ try {
     const bareRate = async (job: () => Promise<unknown>) => {
       const started = performance.now();
       let next = 0;
-      await Promise.all([0, 1].map(async () => {
-        while (next++ < BURST) await job();
-      }));
+      await Promise.all(
+        [0, 1].map(async () => {
+          while (next++ < BURST) await job();
+        }),
+      );
       return BURST / ((performance.now() - started) / 60_000);
     };
     const trivialRate = await bareRate(bareRun);
@@ -126,9 +147,11 @@ try {
 
     const burstStart = performance.now();
     const ids: string[] = [];
-    await Promise.all(users.slice(1).map(async (cookie) => {
-      for (let i = 0; i < 5 && ids.length < BURST; i++) ids.push(await submitAndWait(cookie));
-    }));
+    await Promise.all(
+      users.slice(1).map(async (cookie) => {
+        for (let i = 0; i < 5 && ids.length < BURST; i++) ids.push(await submitAndWait(cookie));
+      }),
+    );
     const pipelineRate = ids.length / ((performance.now() - burstStart) / 60_000);
 
     const client = new pg.Client({ connectionString: database.url });
@@ -141,7 +164,9 @@ try {
     );
     await client.end();
     console.log(`throughput: pipeline ${pipelineRate.toFixed(1)} verdicts/min with 2 workers`);
-    console.log(`  vs bare docker, concurrency 2, trivial gcc + run: ${trivialRate.toFixed(1)} runs/min, ratio ${(pipelineRate / trivialRate).toFixed(2)} (target ≥ 0.8)`);
+    console.log(
+      `  vs bare docker, concurrency 2, trivial gcc + run: ${trivialRate.toFixed(1)} runs/min, ratio ${(pipelineRate / trivialRate).toFixed(2)} (target ≥ 0.8)`,
+    );
     console.log(`  vs bare docker, concurrency 2, same work: ${sameWorkRate.toFixed(1)} runs/min, ratio ${(pipelineRate / sameWorkRate).toFixed(2)}`);
     console.log(`burst of ${ids.length}: lost ${ids.length - Number(rows[0]!.done)}, duplicated ${Number(rows[0]!.starts) - ids.length}`);
   }

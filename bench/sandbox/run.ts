@@ -61,6 +61,8 @@ console.log(describe("(a) bare docker run: gcc + run", bare));
 console.log(describe("(b) Runner: build + run in a job container", hardened));
 console.log(describe("(b') Runner: compile apart + run container", artifactPath));
 console.log(describe("(c) Runner: one more run, warm session", warm));
-console.log(`ratio b/a: median ${(median(hardened) / median(bare)).toFixed(2)}   p95 ${(percentile(hardened, 95) / percentile(bare, 95)).toFixed(2)}   (target ≤ 1.3)`);
+console.log(
+  `ratio b/a: median ${(median(hardened) / median(bare)).toFixed(2)}   p95 ${(percentile(hardened, 95) / percentile(bare, 95)).toFixed(2)}   (target ≤ 1.3)`,
+);
 console.log(`ratio b'/a: median ${(median(artifactPath) / median(bare)).toFixed(2)}   (a reference's first build)`);
 console.log(`ratio c/a: median ${(median(warm) / median(bare)).toFixed(2)}   (each further test of a submission)`);

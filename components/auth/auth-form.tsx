@@ -57,13 +57,7 @@ export function AuthForm({ mode }: { mode: Mode }) {
         <Input id="email" name="email" type="email" autoComplete="email" required />
       </Field>
       <Field id="password" label="Password" error={fieldErrors.password}>
-        <Input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete={signUp ? "new-password" : "current-password"}
-          required
-        />
+        <Input id="password" name="password" type="password" autoComplete={signUp ? "new-password" : "current-password"} required />
       </Field>
       <p id="form-error" role="alert" className="min-h-5 text-sm text-destructive">
         {formError}

@@ -87,6 +87,7 @@ export default function CodeEditor(props: CodeEditorProps) {
   }, [mounted, settings.keyBindings]);
 
   // Tab width belongs to each model; the editor's own option covers models opened later.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again once mounted and for each model (path) the editor opens
   useEffect(() => {
     editorRef.current?.getModel()?.updateOptions({ tabSize: settings.tabSize, indentSize: settings.tabSize });
   }, [mounted, settings.tabSize, props.path]);
@@ -121,6 +122,7 @@ export default function CodeEditor(props: CodeEditorProps) {
     setLength(model.getValueLength());
   }
   // After Editor's own effects: by now it shows the model of `path`.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a replacement applies once per revision (or file), not on each render
   useEffect(applyReplacement, [props.path, props.replacement?.revision]);
 
   function applyMarkers() {
@@ -145,7 +147,15 @@ export default function CodeEditor(props: CodeEditorProps) {
 
   return (
     // data-length: how much text the editor holds, for tests to know a paste has landed.
-    <div className="flex h-full min-h-80 flex-col" data-testid="code-editor" data-length={length} data-key-bindings={settings.keyBindings} aria-label={props.ariaLabel}>
+    // biome-ignore lint/a11y/useSemanticElements: a labelled region around the editor, not a form section
+    <div
+      className="flex h-full min-h-80 flex-col"
+      data-testid="code-editor"
+      data-length={length}
+      data-key-bindings={settings.keyBindings}
+      role="group"
+      aria-label={props.ariaLabel}
+    >
       <div className="min-h-0 flex-1">
         <Editor
           path={props.path}

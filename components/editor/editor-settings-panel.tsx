@@ -7,12 +7,17 @@ const FIELD = "h-8 rounded-md border border-input bg-background px-2 text-sm";
 
 export function EditorSettingsPanel({ settings, onChange }: { settings: EditorSettings; onChange: (change: Partial<EditorSettings>) => void }) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a row of settings in the toolbar, not a form section (a fieldset's default box would fight the layout)
     <div role="group" aria-label="Editor settings" className="flex flex-wrap items-center gap-x-5 gap-y-2 rounded-md border bg-muted/40 p-3 text-sm">
       <Choice label="Font size" value={settings.fontSize} options={FONT_SIZES} onChange={(fontSize) => onChange({ fontSize })} />
       <Choice label="Tab width" value={settings.tabSize} options={TAB_SIZES} onChange={(tabSize) => onChange({ tabSize })} />
       <label className="flex items-center gap-2">
         Key bindings
-        <select className={FIELD} value={settings.keyBindings} onChange={(event) => onChange({ keyBindings: event.target.value as EditorSettings["keyBindings"] })}>
+        <select
+          className={FIELD}
+          value={settings.keyBindings}
+          onChange={(event) => onChange({ keyBindings: event.target.value as EditorSettings["keyBindings"] })}
+        >
           {KEY_BINDINGS.map((binding) => (
             <option key={binding} value={binding}>
               {BINDING_LABELS[binding]}

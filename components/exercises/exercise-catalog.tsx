@@ -85,15 +85,38 @@ export function ExerciseCatalog({ entries, signedIn, filters: initial }: { entri
       <div className={cn("grid grid-cols-2 gap-3", signedIn ? "sm:grid-cols-6" : "sm:grid-cols-5")}>
         <div className="col-span-2 flex min-w-0 flex-col gap-1.5">
           <Label htmlFor="search">
-            Search <kbd className="ml-1 rounded border px-1 font-mono text-[10px] text-muted-foreground" title="Press / to search">/</kbd>
+            Search{" "}
+            <kbd className="ml-1 rounded border px-1 font-mono text-[10px] text-muted-foreground" title="Press / to search">
+              /
+            </kbd>
           </Label>
           <Input ref={search} id="search" type="search" placeholder="epoll, paging, deadlock…" value={query} onChange={(e) => setFilter("q", e.target.value)} />
         </div>
         <Select id="topic" label="Topic" value={topic} onChange={(value) => setFilter("topic", value)} options={topics} />
-        <Select id="difficulty" label="Difficulty" value={difficulty} onChange={(value) => setFilter("difficulty", value)} options={[["easy", "Easy"], ["medium", "Medium"], ["hard", "Hard"]]} />
+        <Select
+          id="difficulty"
+          label="Difficulty"
+          value={difficulty}
+          onChange={(value) => setFilter("difficulty", value)}
+          options={[
+            ["easy", "Easy"],
+            ["medium", "Medium"],
+            ["hard", "Hard"],
+          ]}
+        />
         <Select id="language" label="Language" value={language} onChange={(value) => setFilter("language", value)} options={languages} />
         {signedIn && (
-          <Select id="status" label="Status" value={status} onChange={(value) => setFilter("status", value)} options={[["solved", "Solved"], ["attempted", "Attempted"], ["new", "New"]]} />
+          <Select
+            id="status"
+            label="Status"
+            value={status}
+            onChange={(value) => setFilter("status", value)}
+            options={[
+              ["solved", "Solved"],
+              ["attempted", "Attempted"],
+              ["new", "New"],
+            ]}
+          />
         )}
       </div>
 
@@ -114,7 +137,9 @@ export function ExerciseCatalog({ entries, signedIn, filters: initial }: { entri
                     <span
                       className={cn(
                         "ml-auto rounded-full px-2 py-0.5 text-xs font-medium",
-                        entry.status === "solved" ? "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300" : "bg-muted text-muted-foreground",
+                        entry.status === "solved"
+                          ? "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300"
+                          : "bg-muted text-muted-foreground",
                       )}
                     >
                       {STATUS_LABEL[entry.status]}

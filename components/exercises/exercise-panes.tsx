@@ -55,7 +55,10 @@ export function ExercisePanes({ statement: statementContent, children }: { state
                 setTab(pane.id);
                 window.scrollTo({ top: 0 });
               }}
-              className={cn("flex-1 border-b-2 px-3 py-3 text-sm", tab === pane.id ? "border-primary font-semibold" : "border-transparent text-muted-foreground")}
+              className={cn(
+                "flex-1 border-b-2 px-3 py-3 text-sm",
+                tab === pane.id ? "border-primary font-semibold" : "border-transparent text-muted-foreground",
+              )}
             >
               {pane.label}
             </button>

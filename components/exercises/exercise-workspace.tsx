@@ -52,11 +52,22 @@ export function ExerciseWorkspace(props: {
     slug,
     onCreated: (created, sentCode) =>
       setHistory((entries) => [
-        { id: created.id, kind: created.kind, language: created.language, verdict: null, status: created.status, queuedAt: new Date().toISOString(), code: sentCode, ...summarizeResult(null) },
+        {
+          id: created.id,
+          kind: created.kind,
+          language: created.language,
+          verdict: null,
+          status: created.status,
+          queuedAt: new Date().toISOString(),
+          code: sentCode,
+          ...summarizeResult(null),
+        },
         ...entries,
       ]),
     onFinished: (finished) =>
-      setHistory((entries) => entries.map((e) => (e.id === finished.id ? { ...e, verdict: finished.verdict, status: finished.status, ...summarizeResult(finished.result) } : e))),
+      setHistory((entries) =>
+        entries.map((e) => (e.id === finished.id ? { ...e, verdict: finished.verdict, status: finished.status, ...summarizeResult(finished.result) } : e)),
+      ),
   });
   const { submission, progress, busy, grading } = stream;
 
@@ -67,7 +78,11 @@ export function ExerciseWorkspace(props: {
     if (loaded.state !== "ready" || resumed.current) return;
     resumed.current = true;
     const latest = history[0];
-    if (latest) void stream.resume(latest.id, history.filter((e) => e.status === "queued" || e.status === "running").map((e) => e.id));
+    if (latest)
+      void stream.resume(
+        latest.id,
+        history.filter((e) => e.status === "queued" || e.status === "running").map((e) => e.id),
+      );
   }, [loaded.state, history, stream]);
 
   /** What a past submission's code replaced, until the user edits that language again. */
@@ -100,7 +115,9 @@ export function ExerciseWorkspace(props: {
       return;
     }
     if (code.trim() === "") {
-      stream.setProblem(`Your file is empty: write your solution in ${current.edit.name} (or use Reset to starter) before you ${kind === "run" ? "run" : "submit"} it.`);
+      stream.setProblem(
+        `Your file is empty: write your solution in ${current.edit.name} (or use Reset to starter) before you ${kind === "run" ? "run" : "submit"} it.`,
+      );
       return;
     }
     const stdin = kind === "run" && useCustomInput && props.exerciseKind !== "server" ? customInput : undefined;
@@ -111,7 +128,7 @@ export function ExerciseWorkspace(props: {
 
   const markers: EditorMarker[] = useMemo(() => {
     const result = submission?.result;
-    if (!result || result.verdict !== "CE" || !result.message || submission.language !== language) return [];
+    if (!submission || result?.verdict !== "CE" || !result.message || submission.language !== language) return [];
     return parseCompilerDiagnostics(result.message, current.edit.name);
   }, [submission, language, current.edit.name]);
 
@@ -152,7 +169,11 @@ export function ExerciseWorkspace(props: {
         data-full-screen={fullScreen || undefined}
       >
         {grading === "paused" && (
-          <p role="status" data-testid="grading-paused" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+          <p
+            role="status"
+            data-testid="grading-paused"
+            className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200"
+          >
             Grading is paused: no worker is running. Your submissions wait in the queue and are graded when one starts.
           </p>
         )}
@@ -176,6 +197,7 @@ export function ExerciseWorkspace(props: {
             {files.map((file) => (
               <button
                 key={file.name}
+                type="button"
                 role="tab"
                 aria-selected={file.name === shownFile.name}
                 onClick={() => setOpenFile(file.name)}
@@ -294,7 +316,9 @@ export function ExerciseWorkspace(props: {
         </div>
         {useCustomInput && props.exerciseKind !== "server" && (
           <div className="flex flex-col gap-1.5">
-            <Label htmlFor="custom-input">{props.exerciseKind === "link" ? "Your scenario (what the harness reads; see Input in the statement)" : "Your input (standard input for Run)"}</Label>
+            <Label htmlFor="custom-input">
+              {props.exerciseKind === "link" ? "Your scenario (what the harness reads; see Input in the statement)" : "Your input (standard input for Run)"}
+            </Label>
             <textarea
               id="custom-input"
               value={customInput}
@@ -336,13 +360,7 @@ export function ExerciseWorkspace(props: {
           <p className="text-sm text-amber-900 dark:text-amber-200">This one waits for a worker too: grading is paused until one starts.</p>
         )}
         <SubmissionResult submission={submission} progress={progress} onRetry={(kind) => void send(kind)} />
-        {signedIn && (
-          <SubmissionHistory
-            entries={history}
-            currentCodes={codes}
-            onLoad={loadIntoEditor}
-          />
-        )}
+        {signedIn && <SubmissionHistory entries={history} currentCodes={codes} onLoad={loadIntoEditor} />}
       </div>
     </div>
   );

@@ -79,7 +79,11 @@ describe("followSubmission", () => {
     latest().send("queued", 1, { type: "queued" });
     latest().send("started", 2, { type: "started", attempt: 1 });
 
-    for (const [wait, tries] of [[1_000, 2], [2_000, 3], [4_000, 4]] as const) {
+    for (const [wait, tries] of [
+      [1_000, 2],
+      [2_000, 3],
+      [4_000, 4],
+    ] as const) {
       const failing = latest();
       failing.fail();
       expect(failing.closed).toBe(true);

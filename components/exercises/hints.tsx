@@ -23,6 +23,8 @@ export function Hints({ slug, hints }: { slug: string; hints: string[] }) {
       <h2 id="hints-heading">Hints</h2>
       <ol className="flex flex-col gap-2" data-testid="hints">
         {hints.slice(0, shown).map((hint, index) => (
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: the exercise package's own Markdown, rendered on the server (renderStatement)
+          // biome-ignore lint/suspicious/noArrayIndexKey: hints are a fixed list, only ever revealed in order
           <li key={index} dangerouslySetInnerHTML={{ __html: hint }} />
         ))}
       </ol>

@@ -10,11 +10,13 @@ function labels(events: SubmissionEvent[]): string[] {
 
 describe("live progress", () => {
   it("names each phase for what it is: Python's syntax check, a build, a server started, each test by number", () => {
-    expect(labels([{ type: "started", attempt: 1 }, { type: "compiling", step: "checking" }, { type: "test-started", index: 1, total: 3 }])).toEqual([
-      "Preparing a sandbox…",
-      "Checking your code's syntax…",
-      "Running test 1 of 3…",
-    ]);
+    expect(
+      labels([
+        { type: "started", attempt: 1 },
+        { type: "compiling", step: "checking" },
+        { type: "test-started", index: 1, total: 3 },
+      ]),
+    ).toEqual(["Preparing a sandbox…", "Checking your code's syntax…", "Running test 1 of 3…"]);
     expect(labels([{ type: "compiling", step: "building" }])).toEqual(["Building your code…"]);
     expect(labels([{ type: "compiling", step: "starting" }])).toEqual(["Building and starting your server…"]);
     expect(labels([{ type: "compiling" }])).toEqual(["Building your code…"]); // an older worker's event

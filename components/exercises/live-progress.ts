@@ -43,7 +43,11 @@ export function progressLabel(progress: LiveProgress, queuePosition: number | nu
     case "queued":
       return queuePosition && queuePosition > 1 ? `Waiting in the queue (position ${queuePosition})…` : "Waiting in the queue…";
     case "compiling":
-      return progress.step === "checking" ? "Checking your code's syntax…" : progress.step === "starting" ? "Building and starting your server…" : "Building your code…";
+      return progress.step === "checking"
+        ? "Checking your code's syntax…"
+        : progress.step === "starting"
+          ? "Building and starting your server…"
+          : "Building your code…";
     case "testing":
       return progress.running !== undefined
         ? `Running test ${progress.running} of ${progress.testsTotal}…`
@@ -63,7 +67,6 @@ export function progressShare(progress: LiveProgress): number | undefined {
   if (progress.phase === "performance" && progress.planned) return (progress.measured ?? 0) / progress.planned;
   return undefined;
 }
-
 
 const PHASE_TEXT: Record<LiveProgress["phase"], string> = {
   sending: "Sending…",

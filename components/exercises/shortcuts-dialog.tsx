@@ -28,8 +28,16 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
     return () => window.removeEventListener("keydown", onKey);
   }, [onClose]);
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useKeyWithClickEvents: a click on the backdrop closes; the keyboard's way is Escape (above)
     <div className="fixed inset-0 z-[60] flex items-center justify-center bg-black/40 p-4" onClick={onClose}>
-      <div role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" className="w-full max-w-md rounded-lg border bg-background p-5 shadow-lg" onClick={(event) => event.stopPropagation()}>
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: only keeps a click inside the dialog from reaching the backdrop */}
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="shortcuts-title"
+        className="w-full max-w-md rounded-lg border bg-background p-5 shadow-lg"
+        onClick={(event) => event.stopPropagation()}
+      >
         <h2 id="shortcuts-title" className="mb-3 text-lg font-semibold">
           Keyboard shortcuts
         </h2>

@@ -7,6 +7,7 @@ export async function Statement({ slug, markdown }: { slug: string; markdown: st
   const { html, hints } = await renderStatement(slug, markdown);
   return (
     <>
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the exercise package's own Markdown, rendered on the server (renderStatement) */}
       <article className="statement max-w-none text-sm leading-relaxed" dangerouslySetInnerHTML={{ __html: html }} />
       <Hints slug={slug} hints={hints} />
     </>

@@ -45,6 +45,7 @@ export function SubmissionHistory(props: {
         {props.entries.map((item) => (
           <li key={item.id}>
             <button
+              type="button"
               className={cn("flex w-full items-center gap-3 px-3 py-2 text-left hover:bg-accent", item.id === selected && "bg-accent")}
               onClick={() => {
                 setSelected(item.id === selected ? null : item.id);
@@ -52,7 +53,12 @@ export function SubmissionHistory(props: {
               }}
               aria-expanded={item.id === selected}
             >
-              <span className={cn("w-40 font-medium", item.verdict === "AC" ? "text-emerald-700 dark:text-emerald-400" : item.verdict ? "text-rose-700 dark:text-rose-400" : "")}>
+              <span
+                className={cn(
+                  "w-40 font-medium",
+                  item.verdict === "AC" ? "text-emerald-700 dark:text-emerald-400" : item.verdict ? "text-rose-700 dark:text-rose-400" : "",
+                )}
+              >
                 {item.status === "internal_error" ? "Internal error" : item.verdict ? verdictText(item.verdict) : "Grading…"}
               </span>
               <span className="text-muted-foreground">{item.kind === "run" ? "Run" : "Submit"}</span>

@@ -147,7 +147,10 @@ function TestRow({ test }: { test: TestResult }) {
   return (
     <li className="rounded-md border p-2 text-sm" data-testid="test-row" data-status={test.status}>
       <div className="flex flex-wrap items-center gap-x-2 gap-y-0.5">
-        <span aria-hidden className={cn("font-mono", test.status === "pass" ? "text-emerald-600" : test.status === "skipped" ? "text-muted-foreground" : "text-rose-600")}>
+        <span
+          aria-hidden
+          className={cn("font-mono", test.status === "pass" ? "text-emerald-600" : test.status === "skipped" ? "text-muted-foreground" : "text-rose-600")}
+        >
           {mark}
         </span>
         <span className="font-medium whitespace-nowrap">{test.name}</span>
@@ -175,7 +178,9 @@ function TestRow({ test }: { test: TestResult }) {
             {test.expected !== undefined && <Output label="Expected" text={test.expected} />}
             {test.report !== undefined && <Output label="The harness's report" text={test.report} testId="harness-report" />}
             {test.output !== undefined && <Output label="Your output" text={test.output} testId="output" />}
-            {test.stderr && <Output label={test.report !== undefined ? "Standard error (your debugging output)" : "Standard error"} text={test.stderr} testId="stderr" />}
+            {test.stderr && (
+              <Output label={test.report !== undefined ? "Standard error (your debugging output)" : "Standard error"} text={test.stderr} testId="stderr" />
+            )}
           </div>
         </details>
       )}
@@ -219,7 +224,10 @@ export function performanceLimits(performance: Performance): LimitLine[] {
           { limit: "throughput" as const, kept: server.throughput >= server.minThroughputRatio * server.referenceThroughput },
           { limit: "p99" as const, kept: server.p99Ms <= server.maxP99Ratio * server.referenceP99Ms },
         ]
-      : [...(performance.referenceCpuMs > 0 ? [{ limit: "cpu" as const, kept: performance.ratio <= performance.tolerance }] : []), ...(growth ? [{ limit: "growth" as const, kept: growth.passed }] : [])]);
+      : [
+          ...(performance.referenceCpuMs > 0 ? [{ limit: "cpu" as const, kept: performance.ratio <= performance.tolerance }] : []),
+          ...(growth ? [{ limit: "growth" as const, kept: growth.passed }] : []),
+        ]);
   const times = (value: number) => `${value.toFixed(2)}×`;
   return recorded.map(({ limit, kept }) => {
     const text =
@@ -241,7 +249,11 @@ function PerformancePanel({ performance }: { performance: Performance }) {
   const broken = limits.find((line) => !line.kept);
   // A large workload's run that failed (crashed, wrong answer) decided the verdict before any figure.
   const ranAndFailed = !performance.passed && limits.length === 0;
-  const headline = performance.passed ? "Within every limit" : ranAndFailed ? "The large performance test failed" : `Decided by ${LIMIT_NAMES[broken?.limit ?? "cpu"]}`;
+  const headline = performance.passed
+    ? "Within every limit"
+    : ranAndFailed
+      ? "The large performance test failed"
+      : `Decided by ${LIMIT_NAMES[broken?.limit ?? "cpu"]}`;
   const unit = server ? "requests/s" : "ms";
   const [mine, theirs] = server ? [server.throughput, server.referenceThroughput] : [performance.cpuMs, performance.referenceCpuMs];
   const max = Math.max(mine, theirs, 1);
@@ -254,14 +266,23 @@ function PerformancePanel({ performance }: { performance: Performance }) {
     <div className="rounded-md border p-3" data-testid="performance-panel" data-passed={performance.passed}>
       <div className="mb-2 flex flex-wrap items-baseline gap-2">
         <p className="font-medium">Performance</p>
-        <p className={cn("text-sm", performance.passed ? "text-muted-foreground" : "font-medium text-rose-700 dark:text-rose-300")} data-testid="performance-headline">
+        <p
+          className={cn("text-sm", performance.passed ? "text-muted-foreground" : "font-medium text-rose-700 dark:text-rose-300")}
+          data-testid="performance-headline"
+        >
           {headline}
         </p>
       </div>
       {limits.length > 0 && (
         <ul className="mb-2 flex flex-col gap-0.5 text-sm" aria-label="Performance limits">
           {limits.map((line) => (
-            <li key={line.limit} data-testid="performance-limit" data-limit={line.limit} data-kept={line.kept} className={cn(!line.kept && "font-medium text-rose-700 dark:text-rose-300")}>
+            <li
+              key={line.limit}
+              data-testid="performance-limit"
+              data-limit={line.limit}
+              data-kept={line.kept}
+              className={cn(!line.kept && "font-medium text-rose-700 dark:text-rose-300")}
+            >
               <span aria-hidden className={cn("mr-1.5 font-mono", line.kept ? "text-emerald-600" : "text-rose-600")}>
                 {line.kept ? "✓" : "✗"}
               </span>
@@ -272,7 +293,11 @@ function PerformancePanel({ performance }: { performance: Performance }) {
         </ul>
       )}
       {!ranAndFailed && (mine > 0 || theirs > 0) && (
-        <div className="flex flex-col gap-1.5" role="img" aria-label={`${server ? "Throughput" : "CPU time"}: yours ${format(mine)} ${unit}, reference ${format(theirs)} ${unit}`}>
+        <div
+          className="flex flex-col gap-1.5"
+          role="img"
+          aria-label={`${server ? "Throughput" : "CPU time"}: yours ${format(mine)} ${unit}, reference ${format(theirs)} ${unit}`}
+        >
           {bars.map((bar) => (
             <div key={bar.label} className="flex items-center gap-2 text-xs">
               <span className="w-16 text-muted-foreground">{bar.label}</span>

@@ -21,6 +21,7 @@ export function Splitter(props: {
   const vertical = props.orientation === "vertical";
   const clamp = (value: number) => Math.round(Math.min(Math.max(value, props.min), Math.max(props.min, props.max())));
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a focusable, draggable splitter is a separator widget, which <hr> cannot be
     <div
       role="separator"
       aria-orientation={props.orientation}

@@ -1,6 +1,5 @@
 // Driving the exercise page as a user does: pasting into Monaco, running and reading the verdict.
 import type { Page } from "playwright-core";
-import { expect } from "vitest";
 
 /** The editor takes typing once the reader's own drafts have arrived (it is read-only until then). */
 export async function draftsLoaded(page: Page): Promise<void> {
@@ -10,7 +9,11 @@ export async function draftsLoaded(page: Page): Promise<void> {
 /** Waits until the editor's drawn lines hold `text` (Monaco draws spaces as no-break spaces). */
 export async function editorShows(page: Page, text: string, timeout = 30_000): Promise<void> {
   try {
-    await page.waitForFunction((wanted) => (document.querySelector(".monaco-editor .view-lines")?.textContent ?? "").replace(/\u00a0/g, " ").includes(wanted), text, { timeout });
+    await page.waitForFunction(
+      (wanted) => (document.querySelector(".monaco-editor .view-lines")?.textContent ?? "").replace(/\u00a0/g, " ").includes(wanted),
+      text,
+      { timeout },
+    );
   } catch (error) {
     const shown = await page.evaluate(() => document.querySelector(".monaco-editor .view-lines")?.textContent);
     throw new Error(`The editor does not show ${JSON.stringify(text)}; it shows ${JSON.stringify(shown?.slice(0, 200))}`, { cause: error });

@@ -1,13 +1,36 @@
 import { describe, expect, it } from "vitest";
 import { SeededRandom } from "@/graders/core/random";
-import { type Bank, cloneBank, formatWorkload, newBank, parseWorkload, release, replay, request, safety, WorkloadFormatError } from "@/graders/bankers-algorithm/bank";
+import {
+  type Bank,
+  cloneBank,
+  formatWorkload,
+  newBank,
+  parseWorkload,
+  release,
+  replay,
+  request,
+  safety,
+  WorkloadFormatError,
+} from "@/graders/bankers-algorithm/bank";
 
 /** The textbook state: Silberschatz et al., Operating System Concepts. */
 const textbook = () =>
   newBank(
     [3, 3, 2],
-    [[7, 5, 3], [3, 2, 2], [9, 0, 2], [2, 2, 2], [4, 3, 3]],
-    [[0, 1, 0], [2, 0, 0], [3, 0, 2], [2, 1, 1], [0, 0, 2]],
+    [
+      [7, 5, 3],
+      [3, 2, 2],
+      [9, 0, 2],
+      [2, 2, 2],
+      [4, 3, 3],
+    ],
+    [
+      [0, 1, 0],
+      [2, 0, 0],
+      [3, 0, 2],
+      [2, 1, 1],
+      [0, 0, 2],
+    ],
   );
 
 function permutations(items: number[]): number[][] {
@@ -23,7 +46,11 @@ function randomBank(random: SeededRandom): Bank {
   const m = random.int(1, 3);
   const allocation = Array.from({ length: n }, () => Array.from({ length: m }, () => random.int(0, 3)));
   const max = allocation.map((row) => row.map((held) => held + random.int(0, 4)));
-  return newBank(Array.from({ length: m }, () => random.int(0, 4)), max, allocation);
+  return newBank(
+    Array.from({ length: m }, () => random.int(0, 4)),
+    max,
+    allocation,
+  );
 }
 
 describe("bankers-algorithm oracle", () => {
@@ -64,7 +91,17 @@ describe("bankers-algorithm oracle", () => {
   });
 
   it("denies even a request for nothing while the state is unsafe", () => {
-    const bank = newBank([1, 0], [[3, 2], [2, 2]], [[1, 1], [1, 1]]);
+    const bank = newBank(
+      [1, 0],
+      [
+        [3, 2],
+        [2, 2],
+      ],
+      [
+        [1, 1],
+        [1, 1],
+      ],
+    );
     expect(safety(bank).safe).toBe(false);
     expect(request(bank, 1, [0, 0])).toBe("DENY UNSAFE");
     expect(request(bank, 1, [1, 0])).toBe("DENY UNSAFE");

@@ -202,7 +202,8 @@ export function safety(bank: Bank): Safety {
     done[process] = 1;
   }
   let othersBlocked = true;
-  for (let process = 0; process < bank.n && othersBlocked && !answer.safe; process++) if (!done[process] && fits(bank.need[process]!, work)) othersBlocked = false;
+  for (let process = 0; process < bank.n && othersBlocked && !answer.safe; process++)
+    if (!done[process] && fits(bank.need[process]!, work)) othersBlocked = false;
   const proved = answer.safe ? once && finished === bank.n : once && finished === order.length && othersBlocked;
   if (!proved) throw new Error("The bankers-algorithm oracle could not prove its own safety verdict.");
   return answer;

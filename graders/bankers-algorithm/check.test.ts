@@ -67,7 +67,9 @@ describe("bankers-algorithm checker", () => {
   });
 
   it("rejects UNSAFE for a safe state and SAFE for an unsafe one", () => {
-    expect(rejection(example("1"), withLine(example("1"), 1, "UNSAFE"))).toMatch(/expected a safe sequence such as "SAFE 1 3 4 0 2", got "UNSAFE": the state is safe, but you answered UNSAFE\.$/);
+    expect(rejection(example("1"), withLine(example("1"), 1, "UNSAFE"))).toMatch(
+      /expected a safe sequence such as "SAFE 1 3 4 0 2", got "UNSAFE": the state is safe, but you answered UNSAFE\.$/,
+    );
     const unsafeStart = example("3");
     expect(rejection(unsafeStart, withLine(unsafeStart, 1, "SAFE 0 1 2 3"))).toBe(
       'Line 1, "SAFE?": expected "UNSAFE", got "SAFE 0 1 2 3": the state is unsafe (no order lets every process finish), but you answered SAFE: your sequence fails at position 1: process 0 needs more than is available then: it needs 2 1 and only 1 0 is free.',
@@ -78,7 +80,9 @@ describe("bankers-algorithm checker", () => {
     const textbook = example("1");
     const answer = (line: number, text: string) => rejection(textbook, withLine(textbook, line, text));
     // Line 2 should be GRANT, 4 DENY AVAILABLE, 5 DENY UNSAFE, 6 DENY NEED.
-    expect(answer(6, "GRANT")).toBe('Line 6, "REQUEST 3 1 0 0": expected "DENY NEED", got "GRANT": you granted a request from process 3 that exceeds its declared need.');
+    expect(answer(6, "GRANT")).toBe(
+      'Line 6, "REQUEST 3 1 0 0": expected "DENY NEED", got "GRANT": you granted a request from process 3 that exceeds its declared need.',
+    );
     expect(answer(4, "GRANT")).toMatch(/you granted a request from process 4 that asks for more than is available\.$/);
     expect(answer(5, "GRANT")).toMatch(/you granted a request from process 0 that would leave the system unsafe\.$/);
     expect(answer(2, "DENY UNSAFE")).toMatch(/expected "GRANT", got "DENY UNSAFE": you denied a request from process 1 that should be granted/);
@@ -101,7 +105,9 @@ describe("bankers-algorithm checker", () => {
     const textbook = example("1");
     // Valid at the start; after the GRANT on line 2 only 2 3 0 is free and process 3 cannot go first.
     expect(checkBanker(textbook, withLine(textbook, 1, "SAFE 3 1 4 2 0"))).toEqual({ ok: true });
-    expect(rejection(textbook, withLine(textbook, 3, "SAFE 3 1 4 2 0"))).toMatch(/fails at position 1: process 3 needs more than is available then: it needs 0 1 1 and only 2 3 0 is free/);
+    expect(rejection(textbook, withLine(textbook, 3, "SAFE 3 1 4 2 0"))).toMatch(
+      /fails at position 1: process 3 needs more than is available then: it needs 0 1 1 and only 2 3 0 is free/,
+    );
     // After process 1 released everything (line 7) it is valid again.
     expect(checkBanker(textbook, withLine(textbook, 9, "SAFE 3 1 4 2 0"))).toEqual({ ok: true });
   });
@@ -109,7 +115,9 @@ describe("bankers-algorithm checker", () => {
   it("rejects output that ends early or goes on", () => {
     const textbook = example("1");
     const lines = textbook.expected!.trimEnd().split("\n");
-    expect(rejection(textbook, lines.slice(0, 7).join("\n"))).toBe("Your output ends early: there are 9 operations, and operation 8 (a release from process 2) has no answer line.");
+    expect(rejection(textbook, lines.slice(0, 7).join("\n"))).toBe(
+      "Your output ends early: there are 9 operations, and operation 8 (a release from process 2) has no answer line.",
+    );
     expect(rejection(textbook, `${textbook.expected}UNSAFE\n`)).toBe('Your output goes on too long: there are 9 operations, but line 10 is "UNSAFE".');
     expect(rejection(textbook, "")).toMatch(/operation 1 \(a SAFE\? query\) has no answer line/);
   });

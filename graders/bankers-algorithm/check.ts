@@ -82,7 +82,8 @@ const DENIAL_REASONS: Record<Exclude<RequestAnswer, "GRANT">, string> = {
 /** Why `got` is the wrong answer to a request whose answer is `expected`, in the user's terms. */
 function requestMistake(expected: RequestAnswer, got: RequestAnswer, p: number): string {
   if (got === "GRANT") return `you granted a request from process ${p} that ${DENIAL_REASONS[expected as Exclude<RequestAnswer, "GRANT">]}`;
-  if (expected === "GRANT") return `you denied a request from process ${p} that should be granted: it is within its need and what is available, and the state after it is safe`;
+  if (expected === "GRANT")
+    return `you denied a request from process ${p} that should be granted: it is within its need and what is available, and the state after it is safe`;
   if (expected === "DENY NEED") return `the request from process ${p} exceeds its declared need, which is checked first`;
   if (expected === "DENY AVAILABLE") {
     return got === "DENY NEED"
@@ -129,7 +130,10 @@ export const checkBanker: Checker = (test, output) => {
     const line = lines[index];
     if (line === undefined) {
       const where = test.visibility === "hidden" && test.description ? ` on a hidden test (${test.description})` : "";
-      return { ok: false, message: `Your output ends early${where}: there are ${count(operations.length)} operations, and operation ${count(index + 1)} (${operationName(op)}) has no answer line.` };
+      return {
+        ok: false,
+        message: `Your output ends early${where}: there are ${count(operations.length)} operations, and operation ${count(index + 1)} (${operationName(op)}) has no answer line.`,
+      };
     }
     const got = line.trim().split(/\s+/).join(" ");
     const tokens = got === "" ? [] : got.split(" ");
@@ -142,7 +146,13 @@ export const checkBanker: Checker = (test, output) => {
       }
       const quoted = `"${expected}"`;
       if (!(REQUEST_ANSWERS as readonly string[]).includes(got)) {
-        return mistake(test, index, op, { expected: quoted, got: line }, `"${excerpt(line, 40)}" is not an answer to a request: answer GRANT, DENY NEED, DENY AVAILABLE or DENY UNSAFE`);
+        return mistake(
+          test,
+          index,
+          op,
+          { expected: quoted, got: line },
+          `"${excerpt(line, 40)}" is not an answer to a request: answer GRANT, DENY NEED, DENY AVAILABLE or DENY UNSAFE`,
+        );
       }
       return mistake(test, index, op, { expected: quoted, got: line }, requestMistake(expected, got as RequestAnswer, op.process));
     }
@@ -173,14 +183,29 @@ export const checkBanker: Checker = (test, output) => {
     if (got === "UNSAFE") {
       const state = currentSafety();
       if (!state.safe) continue;
-      return mistake(test, index, op, { expected: `a safe sequence such as "${excerpt(`SAFE ${state.order.join(" ")}`)}"`, got: line }, "the state is safe, but you answered UNSAFE");
+      return mistake(
+        test,
+        index,
+        op,
+        { expected: `a safe sequence such as "${excerpt(`SAFE ${state.order.join(" ")}`)}"`, got: line },
+        "the state is safe, but you answered UNSAFE",
+      );
     }
-    return mistake(test, index, op, { expected: `"SAFE" and a sequence, or "UNSAFE"`, got: line }, `"${excerpt(line, 40)}" is not an answer to SAFE?: answer SAFE followed by a safe sequence, or UNSAFE`);
+    return mistake(
+      test,
+      index,
+      op,
+      { expected: `"SAFE" and a sequence, or "UNSAFE"`, got: line },
+      `"${excerpt(line, 40)}" is not an answer to SAFE?: answer SAFE followed by a safe sequence, or UNSAFE`,
+    );
   }
 
   if (lines.length > operations.length) {
     const where = test.visibility === "hidden" && test.description ? ` on a hidden test (${test.description})` : "";
-    return { ok: false, message: `Your output goes on too long${where}: there are ${count(operations.length)} operations, but line ${count(operations.length + 1)} is "${excerpt(lines[operations.length]!, 40)}".` };
+    return {
+      ok: false,
+      message: `Your output goes on too long${where}: there are ${count(operations.length)} operations, but line ${count(operations.length + 1)} is "${excerpt(lines[operations.length]!, 40)}".`,
+    };
   }
   return { ok: true };
 };

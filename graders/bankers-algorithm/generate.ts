@@ -59,7 +59,12 @@ export function unsafeBank(random: SeededRandom, shape: StateShape): Bank {
     for (let grants = 0; grants < 10 * bank.n; grants++) {
       if (!safety(bank).safe) return bank;
       const process = random.int(0, bank.n - 1);
-      transfer(bank, process, bank.need[process]!.map((need, j) => random.int(0, Math.min(need, bank.available[j]!))), 1);
+      transfer(
+        bank,
+        process,
+        bank.need[process]!.map((need, j) => random.int(0, Math.min(need, bank.available[j]!))),
+        1,
+      );
     }
   }
 }

@@ -46,7 +46,9 @@ function candidate(workload: Workload, mistakes: Mistakes = {}): string {
         if (finished[p] || !fits(bank.need[p]!, work)) continue;
         finished[p] = true;
         order.push(p);
-        bank.allocation[p]!.forEach((x, j) => (work[j]! += x));
+        bank.allocation[p]!.forEach((x, j) => {
+          work[j]! += x;
+        });
         progress = true;
       }
       if (mistakes.singlePass) break;
@@ -118,7 +120,10 @@ describe("bankers-algorithm grader", () => {
       expect(operations.length, test.name).toBeLessThanOrEqual(5000);
       for (let j = 0; j < bank.m; j++) {
         const total = bank.allocation.reduce((sum, row) => sum + row[j]!, bank.available[j]!);
-        expect(bank.max.every((row) => row[j]! <= total), `${test.name}: a maximum above the total of type ${j}`).toBe(true);
+        expect(
+          bank.max.every((row) => row[j]! <= total),
+          `${test.name}: a maximum above the total of type ${j}`,
+        ).toBe(true);
       }
       expect(test.visibility).toBe("hidden");
       expect(test.description).toMatch(/process(es)?, \d+ resource types?, [\d,]+ operations$/);
@@ -190,7 +195,9 @@ describe("bankers-algorithm grader", () => {
       const fitting = [...waiting].filter((p) => chain.need[p]!.every((x, j) => x <= work[j]!));
       expect(fitting, `${chain.n - waiting.size} processes finished`).toHaveLength(1);
       waiting.delete(fitting[0]!);
-      chain.allocation[fitting[0]!]!.forEach((x, j) => (work[j]! += x));
+      chain.allocation[fitting[0]!]!.forEach((x, j) => {
+        work[j]! += x;
+      });
     }
   });
 

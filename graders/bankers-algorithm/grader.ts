@@ -13,7 +13,13 @@ import { DEFAULT_MIX, expectedOutput, layeredBank, type StateShape, stream, type
 function workloadTest(name: string, workload: Workload, note?: string, withExpected = true): IoTestCase {
   const { bank, operations } = workload;
   const size = `${count(bank.n)} process${bank.n === 1 ? "" : "es"}, ${count(bank.m)} resource type${bank.m === 1 ? "" : "s"}, ${count(operations.length)} operations`;
-  return { name, visibility: "hidden", description: note ? `${note}: ${size}` : size, input: formatWorkload(workload), expected: withExpected ? expectedOutput(workload) : undefined };
+  return {
+    name,
+    visibility: "hidden",
+    description: note ? `${note}: ${size}` : size,
+    input: formatWorkload(workload),
+    expected: withExpected ? expectedOutput(workload) : undefined,
+  };
 }
 
 /** A generated state and a stream of operations against it, opened with a SAFE? query. */
@@ -28,16 +34,54 @@ const query: Operation = { kind: "SAFE?" };
 
 /** Nothing held, nothing needed: zero requests and releases are the only ones that fit. */
 const ALL_ZERO: Workload = {
-  bank: newBank([0, 0, 0], [[0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0]], [[0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0]]),
+  bank: newBank(
+    [0, 0, 0],
+    [
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+    ],
+    [
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+    ],
+  ),
   operations: [query, request(0, 0, 0, 0), request(1, 0, 1, 0), release(2, 0, 0, 0), release(3, 0, 0, 1), request(3, 0, 0, 1), query],
 };
 
 /** Requests and releases exactly at their limits, and one past them in the first or the last resource type. */
 const EXACT_FITS: Workload = {
-  bank: newBank([2, 2, 2], [[4, 4, 4], [1, 1, 1], [3, 3, 3]], [[2, 2, 2], [0, 0, 0], [1, 1, 1]]),
+  bank: newBank(
+    [2, 2, 2],
+    [
+      [4, 4, 4],
+      [1, 1, 1],
+      [3, 3, 3],
+    ],
+    [
+      [2, 2, 2],
+      [0, 0, 0],
+      [1, 1, 1],
+    ],
+  ),
   operations: [
-    request(0, 2, 2, 3), request(0, 2, 2, 2), query, release(0, 4, 4, 4), request(2, 2, 2, 3), request(1, 1, 1, 2), request(2, 2, 2, 2),
-    request(0, 2, 2, 3), request(0, 3, 2, 2), release(2, 3, 3, 4), release(2, 3, 3, 3), query, request(1, 1, 1, 1), query,
+    request(0, 2, 2, 3),
+    request(0, 2, 2, 2),
+    query,
+    release(0, 4, 4, 4),
+    request(2, 2, 2, 3),
+    request(1, 1, 1, 2),
+    request(2, 2, 2, 2),
+    request(0, 2, 2, 3),
+    request(0, 3, 2, 2),
+    release(2, 3, 3, 4),
+    release(2, 3, 3, 3),
+    query,
+    request(1, 1, 1, 1),
+    query,
   ],
 };
 
@@ -50,8 +94,16 @@ const BILLION = 1_000_000_000;
 const AT_THE_LIMIT: Workload = {
   bank: newBank(
     [1, 1],
-    [[BILLION, BILLION], [400_000_001, 500_000_001], [BILLION, BILLION]],
-    [[0, 0], [400_000_000, 500_000_000], [599_999_999, 499_999_999]],
+    [
+      [BILLION, BILLION],
+      [400_000_001, 500_000_001],
+      [BILLION, BILLION],
+    ],
+    [
+      [0, 0],
+      [400_000_000, 500_000_000],
+      [599_999_999, 499_999_999],
+    ],
   ),
   operations: [
     query,
@@ -81,7 +133,10 @@ const MANY_OPERATIONS: IoTestCase = { name: "many operations", visibility: "hidd
 
 /** 300 processes with 50 resource types, and as many operations as the language's reference does in ~150 ms. */
 const manyOperations = memoized((seed: number, language: Language) =>
-  workloadTest("many operations", generated(new SeededRandom(seed).fork("many"), { n: 300, m: 50, layers: 4, maxHeld: 10 }, language === "python" ? 200 : 1000)),
+  workloadTest(
+    "many operations",
+    generated(new SeededRandom(seed).fork("many"), { n: 300, m: 50, layers: 4, maxHeld: 10 }, language === "python" ? 200 : 1000),
+  ),
 );
 
 /**
@@ -112,7 +167,11 @@ function hiddenTests(seed: number): IoTestCase[] {
     workloadTest("one of each", generated(random.fork("one of each"), { n: 1, m: 1, layers: 1, maxHeld: 4 }, 60)),
     workloadTest("unsafe initial state", unsafeStart, "unsafe at the start"),
     workloadTest("releases", generated(random.fork("releases"), { n: 10, m: 4, layers: 3, maxHeld: 5 }, 400, RELEASE_MIX)),
-    workloadTest("last process first", generated(random.fork("reverse"), { n: 40, m: 3, layers: 40, maxHeld: 5, order: "reverse" }, 200), "one safe order, the last process first"),
+    workloadTest(
+      "last process first",
+      generated(random.fork("reverse"), { n: 40, m: 3, layers: 40, maxHeld: 5, order: "reverse" }, 200),
+      "one safe order, the last process first",
+    ),
     workloadTest("long chain", generated(random.fork("chain"), { n: 300, m: 4, layers: 300, maxHeld: 6 }, 80), "a chain of 300 processes"),
     workloadTest("tiny state, long stream", generated(random.fork("tiny"), { n: 5, m: 3, layers: 2, maxHeld: 4 }, 5000)),
     workloadTest("random", generated(random.fork("random"), { n: 60, m: 8, layers: 3, maxHeld: 10 }, 3000)),

@@ -29,7 +29,11 @@ describe("checkExercisePackages", () => {
   it("accepts the framework's link and server fixtures, and wants a server exercise's tool", async () => {
     for (const slug of ["link-counter", "server-echo"]) {
       const fixture = path.join(repo, "graders", "core", "test", slug);
-      const { problems, checked } = await checkExercisePackages({ exercisesDir: path.join(fixture, "exercises"), gradersDir: path.join(fixture, "graders"), root: fixture });
+      const { problems, checked } = await checkExercisePackages({
+        exercisesDir: path.join(fixture, "exercises"),
+        gradersDir: path.join(fixture, "graders"),
+        root: fixture,
+      });
       expect(problems).toEqual([]);
       expect(checked).toEqual([slug]);
     }
@@ -43,7 +47,10 @@ describe("checkExercisePackages", () => {
   it("names the file and the field of a bad manifest", async () => {
     const dirs = await copyOfRepo();
     const manifest = path.join(dirs.exercisesDir, "syscall-echo", "exercise.yaml");
-    await writeFile(manifest, (await readFile(manifest, "utf8")).replace("difficulty: easy", "difficulty: trivial").replace("user-and-kernel-mode", "astrology"));
+    await writeFile(
+      manifest,
+      (await readFile(manifest, "utf8")).replace("difficulty: easy", "difficulty: trivial").replace("user-and-kernel-mode", "astrology"),
+    );
     const { problems } = await checkExercisePackages(dirs);
     expect(problems).toEqual([{ where: "exercises/syscall-echo/exercise.yaml", problem: expect.stringContaining("difficulty") }]);
 

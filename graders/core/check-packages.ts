@@ -16,12 +16,9 @@ export interface PackageProblem {
 
 const GRADER_SUPPORT = new Set(["core"]);
 
-export async function checkExercisePackages(options: {
-  exercisesDir?: string;
-  gradersDir?: string;
-  roadmapFile?: string;
-  root?: string;
-} = {}): Promise<{ checked: string[]; problems: PackageProblem[] }> {
+export async function checkExercisePackages(
+  options: { exercisesDir?: string; gradersDir?: string; roadmapFile?: string; root?: string } = {},
+): Promise<{ checked: string[]; problems: PackageProblem[] }> {
   const exercisesDir = options.exercisesDir ?? EXERCISES_DIR;
   const gradersDir = options.gradersDir ?? GRADERS_DIR;
   const root = options.root ?? path.resolve(exercisesDir, "..");
@@ -30,7 +27,10 @@ export async function checkExercisePackages(options: {
   const problem = (file: string, text: string) => problems.push({ where: rel(file), problem: text });
   const topics = topicIds(await loadRoadmap(options.roadmapFile ?? ROADMAP_FILE));
 
-  const slugs = (await readdir(exercisesDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const slugs = (await readdir(exercisesDir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   for (const slug of slugs) {
     const dir = path.join(exercisesDir, slug);
     let manifest: ExerciseManifest;
@@ -63,7 +63,8 @@ export async function checkExercisePackages(options: {
 
   const graderFolders = existsSync(gradersDir) ? (await readdir(gradersDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name) : [];
   for (const name of graderFolders) {
-    if (!GRADER_SUPPORT.has(name) && !slugs.includes(name)) problem(path.join(gradersDir, name), `a grader for "${name}", but exercises/ has no such exercise.`);
+    if (!GRADER_SUPPORT.has(name) && !slugs.includes(name))
+      problem(path.join(gradersDir, name), `a grader for "${name}", but exercises/ has no such exercise.`);
   }
   return { checked: slugs, problems };
 }
@@ -76,7 +77,8 @@ async function checkExamples(dir: string, manifest: ExerciseManifest, problem: (
   for (const file of files) {
     const [stem, ext] = [file.replace(/\.(in|out)$/, ""), path.extname(file)];
     if (ext !== ".in" && ext !== ".out") problem(path.join(dir, file), "examples/ holds only <name>.in and <name>.out files.");
-    else if (!files.includes(`${stem}${ext === ".in" ? ".out" : ".in"}`)) problem(path.join(dir, file), `has no matching ${stem}${ext === ".in" ? ".out" : ".in"}.`);
+    else if (!files.includes(`${stem}${ext === ".in" ? ".out" : ".in"}`))
+      problem(path.join(dir, file), `has no matching ${stem}${ext === ".in" ? ".out" : ".in"}.`);
   }
 }
 
@@ -94,9 +96,12 @@ async function checkGraderFolder(dir: string, manifest: ExerciseManifest, proble
   }
   if (manifest.kind === "server") {
     const tool = path.join(dir, "tool");
-    if (!existsSync(tool) || (await readdir(tool)).length === 0) problem(tool, "missing: a server exercise's trusted tool (graders/<slug>/tool/), which probes the submission.");
+    if (!existsSync(tool) || (await readdir(tool)).length === 0)
+      problem(tool, "missing: a server exercise's trusted tool (graders/<slug>/tool/), which probes the submission.");
   }
-  const editFiles = Object.fromEntries(Object.entries(manifest.languages).map(([language, spec]) => [language, spec.edit])) as Partial<Record<Language, string>>;
+  const editFiles = Object.fromEntries(Object.entries(manifest.languages).map(([language, spec]) => [language, spec.edit])) as Partial<
+    Record<Language, string>
+  >;
   for (const [language, editFile] of Object.entries(editFiles) as [Language, string][]) {
     const reference = path.join(dir, "reference", language, editFile);
     if (!existsSync(reference)) problem(reference, `missing: the ${language} reference solution, which must be accepted.`);

@@ -6,12 +6,16 @@ const EXCERPT = 120;
 
 /** Splits output into lines, ignoring trailing spaces and a missing or extra final newline. */
 export function normalisedLines(text: string): string[] {
-  const lines = text.replace(/\r\n/g, "\n").split("\n").map((line) => line.replace(/[ \t]+$/, ""));
+  const lines = text
+    .replace(/\r\n/g, "\n")
+    .split("\n")
+    .map((line) => line.replace(/[ \t]+$/, ""));
   while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
   return lines;
 }
 
 export function excerpt(text: string, max = EXCERPT): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this replaces
   const printable = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "\uFFFD");
   return printable.length > max ? `${printable.slice(0, max)}…` : printable;
 }

@@ -22,7 +22,12 @@ function program(answer: (stdin: string) => Partial<ProgramRun> & { stdout?: str
   };
 }
 
-const double = (stdin: string) => stdin.split("\n").filter(Boolean).map((n) => String(Number(n) * 2)).join("\n") + "\n";
+const double = (stdin: string) =>
+  `${stdin
+    .split("\n")
+    .filter(Boolean)
+    .map((n) => String(Number(n) * 2))
+    .join("\n")}\n`;
 
 const grader = defineIoGrader({
   hiddenTests: () => [
@@ -86,13 +91,25 @@ describe("gradeIo", () => {
   });
 
   it("skips the tests after a time-out, even public ones", async () => {
-    const result = await gradeIo({ language: "c", grader, examples: [...examples, { name: "2", input: "3\n", output: "6\n" }], mode: "run", program: program(() => ({ outcome: "TLE", exitCode: null })) });
+    const result = await gradeIo({
+      language: "c",
+      grader,
+      examples: [...examples, { name: "2", input: "3\n", output: "6\n" }],
+      mode: "run",
+      program: program(() => ({ outcome: "TLE", exitCode: null })),
+    });
     expect(result.tests.map((t) => t.status)).toEqual(["error", "skipped"]);
   });
 
   it("reports the sandbox's limit verdicts", async () => {
     for (const outcome of ["TLE", "MLE", "OLE", "RE"] as const) {
-      const result = await gradeIo({ language: "c", grader, examples, mode: "submit", program: program(() => ({ outcome, exitCode: null, signal: "SIGKILL" })) });
+      const result = await gradeIo({
+        language: "c",
+        grader,
+        examples,
+        mode: "submit",
+        program: program(() => ({ outcome, exitCode: null, signal: "SIGKILL" })),
+      });
       expect(result.verdict).toBe(outcome);
       expect(result.tests[0]?.status).toBe("error");
     }
@@ -113,10 +130,25 @@ describe("gradeIo", () => {
   });
 
   it("says custom input the reference refuses is not valid input, rather than failing the Run", async () => {
-    const reference = program((stdin) => (stdin.startsWith("x") ? { outcome: "RE", exitCode: 2, stdout: "", stderr: "invalid input: not a number" } : { stdout: double(stdin) }));
-    const result = await gradeIo({ language: "c", grader, examples, mode: "run", customInput: "x\n", reference, program: program((stdin) => ({ stdout: double(stdin) })) });
+    const reference = program((stdin) =>
+      stdin.startsWith("x") ? { outcome: "RE", exitCode: 2, stdout: "", stderr: "invalid input: not a number" } : { stdout: double(stdin) },
+    );
+    const result = await gradeIo({
+      language: "c",
+      grader,
+      examples,
+      mode: "run",
+      customInput: "x\n",
+      reference,
+      program: program((stdin) => ({ stdout: double(stdin) })),
+    });
     expect(result.verdict).toBe("AC");
-    expect(result.tests[1]).toMatchObject({ name: "your input", ownInput: true, status: "skipped", message: expect.stringMatching(/not one this exercise accepts.*invalid input: not a number/) });
+    expect(result.tests[1]).toMatchObject({
+      name: "your input",
+      ownInput: true,
+      status: "skipped",
+      message: expect.stringMatching(/not one this exercise accepts.*invalid input: not a number/),
+    });
     expect(() => gradingResultSchema.parse(result)).not.toThrow();
   });
 
@@ -131,13 +163,29 @@ describe("gradeIo", () => {
       },
     });
     const reference = program((stdin) => ({ stdout: double(stdin), cpuMs: 100 }));
-    const slow = await gradeIo({ language: "c", grader: slowGrader, examples, mode: "submit", reference, program: program((stdin) => ({ stdout: double(stdin), cpuMs: 350 })) });
+    const slow = await gradeIo({
+      language: "c",
+      grader: slowGrader,
+      examples,
+      mode: "submit",
+      reference,
+      program: program((stdin) => ({ stdout: double(stdin), cpuMs: 350 })),
+    });
     expect(slow.verdict).toBe("TLE");
     expect(slow.performance).toMatchObject({ passed: false, cpuMs: 350, referenceCpuMs: 100, ratio: 3.5, tolerance: 2 });
     // It says what was measured, on which workload, and does not guess why.
-    expect(slow.performance?.message).toBe("Too slow. On big: your CPU time 350 ms, the reference's 100 ms in the same job, 3.5× the reference's (allowed up to 2×).");
+    expect(slow.performance?.message).toBe(
+      "Too slow. On big: your CPU time 350 ms, the reference's 100 ms in the same job, 3.5× the reference's (allowed up to 2×).",
+    );
 
-    const fine = await gradeIo({ language: "c", grader: slowGrader, examples, mode: "submit", reference, program: program((stdin) => ({ stdout: double(stdin), cpuMs: 150 })) });
+    const fine = await gradeIo({
+      language: "c",
+      grader: slowGrader,
+      examples,
+      mode: "submit",
+      reference,
+      program: program((stdin) => ({ stdout: double(stdin), cpuMs: 150 })),
+    });
     expect(fine.verdict).toBe("AC");
     expect(fine.performance?.ratio).toBe(1.5);
   });
@@ -172,7 +220,14 @@ describe("gradeIo", () => {
       performance: { workloads: () => [{ name: "big", visibility: "hidden", input: "9\n" }], tolerance: 2, repeats: 2 },
     });
     const reference = program((stdin) => ({ stdout: double(stdin) }));
-    const result = await gradeIo({ language: "c", grader: perfGrader, examples, mode: "submit", reference, program: program((stdin) => ({ stdout: stdin === "9\n" ? "17\n" : double(stdin) })) });
+    const result = await gradeIo({
+      language: "c",
+      grader: perfGrader,
+      examples,
+      mode: "submit",
+      reference,
+      program: program((stdin) => ({ stdout: stdin === "9\n" ? "17\n" : double(stdin) })),
+    });
     expect(result.verdict).toBe("WA");
   });
 });

@@ -4,7 +4,6 @@ import { excerpt } from "@/graders/core/checkers";
 import { ioPerformancePlan, ioWorkloads, measurePerformance, remembered } from "@/graders/core/performance";
 import type { GradingResult, PerformanceResult, TestResult } from "@/contracts/grading-result";
 import type { ExecutableProgram, ProgramRun } from "@/contracts/programs";
-import type { Verdict } from "@/contracts/verdicts";
 import type { Language } from "@/contracts/languages";
 import { type GradingMode, gradingResult, limitMessage, measuring, type ProgressListener, performanceDue, runTests } from "@/graders/core/test-loop";
 import type { Checker, IoGrader, IoTestCase } from "@/graders/core/types";
@@ -56,7 +55,13 @@ export async function gradeIo(options: GradeIoOptions): Promise<GradingResult> {
   if (due && grader.performance) {
     if (!options.reference) throw new Error("The performance check needs the reference program.");
     await options.onProgress?.({ type: "performance", state: "started" });
-    performance = await measurePerformance({ plan: ioPerformancePlan(grader.performance, seed, options.language), runner: ioWorkloads(grader.performance.check ?? grader.check), program, reference: options.reference, onPair: measuring(options.onProgress) });
+    performance = await measurePerformance({
+      plan: ioPerformancePlan(grader.performance, seed, options.language),
+      runner: ioWorkloads(grader.performance.check ?? grader.check),
+      program,
+      reference: options.reference,
+      onPair: measuring(options.onProgress),
+    });
     await options.onProgress?.({ type: "performance", state: "finished" });
   }
   return gradingResult(results, { performanceDue: mode === "submit" && grader.performance !== undefined, performance });
@@ -64,7 +69,10 @@ export async function gradeIo(options: GradeIoOptions): Promise<GradingResult> {
 
 function refusedCustomInput(input: string, referenceRun: ProgramRun): TestResult {
   const why = referenceRun.outcome === "RE" ? referenceRun.stderr.trim() || referenceRun.stdout.trim() : "";
-  const limit = referenceRun.outcome === "RE" ? "" : ` (it ran into the ${referenceRun.outcome === "TLE" ? "time" : referenceRun.outcome === "MLE" ? "memory" : "output"} limit)`;
+  const limit =
+    referenceRun.outcome === "RE"
+      ? ""
+      : ` (it ran into the ${referenceRun.outcome === "TLE" ? "time" : referenceRun.outcome === "MLE" ? "memory" : "output"} limit)`;
   return {
     name: "your input",
     visibility: "public",
@@ -100,7 +108,5 @@ function judgeRun(check: Checker, test: IoTestCase, run: ProgramRun): TestResult
     return { ...base, status: "pass", verdict: "AC", message: "Ran on your input (no reference to compare with)." };
   }
   const outcome = check(test, run.stdout);
-  return outcome.ok
-    ? { ...base, status: "pass", verdict: "AC" }
-    : { ...base, status: "fail", verdict: "WA", message: outcome.message };
+  return outcome.ok ? { ...base, status: "pass", verdict: "AC" } : { ...base, status: "fail", verdict: "WA", message: outcome.message };
 }

@@ -40,7 +40,11 @@ describe("gradeLink", () => {
   it("accepts a harness report that echoes the nonce and passes the exercise's check", async () => {
     const result = await gradeLink({ ...base, mode: "submit", program: correct, reference: correct, raceProgram: async () => correct });
     expect(result.verdict).toBe("AC");
-    expect(result.tests.map((t) => [t.name, t.status])).toEqual([["small", "pass"], ["race", "pass"], ["blocked", "pass"]]);
+    expect(result.tests.map((t) => [t.name, t.status])).toEqual([
+      ["small", "pass"],
+      ["race", "pass"],
+      ["blocked", "pass"],
+    ]);
     expect(() => gradingResultSchema.parse(result)).not.toThrow();
   });
 
@@ -53,7 +57,10 @@ describe("gradeLink", () => {
 
   it("runs the user's own scenario in a Run, as the exercise reads it", async () => {
     const result = await gradeLink({ ...base, mode: "run", program: correct, customInput: "items 3\n" });
-    expect(result.tests.map((t) => [t.name, t.verdict, t.ownInput])).toEqual([["small", "AC", undefined], ["your scenario", "AC", true]]);
+    expect(result.tests.map((t) => [t.name, t.verdict, t.ownInput])).toEqual([
+      ["small", "AC", undefined],
+      ["your scenario", "AC", true],
+    ]);
     expect(result.tests[1]!.input).toBe("items 3");
   });
 
@@ -87,7 +94,10 @@ describe("gradeLink", () => {
 
   it("refuses a report without this run's nonce, a report mixed with other output, and no report", async () => {
     expect(readReport('{"nonce":"old","ok":true}\n', "new")).toMatchObject({ ok: false, message: expect.stringMatching(/nonce/) });
-    expect(readReport('hello\n{"nonce":"n","ok":true}\n', "n")).toMatchObject({ ok: false, message: expect.stringMatching(/must not write to standard output/) });
+    expect(readReport('hello\n{"nonce":"n","ok":true}\n', "n")).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/must not write to standard output/),
+    });
     expect(readReport("", "n")).toMatchObject({ ok: false, message: expect.stringMatching(/no report/) });
     const forged = harness((_nonce, items) => report("guessed", { delivered: items, sum: (items * (items + 1)) / 2 }));
     const result = await gradeLink({ ...base, mode: "run", program: forged });
@@ -102,7 +112,8 @@ describe("gradeLink", () => {
   });
 
   it("turns a race detector's report into WA with the user's frames only", async () => {
-    const stderr = "==================\nWARNING: ThreadSanitizer: data race (pid=9)\n  Write of size 4 at 0x1 by thread T1:\n    #0 buffer_put /box/src/buffer.c:12 (prog+0x1)\n    #1 producer /box/src/harness.c:40 (prog+0x2)\n==================\n";
+    const stderr =
+      "==================\nWARNING: ThreadSanitizer: data race (pid=9)\n  Write of size 4 at 0x1 by thread T1:\n    #0 buffer_put /box/src/buffer.c:12 (prog+0x1)\n    #1 producer /box/src/harness.c:40 (prog+0x2)\n==================\n";
     const racy = harness((nonce, items) => ({ ...report(nonce, { delivered: items, sum: (items * (items + 1)) / 2 }), outcome: "RE", exitCode: 66, stderr }));
     const result = await gradeLink({ ...base, mode: "submit", program: correct, reference: correct, raceProgram: async () => racy });
     expect(result.verdict).toBe("WA");
@@ -128,7 +139,11 @@ describe("gradeLink", () => {
   });
 
   it("judges performance on the harness's workloads against the reference", async () => {
-    const withPerformance = defineLinkGrader({ ...grader, tests: () => [], performance: { workloads: () => [{ name: "many", visibility: "hidden", scenario: "items 1000" }], tolerance: 2, repeats: 3 } });
+    const withPerformance = defineLinkGrader({
+      ...grader,
+      tests: () => [],
+      performance: { workloads: () => [{ name: "many", visibility: "hidden", scenario: "items 1000" }], tolerance: 2, repeats: 3 },
+    });
     const slow = harness((nonce, items) => ({ ...report(nonce, { delivered: items, sum: (items * (items + 1)) / 2 }), cpuMs: 30 }));
     const fast = harness((nonce, items) => ({ ...report(nonce, { delivered: items, sum: (items * (items + 1)) / 2 }), cpuMs: 10 }));
     const result = await gradeLink({ ...base, grader: withPerformance, mode: "submit", program: slow, reference: fast });
@@ -140,10 +155,22 @@ describe("gradeLink", () => {
   });
 
   it("refuses a perfect report from a run that did not do the harness's work: far less CPU than the reference", async () => {
-    const withPerformance = defineLinkGrader({ ...grader, tests: () => [], performance: { workloads: () => [{ name: "many", visibility: "hidden", scenario: "items 1000", description: "a thousand items" }], tolerance: 3, repeats: 3 } });
+    const withPerformance = defineLinkGrader({
+      ...grader,
+      tests: () => [],
+      performance: {
+        workloads: () => [{ name: "many", visibility: "hidden", scenario: "items 1000", description: "a thousand items" }],
+        tolerance: 3,
+        repeats: 3,
+      },
+    });
     const working = (cpuMs: number) => harness((nonce, items) => ({ ...report(nonce, { delivered: items, sum: (items * (items + 1)) / 2 }), cpuMs }));
     const forged = await gradeLink({ ...base, grader: withPerformance, mode: "submit", program: working(2), reference: working(60) });
-    expect(forged.performance).toMatchObject({ passed: false, verdict: "WA", message: expect.stringMatching(/^The harness's work was not done: on the large performance test \(a thousand items\) the run used 2 ms of CPU/) });
+    expect(forged.performance).toMatchObject({
+      passed: false,
+      verdict: "WA",
+      message: expect.stringMatching(/^The harness's work was not done: on the large performance test \(a thousand items\) the run used 2 ms of CPU/),
+    });
     // Much faster than the reference, but plausibly doing the work: accepted.
     expect((await gradeLink({ ...base, grader: withPerformance, mode: "submit", program: working(12), reference: working(60) })).verdict).toBe("AC");
   });

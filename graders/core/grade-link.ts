@@ -179,7 +179,13 @@ export async function gradeLink(options: GradeLinkOptions): Promise<GradingResul
     if (!options.reference) throw new Error("The performance check needs the reference program.");
     await options.onProgress?.({ type: "performance", state: "started" });
     const { workloads, tolerance, repeats } = grader.performance;
-    performance = await measurePerformance({ plan: { workloads: workloads(seed, options.language), tolerance, repeats }, runner: linkWorkloads(grader, userFile), program, reference: options.reference, onPair: measuring(options.onProgress) });
+    performance = await measurePerformance({
+      plan: { workloads: workloads(seed, options.language), tolerance, repeats },
+      runner: linkWorkloads(grader, userFile),
+      program,
+      reference: options.reference,
+      onPair: measuring(options.onProgress),
+    });
     await options.onProgress?.({ type: "performance", state: "finished" });
   }
   return gradingResult(results, { performanceDue: mode === "submit" && grader.performance !== undefined, performance });

@@ -21,7 +21,8 @@ function server(options: {
         ? { exitCode: 0, stdout: "", stderr: "", timedOut: false, ...(answer as Partial<ToolRun>) }
         : { exitCode: 0, stdout: `${JSON.stringify(answer)}\n`, stderr: "", timedOut: false };
     },
-    processes: async (asked: { epoll?: boolean } = {}) => options.processes?.(asked) ?? [{ pid: 10, threads: 1, openFiles: 4, ...(asked.epoll ? { epollInstances: 1 } : {}) }],
+    processes: async (asked: { epoll?: boolean } = {}) =>
+      options.processes?.(asked) ?? [{ pid: 10, threads: 1, openFiles: 4, ...(asked.epoll ? { epollInstances: 1 } : {}) }],
     cpuMs: async () => options.cpuMs?.() ?? 0,
     stop: async () => (fake.stops++, options.stopped ?? stopped),
   };
@@ -36,9 +37,18 @@ const grader = defineServerGrader({
     { name: "leave", visibility: "hidden", args: ["20"], wallSeconds: 5, releasesDescriptors: true },
   ],
   check: (test, report) => (report.echoed === Number(test.args[0]) ? { ok: true } : { ok: false, message: `echoed ${String(report.echoed)}` }),
-  performance: { test: { name: "load", visibility: "hidden", args: ["load"], wallSeconds: 5 }, measure: (r) => ({ throughput: Number(r.rps), p99Ms: Number(r.p99) }), minThroughputRatio: 0.5, maxP99Ratio: 5, generatorCapacity: (r) => Number(r.capacity) },
+  performance: {
+    test: { name: "load", visibility: "hidden", args: ["load"], wallSeconds: 5 },
+    measure: (r) => ({ throughput: Number(r.rps), p99Ms: Number(r.p99) }),
+    minThroughputRatio: 0.5,
+    maxP99Ratio: 5,
+    generatorCapacity: (r) => Number(r.capacity),
+  },
 });
-const echo = (rps: number, p99: number, capacity = 10 * rps) => (args: string[]) => (args[0] === "load" ? { ok: true, rps, p99, capacity } : { ok: true, echoed: Number(args[0]) });
+const echo =
+  (rps: number, p99: number, capacity = 10 * rps) =>
+  (args: string[]) =>
+    args[0] === "load" ? { ok: true, rps, p99, capacity } : { ok: true, echoed: Number(args[0]) };
 
 describe("gradeServer", () => {
   it("accepts a server whose tool reports pass, and compares it under load with the reference", async () => {
@@ -49,10 +59,21 @@ describe("gradeServer", () => {
       mode: "submit",
       server: submission,
       startReference: async () => server({ report: echo(4000, 2) }),
-      onProgress: (event) => void progress.push(event.type === "performance" ? `performance ${event.state}${event.state === "measuring" ? ` ${event.done}/${event.planned}` : ""}` : `${event.type} ${event.index}`),
+      onProgress: (event) =>
+        void progress.push(
+          event.type === "performance"
+            ? `performance ${event.state}${event.state === "measuring" ? ` ${event.done}/${event.planned}` : ""}`
+            : `${event.type} ${event.index}`,
+        ),
     });
     expect(result.verdict).toBe("AC");
-    expect(progress.filter((p) => p.startsWith("performance"))).toEqual(["performance started", "performance measuring 0/2", "performance measuring 1/2", "performance measuring 2/2", "performance finished"]);
+    expect(progress.filter((p) => p.startsWith("performance"))).toEqual([
+      "performance started",
+      "performance measuring 0/2",
+      "performance measuring 1/2",
+      "performance measuring 2/2",
+      "performance finished",
+    ]);
     expect(progress[0]).toBe("test-started 1");
     // The tests' public rows show the tool's report in words, not its JSON.
     const shown = result.tests.filter((t) => t.visibility === "public" && t.status === "pass");
@@ -81,7 +102,12 @@ describe("gradeServer", () => {
       return echo(rps, 2)(args);
     };
     const reference = server({ report: logged("reference", 4000) });
-    const result = await gradeServer({ grader: quietGrader, mode: "submit", server: server({ report: logged("submission", 3000) }), startReference: async () => reference });
+    const result = await gradeServer({
+      grader: quietGrader,
+      mode: "submit",
+      server: server({ report: logged("submission", 3000) }),
+      startReference: async () => reference,
+    });
     expect(result.verdict).toBe("AC");
     // The reference's load test starts with the quiet test, before the submission's own load test.
     expect(order.indexOf("reference load")).toBeLessThan(order.indexOf("submission load"));
@@ -89,13 +115,23 @@ describe("gradeServer", () => {
     expect(reference.stops).toBe(1);
 
     const unused = server({ report: echo(4000, 2) });
-    const failed = await gradeServer({ grader: quietGrader, mode: "submit", server: server({ report: () => ({ ok: false, error: "wrong" }) }), startReference: async () => unused });
+    const failed = await gradeServer({
+      grader: quietGrader,
+      mode: "submit",
+      server: server({ report: () => ({ ok: false, error: "wrong" }) }),
+      startReference: async () => unused,
+    });
     expect(failed.verdict).toBe("WA");
     expect(unused.stops).toBe(1);
   });
 
   it("fails a server too slow under load, with both figures", async () => {
-    const result = await gradeServer({ grader, mode: "submit", server: server({ report: echo(1500, 3) }), startReference: async () => server({ report: echo(4000, 2) }) });
+    const result = await gradeServer({
+      grader,
+      mode: "submit",
+      server: server({ report: echo(1500, 3) }),
+      startReference: async () => server({ report: echo(4000, 2) }),
+    });
     expect(result.verdict).toBe("TLE");
     expect(result.performance?.message).toMatch(/Your server: 1,500 requests\/s.*the reference: 4,000 requests\/s/);
     expect(result.performance?.message).toMatch(/^Too slow under load: it served 0\.38× of the reference's requests per second, at least 0\.\d+× needed\. /);
@@ -106,7 +142,12 @@ describe("gradeServer", () => {
   });
 
   it("fails a server whose p99 latency alone is too high, with throughput to spare", async () => {
-    const result = await gradeServer({ grader, mode: "submit", server: server({ report: echo(4000, 11) }), startReference: async () => server({ report: echo(4000, 2) }) });
+    const result = await gradeServer({
+      grader,
+      mode: "submit",
+      server: server({ report: echo(4000, 11) }),
+      startReference: async () => server({ report: echo(4000, 2) }),
+    });
     expect(result.verdict).toBe("TLE");
     expect(result.performance?.message).toMatch(/^Too slow under load: its p99 latency was 5\.5× the reference's, at most 5× allowed\. Your server/);
     expect(result.performance?.limits).toEqual([
@@ -116,12 +157,17 @@ describe("gradeServer", () => {
   });
 
   it("calls a load too weak to judge our problem, not the user's", async () => {
-    await expect(gradeServer({ grader, mode: "submit", server: server({ report: echo(500, 3) }), startReference: async () => server({ report: echo(800, 2, 700) }) })).rejects.toThrow(/Inconclusive: the load generator could drive only 700 requests\/s, less than twice the pass threshold of 400/);
+    await expect(
+      gradeServer({ grader, mode: "submit", server: server({ report: echo(500, 3) }), startReference: async () => server({ report: echo(800, 2, 700) }) }),
+    ).rejects.toThrow(/Inconclusive: the load generator could drive only 700 requests\/s, less than twice the pass threshold of 400/);
   });
 
   it("stops testing a server that exited, and says so", async () => {
     let probes = 0;
-    const dying = server({ report: (args) => (probes++, { ok: true, echoed: Number(args[0]) }), processes: () => (probes >= 2 ? [] : [{ pid: 1, threads: 1, openFiles: 4 }]) });
+    const dying = server({
+      report: (args) => (probes++, { ok: true, echoed: Number(args[0]) }),
+      processes: () => (probes >= 2 ? [] : [{ pid: 1, threads: 1, openFiles: 4 }]),
+    });
     const result = await gradeServer({ grader, mode: "submit", server: dying, startReference: async () => server({ report: echo(4000, 2) }) });
     expect(result.verdict).toBe("RE");
     expect(result.tests.map((t) => t.status)).toEqual(["pass", "fail", "skipped"]);
@@ -130,9 +176,15 @@ describe("gradeServer", () => {
 
   it("fails threads under load and descriptors kept after clients left", async () => {
     const threaded = server({ report: echo(4000, 2), processes: () => [{ pid: 1, threads: 51, openFiles: 4 }] });
-    expect((await gradeServer({ grader, mode: "submit", server: threaded })).tests[1]).toMatchObject({ verdict: "WA", message: expect.stringMatching(/51 threads/) });
+    expect((await gradeServer({ grader, mode: "submit", server: threaded })).tests[1]).toMatchObject({
+      verdict: "WA",
+      message: expect.stringMatching(/51 threads/),
+    });
     let probes = 0;
-    const leaky = server({ report: (args) => (probes++, { ok: true, echoed: Number(args[0]) }), processes: () => [{ pid: 1, threads: 1, openFiles: probes >= 3 ? 24 : 4 }] });
+    const leaky = server({
+      report: (args) => (probes++, { ok: true, echoed: Number(args[0]) }),
+      processes: () => [{ pid: 1, threads: 1, openFiles: probes >= 3 ? 24 : 4 }],
+    });
     const result = await gradeServer({ grader: { ...grader, performance: undefined }, mode: "submit", server: leaky });
     expect(result.tests[2]).toMatchObject({ verdict: "WA", message: expect.stringMatching(/still held 24 open descriptors, 20 more/) });
   });
@@ -142,25 +194,35 @@ describe("gradeServer", () => {
     const noLoad = { ...grader, performance: undefined };
     expect((await gradeServer({ grader: noLoad, mode: "submit", server: runtime(7), runtime: { threads: 16, descriptors: 0 } })).verdict).toBe("AC");
     const threaded = await gradeServer({ grader: noLoad, mode: "submit", server: runtime(40), runtime: { threads: 16, descriptors: 0 } });
-    expect(threaded.tests[1]).toMatchObject({ verdict: "WA", message: expect.stringMatching(/40 threads at once.*runtime may run up to 16 threads of its own/) });
+    expect(threaded.tests[1]).toMatchObject({
+      verdict: "WA",
+      message: expect.stringMatching(/40 threads at once.*runtime may run up to 16 threads of its own/),
+    });
     expect((await gradeServer({ grader: noLoad, mode: "submit", server: runtime(2) })).tests[1]).toMatchObject({ verdict: "WA" });
   });
 
   it("allows the descriptors a runtime opens by itself, but not a leak", async () => {
     const opening = (later: number) => {
       let probes = 0;
-      return server({ report: (args) => (probes++, { ok: true, echoed: Number(args[0]) }), processes: () => [{ pid: 1, threads: 1, openFiles: probes >= 2 ? 4 + later : 4 }] });
+      return server({
+        report: (args) => (probes++, { ok: true, echoed: Number(args[0]) }),
+        processes: () => [{ pid: 1, threads: 1, openFiles: probes >= 2 ? 4 + later : 4 }],
+      });
     };
     const noLoad = { ...grader, performance: undefined };
     expect((await gradeServer({ grader: noLoad, mode: "submit", server: opening(3), runtime: { threads: 16, descriptors: 3 } })).verdict).toBe("AC");
-    expect((await gradeServer({ grader: noLoad, mode: "submit", server: opening(4), runtime: { threads: 16, descriptors: 3 } })).tests[2]).toMatchObject({ verdict: "WA" });
+    expect((await gradeServer({ grader: noLoad, mode: "submit", server: opening(4), runtime: { threads: 16, descriptors: 3 } })).tests[2]).toMatchObject({
+      verdict: "WA",
+    });
   });
 
   it("fails a server that spins while its clients are idle, from its CPU time over the test", async () => {
     const idle = defineServerGrader({
       ...grader,
       performance: undefined,
-      tests: () => [{ name: "idle", visibility: "hidden", args: ["3"], wallSeconds: 5, maxCpuShare: 0.25, cpuHint: "the loop spins instead of sleeping in epoll_wait." }],
+      tests: () => [
+        { name: "idle", visibility: "hidden", args: ["3"], wallSeconds: 5, maxCpuShare: 0.25, cpuHint: "the loop spins instead of sleeping in epoll_wait." },
+      ],
     });
     const spinning = (cpuPerProbe: number) => {
       let cpu = 0;
@@ -183,14 +245,24 @@ describe("gradeServer", () => {
         { name: "idle", visibility: "hidden", args: ["3"], wallSeconds: 5, usesEpoll: true },
       ],
     });
-    const holding = (epollInstances: number) => server({ report: echo(4000, 2), processes: ({ epoll }) => [{ pid: 1, threads: 1, openFiles: 4, ...(epoll ? { epollInstances } : {}) }] });
+    const holding = (epollInstances: number) =>
+      server({ report: echo(4000, 2), processes: ({ epoll }) => [{ pid: 1, threads: 1, openFiles: 4, ...(epoll ? { epollInstances } : {}) }] });
     expect((await gradeServer({ grader: epoll, mode: "submit", server: holding(1) })).verdict).toBe("AC");
     const polling = await gradeServer({ grader: epoll, mode: "submit", server: holding(0) });
     expect(polling.tests.map((test) => test.verdict)).toEqual(["AC", "WA"]);
     expect(polling.tests[1]?.message).toMatch(/no epoll instance watching its sockets.*not poll, select/);
     // Only the test that asks reads the descriptors, and one process of several holding it is enough.
     const asked: boolean[] = [];
-    const forked = server({ report: echo(4000, 2), processes: ({ epoll }) => (asked.push(Boolean(epoll)), [{ pid: 1, threads: 1, openFiles: 4, epollInstances: 0 }, { pid: 2, threads: 1, openFiles: 5, epollInstances: 1 }]) });
+    const forked = server({
+      report: echo(4000, 2),
+      processes: ({ epoll }) => (
+        asked.push(Boolean(epoll)),
+        [
+          { pid: 1, threads: 1, openFiles: 4, epollInstances: 0 },
+          { pid: 2, threads: 1, openFiles: 5, epollInstances: 1 },
+        ]
+      ),
+    });
     expect((await gradeServer({ grader: epoll, mode: "submit", server: forked })).verdict).toBe("AC");
     expect(asked.filter(Boolean)).toHaveLength(1);
     expect(asked.at(-1)).toBe(true);
@@ -211,8 +283,15 @@ describe("gradeServer", () => {
     expect(result.tests[1]).toMatchObject({ verdict: "MLE", message: expect.stringMatching(/ran out of memory during this test/) });
     expect(result.metrics.peakMemoryKiB).toBe(524_288);
     expect(leaking.stops).toBe(1);
-    const crashing = server({ report: (args) => ({ ok: true, echoed: Number(args[0]) }), processes: () => [], stopped: { ...stopped, outcome: "RE", exitCode: 1 } });
-    expect((await gradeServer({ grader: { ...grader, performance: undefined }, mode: "submit", server: crashing })).tests[0]).toMatchObject({ verdict: "RE", message: expect.stringMatching(/exited \(or crashed\)/) });
+    const crashing = server({
+      report: (args) => ({ ok: true, echoed: Number(args[0]) }),
+      processes: () => [],
+      stopped: { ...stopped, outcome: "RE", exitCode: 1 },
+    });
+    expect((await gradeServer({ grader: { ...grader, performance: undefined }, mode: "submit", server: crashing })).tests[0]).toMatchObject({
+      verdict: "RE",
+      message: expect.stringMatching(/exited \(or crashed\)/),
+    });
   });
 
   it("passes on the tool's own finding; a tool that prints no report is our failure", async () => {

@@ -54,7 +54,10 @@ async function probeWatching(server: ServingProgram, test: ServerTestCase): Prom
     while (probing) {
       const processes = await server.processes();
       peak.processes = Math.max(peak.processes, processes.length);
-      peak.threads = Math.max(peak.threads, processes.reduce((sum, process) => sum + process.threads, 0));
+      peak.threads = Math.max(
+        peak.threads,
+        processes.reduce((sum, process) => sum + process.threads, 0),
+      );
       await new Promise((resolve) => setTimeout(resolve, SAMPLE_EVERY_MS));
     }
   })();
@@ -66,7 +69,13 @@ async function probeWatching(server: ServingProgram, test: ServerTestCase): Prom
   }
 }
 
-async function judgeTest(grader: ServerGrader, test: ServerTestCase, server: ServingProgram, baseline: { openFiles?: number }, runtime: { threads: number; descriptors: number }): Promise<Judged> {
+async function judgeTest(
+  grader: ServerGrader,
+  test: ServerTestCase,
+  server: ServingProgram,
+  baseline: { openFiles?: number },
+  runtime: { threads: number; descriptors: number },
+): Promise<Judged> {
   const cpuBefore = test.maxCpuShare === undefined ? 0 : await server.cpuMs();
   const startedAt = performance.now();
   const { run, peak } = await probeWatching(server, test);
@@ -150,7 +159,10 @@ export async function gradeServer(options: GradeServerOptions): Promise<GradingR
   // the performance check does not wait for it.
   const spec = grader.performance;
   const referenceStarting = mode === "submit" && spec && options.startReference ? options.startReference() : undefined;
-  referenceStarting?.then((reference) => reference.prepare?.(), () => undefined);
+  referenceStarting?.then(
+    (reference) => reference.prepare?.(),
+    () => undefined,
+  );
   let referenceStopped = false;
   /** The reference's load test, run alongside a quiet test (see ServerTestCase.quiet). */
   let referenceLoad: Promise<LoadFigures> | undefined;
@@ -178,7 +190,9 @@ export async function gradeServer(options: GradeServerOptions): Promise<GradingR
           status: judged.ok ? "pass" : "fail",
           verdict: judged.ok ? "AC" : judged.verdict,
           message: judged.ok ? undefined : judged.message,
-          ...(test.visibility === "public" ? { input: test.description ?? test.args.join(" "), report: judged.ok ? excerpt(describeReport(judged.report), 2048) : undefined } : {}),
+          ...(test.visibility === "public"
+            ? { input: test.description ?? test.args.join(" "), report: judged.ok ? excerpt(describeReport(judged.report), 2048) : undefined }
+            : {}),
         };
       },
       options.onProgress,
@@ -191,7 +205,7 @@ export async function gradeServer(options: GradeServerOptions): Promise<GradingR
       const submission = await underLoad(spec, server);
       await options.onProgress?.({ type: "performance", state: "measuring", done: 1, planned: 2 });
       const referenceServer = await referenceStarting;
-      let reference;
+      let reference: Awaited<ReturnType<typeof underLoad>>;
       try {
         reference = await (referenceLoad ?? underLoad(spec, referenceServer));
         await options.onProgress?.({ type: "performance", state: "measuring", done: 2, planned: 2 });
@@ -208,13 +222,25 @@ export async function gradeServer(options: GradeServerOptions): Promise<GradingR
       }
       performance =
         "failed" in submission
-          ? { passed: false, verdict: submission.verdict, cpuMs: 0, referenceCpuMs: 0, ratio: 0, tolerance: 1 / spec.minThroughputRatio, message: submission.failed }
+          ? {
+              passed: false,
+              verdict: submission.verdict,
+              cpuMs: 0,
+              referenceCpuMs: 0,
+              ratio: 0,
+              tolerance: 1 / spec.minThroughputRatio,
+              message: submission.failed,
+            }
           : serverPerformance(spec, reference, submission);
       await options.onProgress?.({ type: "performance", state: "finished" });
     }
   } finally {
     ended ??= await server.stop();
-    if (referenceStarting && !referenceStopped) await referenceStarting.then((reference) => reference.stop(), () => undefined);
+    if (referenceStarting && !referenceStopped)
+      await referenceStarting.then(
+        (reference) => reference.stop(),
+        () => undefined,
+      );
   }
   const result = gradingResult(results, { performanceDue: mode === "submit" && grader.performance !== undefined, performance });
   return { ...result, metrics: { maxCpuMs: ended.cpuMs, peakMemoryKiB: ended.memoryKiB } };
@@ -243,7 +269,9 @@ export function serverPerformance(
   const passed = throughputKept && p99Kept;
   const figures = `Your server: ${formatFigure(mine.throughput)} requests/s, p99 ${formatMs(mine.p99Ms)}; the reference: ${formatFigure(reference.throughput)} requests/s, p99 ${formatMs(reference.p99Ms)} (throughput ${formatRatio(throughputRatio)} of it, at least ${formatRatio(spec.minThroughputRatio)} needed; p99 ${formatRatio(p99Ratio)}, at most ${formatRatio(spec.maxP99Ratio)}).`;
   const broken = [
-    ...(throughputKept ? [] : [`it served ${formatRatio(throughputRatio)} of the reference's requests per second, at least ${formatRatio(spec.minThroughputRatio)} needed`]),
+    ...(throughputKept
+      ? []
+      : [`it served ${formatRatio(throughputRatio)} of the reference's requests per second, at least ${formatRatio(spec.minThroughputRatio)} needed`]),
     ...(p99Kept ? [] : [`its p99 latency was ${formatRatio(p99Ratio)} the reference's, at most ${formatRatio(spec.maxP99Ratio)} allowed`]),
   ];
   return {

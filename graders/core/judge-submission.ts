@@ -68,7 +68,15 @@ export async function judgeSubmission(options: JudgeOptions): Promise<GradingRes
       if (!reference.ok) throw new Error(`The ${language} reference of ${exercise.manifest.slug} does not compile: ${reference.compilerOutput.slice(0, 500)}`);
       return reference.server;
     };
-    return gradeServer({ grader, mode: options.mode, server: started.server, startReference: referenceCode === undefined ? undefined : startReference, seed: options.seed, onProgress: options.onProgress, runtime: { threads: TOOLCHAINS[language].runtimeThreads, descriptors: TOOLCHAINS[language].runtimeDescriptors } });
+    return gradeServer({
+      grader,
+      mode: options.mode,
+      server: started.server,
+      startReference: referenceCode === undefined ? undefined : startReference,
+      seed: options.seed,
+      onProgress: options.onProgress,
+      runtime: { threads: TOOLCHAINS[language].runtimeThreads, descriptors: TOOLCHAINS[language].runtimeDescriptors },
+    });
   }
 
   const built: BuildOutcome[] = [];
@@ -80,13 +88,20 @@ export async function judgeSubmission(options: JudgeOptions): Promise<GradingRes
     // One that finishes after the verdict (the submission did not compile) is not needed any more.
     if (judged) void dispose(outcome);
     else built.push(outcome);
-    if (!outcome.ok) throw new Error(`The ${language} ${how.reused ? "reference" : "race-detector build"} of ${exercise.manifest.slug} does not compile: ${outcome.compilerOutput.slice(0, 500)}`);
+    if (!outcome.ok)
+      throw new Error(
+        `The ${language} ${how.reused ? "reference" : "race-detector build"} of ${exercise.manifest.slug} does not compile: ${outcome.compilerOutput.slice(0, 500)}`,
+      );
     return outcome.program;
   };
   // The reference builds alongside the submission (in a container of its own; cached by each worker).
   const referenceBuild = referenceCode === undefined ? undefined : build(referenceCode, { reused: true });
   referenceBuild?.catch(() => undefined);
-  const raceTests = grader.kind === "link" && options.mode === "submit" && hasRaceDetector(language) && grader.tests(options.seed ?? grader.seed, language).some((test) => test.raceDetector);
+  const raceTests =
+    grader.kind === "link" &&
+    options.mode === "submit" &&
+    hasRaceDetector(language) &&
+    grader.tests(options.seed ?? grader.seed, language).some((test) => test.raceDetector);
   let raceBuild: Promise<ExecutableProgram> | undefined;
   try {
     const submission = await builder.build({ language, files: withEdit(options.code), limits, shared, userFiles });
@@ -99,7 +114,15 @@ export async function judgeSubmission(options: JudgeOptions): Promise<GradingRes
       raceBuild.catch(() => undefined);
     }
     const reference = await referenceBuild;
-    const common = { language, mode: options.mode, program: submission.program, reference, customInput: options.customInput, seed: options.seed, onProgress: options.onProgress };
+    const common = {
+      language,
+      mode: options.mode,
+      program: submission.program,
+      reference,
+      customInput: options.customInput,
+      seed: options.seed,
+      onProgress: options.onProgress,
+    };
     if (grader.kind === "io") return await gradeIo({ ...common, grader, examples: exercise.examples });
     return await gradeLink({
       ...common,

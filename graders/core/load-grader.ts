@@ -44,11 +44,7 @@ export interface KnownBadSolution {
 const BAD_FOLDER = new RegExp(`^(${VERDICTS.join("|")})-[a-z0-9]+(-[a-z0-9]+)*$`);
 
 /** Every graders/<slug>/bad/<verdict>-<what>/<lang>/<edit file>. */
-export async function readKnownBadSolutions(
-  slug: string,
-  editFiles: Partial<Record<Language, string>>,
-  gradersDir = GRADERS_DIR,
-): Promise<KnownBadSolution[]> {
+export async function readKnownBadSolutions(slug: string, editFiles: Partial<Record<Language, string>>, gradersDir = GRADERS_DIR): Promise<KnownBadSolution[]> {
   const dir = path.join(gradersDir, slug, "bad");
   if (!existsSync(dir)) return [];
   const solutions: KnownBadSolution[] = [];

@@ -40,7 +40,13 @@ describe("measurePerformance", () => {
     const reference = timed([100]);
     const program = timed([400, 280, 275, 290, 285]);
     const pairs: string[] = [];
-    const result = await measurePerformance({ plan, runner: ioWorkloads(exactLines), program, reference, onPair: (done, planned) => void pairs.push(`${done}/${planned}`) });
+    const result = await measurePerformance({
+      plan,
+      runner: ioWorkloads(exactLines),
+      program,
+      reference,
+      onPair: (done, planned) => void pairs.push(`${done}/${planned}`),
+    });
     expect(program.runs).toBe(5);
     expect(pairs).toEqual(["1/5", "2/5", "3/5", "4/5", "5/5"]);
     expect(result).toMatchObject({ verdict: "AC", ratio: 2.85 });
@@ -51,7 +57,12 @@ describe("measurePerformance", () => {
     const large: IoTestCase = { ...workload, name: "4n", description: "4n accesses" };
     const reference = timed([100]);
     const program = timed([120]);
-    const result = await measurePerformance({ plan: { workloads: [large], tolerance: 3, repeats: 5, growth: { small, large, maxRatio: 7 } }, runner: ioWorkloads(exactLines), program, reference });
+    const result = await measurePerformance({
+      plan: { workloads: [large], tolerance: 3, repeats: 5, growth: { small, large, maxRatio: 7 } },
+      runner: ioWorkloads(exactLines),
+      program,
+      reference,
+    });
     expect(result.verdict).toBe("AC");
     // One run of 4n (shared) and one of n, for each program.
     expect([program.runs, reference.runs]).toEqual([2, 2]);
@@ -65,18 +76,37 @@ describe("measurePerformance", () => {
       run: async ({ stdin }) => ({ outcome: "ok", exitCode: 0, signal: null, stdout: stdin, stderr: "", cpuMs: costs[stdin.trim()]!, wallMs: 1, memoryKiB: 1 }),
     });
     // Fast on 4n (1.2× the reference) but 4n costs 6× n where the reference's costs the same: growth decides.
-    const grows = await measurePerformance({ plan: { workloads: [large], tolerance: 3, repeats: 1, growth: { small, large, maxRatio: 2 } }, runner: ioWorkloads(exactLines), program: costing({ n: 20, "4n": 120 }), reference: costing({ n: 100, "4n": 100 }) });
-    expect(grows).toMatchObject({ passed: false, verdict: "TLE", limits: [{ limit: "cpu", kept: true }, { limit: "growth", kept: false }] });
+    const grows = await measurePerformance({
+      plan: { workloads: [large], tolerance: 3, repeats: 1, growth: { small, large, maxRatio: 2 } },
+      runner: ioWorkloads(exactLines),
+      program: costing({ n: 20, "4n": 120 }),
+      reference: costing({ n: 100, "4n": 100 }),
+    });
+    expect(grows).toMatchObject({
+      passed: false,
+      verdict: "TLE",
+      limits: [
+        { limit: "cpu", kept: true },
+        { limit: "growth", kept: false },
+      ],
+    });
     const slow = await measurePerformance({ plan, runner: ioWorkloads(exactLines), program: timed([900]), reference: timed([100]) });
     expect(slow.limits).toEqual([{ limit: "cpu", kept: false }]);
-    const crashed = await measurePerformance({ plan, runner: ioWorkloads(exactLines), program: { run: async () => ({ outcome: "RE", exitCode: 1, signal: null, stdout: "", stderr: "", cpuMs: 1, wallMs: 1, memoryKiB: 1 }) }, reference: timed([100]) });
+    const crashed = await measurePerformance({
+      plan,
+      runner: ioWorkloads(exactLines),
+      program: { run: async () => ({ outcome: "RE", exitCode: 1, signal: null, stdout: "", stderr: "", cpuMs: 1, wallMs: 1, memoryKiB: 1 }) },
+      reference: timed([100]),
+    });
     expect(crashed.verdict).toBe("RE");
     expect(crashed).not.toHaveProperty("limits");
   });
 
   it("names the workload and the figures, and guesses no cause", async () => {
     const result = await measurePerformance({ plan, runner: ioWorkloads(exactLines), program: timed([500]), reference: timed([100]) });
-    expect(result.message).toBe("Too slow. On a million operations: your CPU time 500 ms, the reference's 100 ms in the same job, 5× the reference's (allowed up to 3×).");
+    expect(result.message).toBe(
+      "Too slow. On a million operations: your CPU time 500 ms, the reference's 100 ms in the same job, 5× the reference's (allowed up to 3×).",
+    );
   });
 
   it("treats a ratio within a factor of 1.5 of its limit as open", () => {
@@ -89,7 +119,12 @@ describe("remembered checkers", () => {
     let calls = 0;
     const check = remembered((test, output) => (calls++, output === test.expected ? { ok: true } : { ok: false, message: "differs" }));
     const test: IoTestCase = { name: "t", visibility: "hidden", input: "1", expected: "2" };
-    expect([check(test, "2"), check(test, "2"), check(test, "3"), check({ ...test }, "2")]).toEqual([{ ok: true }, { ok: true }, { ok: false, message: "differs" }, { ok: true }]);
+    expect([check(test, "2"), check(test, "2"), check(test, "3"), check({ ...test }, "2")]).toEqual([
+      { ok: true },
+      { ok: true },
+      { ok: false, message: "differs" },
+      { ok: true },
+    ]);
     expect(calls).toBe(3);
   });
 });

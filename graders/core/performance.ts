@@ -118,7 +118,11 @@ const VERDICTS_PER_TEST = 64;
  */
 export function remembered(check: Checker, key: (test: IoTestCase) => object = (test) => test): Checker {
   return (test, output) => {
-    const hash = createHash("sha1").update(output).update("\0").update(test.expected ?? "").digest("base64");
+    const hash = createHash("sha1")
+      .update(output)
+      .update("\0")
+      .update(test.expected ?? "")
+      .digest("base64");
     const owner = key(test);
     let known = verdicts.get(owner);
     if (!known) verdicts.set(owner, (known = new Map()));
@@ -183,7 +187,8 @@ export async function measurePerformance<W extends Workload>(options: {
     const planned = all.size * maxPairs;
     let done = 0;
     for (const sample of all) sample.onPair = () => options.onPair?.(++done, planned);
-    const growthRatio = () => (growthSamples ? Math.max(median(growthSamples.large.program), CPU_FLOOR_MS) / Math.max(median(growthSamples.small.program), CPU_FLOOR_MS) : 0);
+    const growthRatio = () =>
+      growthSamples ? Math.max(median(growthSamples.large.program), CPU_FLOOR_MS) / Math.max(median(growthSamples.small.program), CPU_FLOOR_MS) : 0;
 
     for (const sample of speed) await sample.add(program, reference);
     if (growthSamples) for (const sample of [growthSamples.small, growthSamples.large]) if (sample.pairs === 0) await sample.add(program, reference);
@@ -229,7 +234,10 @@ export async function measurePerformance<W extends Workload>(options: {
       tolerance: plan.tolerance,
       growth,
       message: (figures + growthNote).trim(),
-      limits: [...(speed.length > 0 ? [{ limit: "cpu" as const, kept: fastEnough }] : []), ...(growth ? [{ limit: "growth" as const, kept: growth.passed }] : [])],
+      limits: [
+        ...(speed.length > 0 ? [{ limit: "cpu" as const, kept: fastEnough }] : []),
+        ...(growth ? [{ limit: "growth" as const, kept: growth.passed }] : []),
+      ],
     };
   } catch (error) {
     if (!(error instanceof WorkloadFailure)) throw error;

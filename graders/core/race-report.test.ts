@@ -65,9 +65,13 @@ describe("race reports", () => {
 
   it("keeps Go's accesses with the user's functions and lines", () => {
     expect(trimRaceReport(GO, "buffer.go")).toBe(
-      ["WARNING: DATA RACE", "Read at 0x0000005da5c0 by goroutine 7:", "    main.(*Buffer).Put() at buffer.go:21", "Previous write at 0x0000005da5c0 by goroutine 10:", "    main.(*Buffer).Get() at buffer.go:40"].join(
-        "\n",
-      ),
+      [
+        "WARNING: DATA RACE",
+        "Read at 0x0000005da5c0 by goroutine 7:",
+        "    main.(*Buffer).Put() at buffer.go:21",
+        "Previous write at 0x0000005da5c0 by goroutine 10:",
+        "    main.(*Buffer).Get() at buffer.go:40",
+      ].join("\n"),
     );
   });
 });

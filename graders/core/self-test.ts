@@ -42,7 +42,13 @@ export async function selfTestCases(options: { exercises?: string[]; languages?:
     const editFiles = Object.fromEntries(Object.entries(manifest.languages).map(([language, spec]) => [language, spec.edit]));
     for (const [language, spec] of Object.entries(manifest.languages) as [Language, { edit: string }][]) {
       if (options.languages && !options.languages.includes(language)) continue;
-      cases.push({ exercise: manifest.slug, language, solution: "reference", expected: "AC", code: await readReferenceSolution(manifest.slug, language, spec.edit) });
+      cases.push({
+        exercise: manifest.slug,
+        language,
+        solution: "reference",
+        expected: "AC",
+        code: await readReferenceSolution(manifest.slug, language, spec.edit),
+      });
     }
     for (const bad of await readKnownBadSolutions(manifest.slug, editFiles)) {
       if (options.languages && !options.languages.includes(bad.language)) continue;
@@ -68,7 +74,11 @@ export async function runSelfTest(testCase: SelfTestCase, options: { builder: Pr
     const { performance } = result;
     if (performance && performance.ratio > 0) ratios.push(performance.ratio);
     if (performance?.verdict === "TLE" && (performance.ratio > 0 || performance.growth)) {
-      slow.push(performance.ratio > performance.tolerance || !performance.growth ? { on: "ratio", value: performance.ratio } : { on: "growth", value: performance.growth.ratio });
+      slow.push(
+        performance.ratio > performance.tolerance || !performance.growth
+          ? { on: "ratio", value: performance.ratio }
+          : { on: "growth", value: performance.growth.ratio },
+      );
     }
     if (result.performance && result.performance.referenceCpuMs > 0) referenceCpuMs.push(result.performance.referenceCpuMs);
     const failed = result.tests.find((test) => test.verdict && test.verdict !== "AC");

@@ -41,7 +41,10 @@ describe("source rules", () => {
   it("refuses Go keywords outside strings and comments", () => {
     const rules = [{ names: ["chan"], why: "build the buffer yourself" }];
     expect(refusal('package buffer\n// a chan would do\nvar s = "chan"\n', "go", rules)).toBeNull();
-    expect(refusal("package buffer\n\ntype B struct{ items chan int64 }\n", "go", rules)).toMatchObject({ line: 3, what: '"chan" is not allowed in this exercise' });
+    expect(refusal("package buffer\n\ntype B struct{ items chan int64 }\n", "go", rules)).toMatchObject({
+      line: 3,
+      what: '"chan" is not allowed in this exercise',
+    });
     expect(refusal("package buffer\nvar channel, chanel int\n", "go", rules)).toBeNull();
   });
 

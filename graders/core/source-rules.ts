@@ -150,7 +150,8 @@ export function refusal(code: string, language: Language, rules: SourceRule[]): 
     }
     for (const directive of rule.directives ?? []) {
       const hit = new RegExp(`^[ \\t]*//${directive.replace(/^\/\//, "")}`, "m").exec(code);
-      if (hit) found.push({ line: lineAt(code, hit.index), what: `the directive //${directive.replace(/^\/\//, "")} is not allowed in this exercise`, why: rule.why });
+      if (hit)
+        found.push({ line: lineAt(code, hit.index), what: `the directive //${directive.replace(/^\/\//, "")} is not allowed in this exercise`, why: rule.why });
     }
     if (rule.packageName !== undefined) {
       const clause = /^[ \t]*package[ \t]+(\w+)/m.exec(source);

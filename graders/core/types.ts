@@ -1,7 +1,5 @@
 // What an exercise's grader declares, and the one seam through which grading runs programs.
 import type { Language } from "@/contracts/languages";
-import type { ExecutableProgram, ProgramRun, ServingProgram, ToolRun } from "@/contracts/programs";
-import type { Verdict } from "@/contracts/verdicts";
 import type { SourceRule } from "@/graders/core/source-rules";
 
 /** One test of an `io` exercise. */
@@ -190,4 +188,3 @@ export function defineServerGrader(grader: Omit<ServerGrader, "kind" | "seed"> &
 export function defineLinkGrader(grader: Omit<LinkGrader, "kind" | "seed"> & { seed?: number }): LinkGrader {
   return { kind: "link", seed: DEFAULT_SEED, ...grader };
 }
-

@@ -23,9 +23,27 @@ const proof: Record<string, (report: HarnessReport) => boolean> = {
 };
 
 const tests: ServerTestCase[] = [
-  { name: "every command and error", visibility: "public", args: ["commands"], wallSeconds: 20, description: "PING, ECHO, SET, GET, DEL, EXISTS, INCR and their errors, as arrays and inline" },
-  { name: "pipelining", visibility: "public", args: ["pipeline"], wallSeconds: 20, description: "1,000 requests in one write, then 20 clients pipelining 500 each" },
-  { name: "requests in pieces", visibility: "hidden", args: ["fragments"], wallSeconds: 30, description: "requests cut at every byte, then a stream sent 1 to 7 bytes at a time" },
+  {
+    name: "every command and error",
+    visibility: "public",
+    args: ["commands"],
+    wallSeconds: 20,
+    description: "PING, ECHO, SET, GET, DEL, EXISTS, INCR and their errors, as arrays and inline",
+  },
+  {
+    name: "pipelining",
+    visibility: "public",
+    args: ["pipeline"],
+    wallSeconds: 20,
+    description: "1,000 requests in one write, then 20 clients pipelining 500 each",
+  },
+  {
+    name: "requests in pieces",
+    visibility: "hidden",
+    args: ["fragments"],
+    wallSeconds: 30,
+    description: "requests cut at every byte, then a stream sent 1 to 7 bytes at a time",
+  },
   {
     name: "a client pauses mid-request",
     visibility: "hidden",
@@ -42,7 +60,13 @@ const tests: ServerTestCase[] = [
     singleThreaded: true,
     description: "one client asks for 32 MiB of replies and reads none while four others are served",
   },
-  { name: "large values, slow readers", visibility: "hidden", args: ["large-values"], wallSeconds: 60, description: "four clients store 2 MiB values and read three copies each, slowly" },
+  {
+    name: "large values, slow readers",
+    visibility: "hidden",
+    args: ["large-values"],
+    wallSeconds: 60,
+    description: "four clients store 2 MiB values and read three copies each, slowly",
+  },
   {
     name: "abrupt disconnects",
     visibility: "hidden",
@@ -75,7 +99,9 @@ const tests: ServerTestCase[] = [
 
 export default defineServerGrader({
   sourceRules: {
-    go: [{ modules: ["net"], why: "Go's net package runs an event loop for you (its netpoller); build yours with syscall.EpollCreate1, EpollCtl and EpollWait." }],
+    go: [
+      { modules: ["net"], why: "Go's net package runs an event loop for you (its netpoller); build yours with syscall.EpollCreate1, EpollCtl and EpollWait." },
+    ],
     python: [{ modules: ["asyncio"], why: "asyncio runs an event loop for you; build yours with select.epoll." }],
   },
   tool: { language: "go", limits: { openFiles: 20_000, memoryMiB: 1024, pids: 64 } },

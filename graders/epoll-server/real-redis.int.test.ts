@@ -12,6 +12,7 @@ import { runLimitsFor } from "@/sandbox/limits";
 import type { ServerSession } from "@/sandbox/runner";
 import { testRunner } from "@/sandbox/test/support";
 import { servingProgram } from "@/sandbox/docker/program-builder";
+import type { ToolRun } from "@/contracts/programs";
 
 const runner = await testRunner();
 const exercise = await loadExercise("epoll-server");
@@ -49,7 +50,10 @@ describe("the epoll server's grader against real Redis", () => {
   });
 
   it("serves redis-cli and redis-benchmark from the C reference", async () => {
-    const compiled = await runner.compile({ language: "c", files: [{ name: "server.c", content: await readReferenceSolution("epoll-server", "c", "server.c") }] });
+    const compiled = await runner.compile({
+      language: "c",
+      files: [{ name: "server.c", content: await readReferenceSolution("epoll-server", "c", "server.c") }],
+    });
     if (!compiled.ok) throw new Error(compiled.output);
     const session = await runner.startServer({ artifact: compiled.artifact, limits });
     const clients = [
@@ -64,7 +68,7 @@ describe("the epoll server's grader against real Redis", () => {
       "redis-cli -p 6379 DEL greeting nothing",
       "redis-benchmark -p 6379 -q -n 20000 -c 20 -P 16 -t ping,set,get,incr 2>/dev/null | tr '\\r' '\\n' | grep 'requests per second,'",
     ].join("\n");
-    let report;
+    let report: ToolRun;
     try {
       report = await session.probe({ image: "redis", files: [{ name: "clients.sh", content: clients }], command: ["sh", "clients.sh"], wallSeconds: 60 });
     } finally {
@@ -74,7 +78,10 @@ describe("the epoll server's grader against real Redis", () => {
     const lines = report.stdout.trim().split("\n");
     expect(lines.slice(0, 7)).toEqual(["PONG", "OK", "hello world", "1", "2", "2", "1"]);
     for (const test of ["PING_INLINE", "PING_MBULK", "SET", "GET", "INCR"]) {
-      expect(lines.find((line) => line.startsWith(`${test}: `)), report.stdout).toMatch(/requests per second/);
+      expect(
+        lines.find((line) => line.startsWith(`${test}: `)),
+        report.stdout,
+      ).toMatch(/requests per second/);
     }
   });
 });

@@ -57,14 +57,22 @@ describe("the LRU pager checker", () => {
 
   it("explains an eviction while a frame is free, and a free frame taken when memory is full", () => {
     expect(messageFor(scripted(2, "1R 2R"), "one-frame-too-few")).toContain("only 1 of the 2 frames was in use");
-    expect(messageFor(EXAMPLE, "one-frame-too-few")).toContain("at access 3 (a read of page 3) only 2 of the 3 frames were in use, so the fault takes a free frame, but you evicted page 1: nothing is evicted while a frame is free.");
-    expect(messageFor(EXAMPLE, "one-frame-too-many")).toContain("at access 5 (a read of page 4) all 3 frames were in use, so the fault must evict a page: LRU evicts page 2 (last used at access 2), but you reported a free frame.");
+    expect(messageFor(EXAMPLE, "one-frame-too-few")).toContain(
+      "at access 3 (a read of page 3) only 2 of the 3 frames were in use, so the fault takes a free frame, but you evicted page 1: nothing is evicted while a frame is free.",
+    );
+    expect(messageFor(EXAMPLE, "one-frame-too-many")).toContain(
+      "at access 5 (a read of page 4) all 3 frames were in use, so the fault must evict a page: LRU evicts page 2 (last used at access 2), but you reported a free frame.",
+    );
     expect(messageFor(scripted(1, "1R 2R"), "one-frame-too-many")).toContain("at access 2 (a read of page 2) the only frame was in use");
   });
 
   it("explains a missing write-back, for a page loaded by a write and for one written later", () => {
-    expect(messageFor(EXAMPLE, "no-write-back")).toContain("at access 5 page 2 was evicted, and it was loaded by a write (at access 2): it is dirty, so its eviction needs a write-back: F 2 W.");
-    expect(messageFor(EXAMPLE, "write-hit-not-dirty")).toContain("at access 12 page 3 was evicted, and it was written at access 6, after it was loaded at access 3: it is dirty, so its eviction needs a write-back: F 3 W.");
+    expect(messageFor(EXAMPLE, "no-write-back")).toContain(
+      "at access 5 page 2 was evicted, and it was loaded by a write (at access 2): it is dirty, so its eviction needs a write-back: F 2 W.",
+    );
+    expect(messageFor(EXAMPLE, "write-hit-not-dirty")).toContain(
+      "at access 12 page 3 was evicted, and it was written at access 6, after it was loaded at access 3: it is dirty, so its eviction needs a write-back: F 3 W.",
+    );
   });
 
   it("explains a write-back of a clean page, and that a reloaded page starts clean", () => {
@@ -82,17 +90,25 @@ describe("the LRU pager checker", () => {
 
   it("explains a hit on a page LRU had evicted, and a fault on a resident one", () => {
     const workload = scripted(2, "1R 2R 1R 3R 2R 1R");
-    expect(checkPager(testOf(workload), withLine(workload, 5, "H"))).toMatchObject({ message: expect.stringContaining("at access 5 (a read of page 2) you reported a hit, but page 2 was not resident: LRU evicted it at access 4.") });
+    expect(checkPager(testOf(workload), withLine(workload, 5, "H"))).toMatchObject({
+      message: expect.stringContaining("at access 5 (a read of page 2) you reported a hit, but page 2 was not resident: LRU evicted it at access 4."),
+    });
     expect(checkPager(testOf(workload), withLine(workload, 3, "F 2"))).toMatchObject({
-      message: expect.stringContaining("at access 3 (a read of page 1) you reported a page fault, but page 1 was resident: it was loaded at access 1, and LRU has not evicted it since."),
+      message: expect.stringContaining(
+        "at access 3 (a read of page 1) you reported a page fault, but page 1 was resident: it was loaded at access 1, and LRU has not evicted it since.",
+      ),
     });
   });
 
   it("explains evicting the most recently used page, and a page that was not resident", () => {
-    expect(messageFor(scripted(2, "1R 2R 3R"), "evicts-most-recent")).toContain("your pager evicted page 2, but LRU evicts page 1, the least recently used resident page (last used at access 1); page 2 was used more recently, at access 2 (the latest access).");
+    expect(messageFor(scripted(2, "1R 2R 3R"), "evicts-most-recent")).toContain(
+      "your pager evicted page 2, but LRU evicts page 1, the least recently used resident page (last used at access 1); page 2 was used more recently, at access 2 (the latest access).",
+    );
     const workload = scripted(2, "1R 2R 3R");
     expect(checkPager(testOf(workload), withLine(workload, 3, "F 7"))).toMatchObject({ message: expect.stringContaining("; page 7 was not even resident.") });
-    expect(checkPager(testOf(workload), withLine(workload, 3, "F 9999999"))).toMatchObject({ message: expect.stringContaining("; page 9999999 was not even resident.") });
+    expect(checkPager(testOf(workload), withLine(workload, 3, "F 9999999"))).toMatchObject({
+      message: expect.stringContaining("; page 9999999 was not even resident."),
+    });
   });
 
   it("explains recency that a read hit failed to refresh", () => {
@@ -101,23 +117,42 @@ describe("the LRU pager checker", () => {
 
   it("names a line that is not a result, and a short or long output", () => {
     const workload = scripted(2, "1R 2R 3R");
-    expect(checkPager(testOf(workload), withLine(workload, 2, "debug: 2"))).toMatchObject({ message: expect.stringContaining('line 2 is "debug: 2", which is not an access result: print H for a hit') });
-    expect(checkPager(testOf(workload), withLine(workload, 3, null))).toMatchObject({ message: expect.stringContaining("your output has 2 access lines, but there are 3 accesses") });
-    expect(checkPager(testOf(workload), "")).toMatchObject({ message: expect.stringContaining("your output has 0 access lines, but there are 3 accesses: print one line per access, then the totals line.") });
-    expect(checkPager(testOf(workload), `${expectedOutput(workload)}bye\n`)).toMatchObject({ message: expect.stringContaining('your output goes on after the totals line (line 5 is "bye"): print nothing after it.') });
+    expect(checkPager(testOf(workload), withLine(workload, 2, "debug: 2"))).toMatchObject({
+      message: expect.stringContaining('line 2 is "debug: 2", which is not an access result: print H for a hit'),
+    });
+    expect(checkPager(testOf(workload), withLine(workload, 3, null))).toMatchObject({
+      message: expect.stringContaining("your output has 2 access lines, but there are 3 accesses"),
+    });
+    expect(checkPager(testOf(workload), "")).toMatchObject({
+      message: expect.stringContaining("your output has 0 access lines, but there are 3 accesses: print one line per access, then the totals line."),
+    });
+    expect(checkPager(testOf(workload), `${expectedOutput(workload)}bye\n`)).toMatchObject({
+      message: expect.stringContaining('your output goes on after the totals line (line 5 is "bye"): print nothing after it.'),
+    });
   });
 
   it("says which figure of the totals line is wrong", () => {
     const workload = scripted(2, "1W 2R 3R");
     const totals = (text: string | null) => checkPager(testOf(workload), withLine(workload, 4, text));
-    expect(totals("TOTAL accesses=3 hits=0 faults=3 writebacks=0")).toMatchObject({ message: expect.stringContaining("your totals line is wrong: it says writebacks=0, but 1 eviction wrote a dirty page back.") });
-    expect(totals("TOTAL accesses=3 hits=1 faults=3 writebacks=1")).toMatchObject({ message: expect.stringContaining("it says hits=1, but 0 of them were hits.") });
-    expect(totals("total 3 0 3 1")).toMatchObject({ message: expect.stringContaining('your totals line is "total 3 0 3 1", but it must read TOTAL accesses=') });
+    expect(totals("TOTAL accesses=3 hits=0 faults=3 writebacks=0")).toMatchObject({
+      message: expect.stringContaining("your totals line is wrong: it says writebacks=0, but 1 eviction wrote a dirty page back."),
+    });
+    expect(totals("TOTAL accesses=3 hits=1 faults=3 writebacks=1")).toMatchObject({
+      message: expect.stringContaining("it says hits=1, but 0 of them were hits."),
+    });
+    expect(totals("total 3 0 3 1")).toMatchObject({
+      message: expect.stringContaining('your totals line is "total 3 0 3 1", but it must read TOTAL accesses='),
+    });
     expect(totals(null)).toMatchObject({ message: expect.stringContaining("your output has no totals line") });
   });
 
   it("falls back to the first different line when the input cannot be replayed (custom input)", () => {
-    const test: IoTestCase = { name: "your input", visibility: "public", input: "3 1\n1 X\n", expected: "invalid input: access 1 must be a page number (0 to 999999) and R or W\n" };
+    const test: IoTestCase = {
+      name: "your input",
+      visibility: "public",
+      input: "3 1\n1 X\n",
+      expected: "invalid input: access 1 must be a page number (0 to 999999) and R or W\n",
+    };
     expect(checkPager(test, "F\nTOTAL accesses=1 hits=0 faults=1 writebacks=0\n")).toEqual({
       ok: false,
       message: 'At line 1: expected "invalid input: access 1 must be a page number (0 to 999999) and R or W", got "F".',

@@ -62,12 +62,15 @@ function explainAccess(workload: Workload, index: number, got: AccessEvent): str
     if (!pager.isResident(chosen)) return `${base}; page ${chosen} was not even resident.`;
     const chosenHistory = pager.history(chosen);
     const latest = chosenHistory.lastUse === index - 1 ? " (the latest access)" : "";
-    const loadedEarlier = chosenHistory.loaded! < lruHistory.loaded! ? `, though it was loaded before page ${victim}: LRU goes by last use, hits included, not by load order` : "";
+    const loadedEarlier =
+      chosenHistory.loaded! < lruHistory.loaded! ? `, though it was loaded before page ${victim}: LRU goes by last use, hits included, not by load order` : "";
     return `${base}; page ${chosen} was used more recently, at ${access(chosenHistory.lastUse!)}${latest}${loadedEarlier}.`;
   }
   if (lruHistory.firstWrite !== null && !got.writeBack) {
     const written =
-      lruHistory.firstWrite === lruHistory.loaded ? `was loaded by a write (at ${access(lruHistory.loaded)})` : `was written at ${access(lruHistory.firstWrite)}, after it was loaded at ${access(lruHistory.loaded!)}`;
+      lruHistory.firstWrite === lruHistory.loaded
+        ? `was loaded by a write (at ${access(lruHistory.loaded)})`
+        : `was written at ${access(lruHistory.firstWrite)}, after it was loaded at ${access(lruHistory.loaded!)}`;
     return `at ${at} page ${victim} was evicted, and it ${written}: it is dirty, so its eviction needs a write-back: ${formatEvent({ hit: false, evicted: victim, writeBack: true })}.`;
   }
   if (lruHistory.firstWrite === null && got.writeBack) {
@@ -128,5 +131,8 @@ export const checkPager: Checker = (test: IoTestCase, output: string): CheckOutc
     return { ok: false, message: `On a hidden test${test.description ? ` (${test.description})` : ""}: ${explanation}` };
   }
   const line = (text: string | undefined) => (text === undefined ? "nothing" : `"${excerpt(text)}"`);
-  return { ok: false, message: `Line ${count(divergence.line)}: expected ${line(divergence.expected)}, got ${line(divergence.actual)}. ${capitalised(explanation)}` };
+  return {
+    ok: false,
+    message: `Line ${count(divergence.line)}: expected ${line(divergence.expected)}, got ${line(divergence.actual)}. ${capitalised(explanation)}`,
+  };
 };

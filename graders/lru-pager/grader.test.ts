@@ -36,7 +36,10 @@ describe("lru-pager's hidden tests", () => {
   it("include the edge cases they are named for", () => {
     const named = (name: string) => hidden.find((test) => test.name === name)!;
     for (const name of ["as many frames as pages", "more frames than pages", "one page over and over"]) {
-      expect(lines(named(name)).some((line) => line.startsWith("F ")), name).toBe(false);
+      expect(
+        lines(named(name)).some((line) => line.startsWith("F ")),
+        name,
+      ).toBe(false);
     }
     expect(lines(named("loop over one page more than fits")).some((line) => line === "H")).toBe(false);
     expect(workloadOf(named("one frame")).frames).toBe(1);

@@ -92,7 +92,12 @@ const largeScan = memoized((seed: number, language: Language) => {
   return test(
     LARGE_SCAN.name,
     "a hot set and a long sequential scan that pushes it out",
-    hotSetWithScan(new SeededRandom(seed).fork("large scan"), part(100_000), part(1_000_000), { hotPages: part(60_000), scanPages: part(400_000), scanShare: 0.3, writeShare: 0.3 }),
+    hotSetWithScan(new SeededRandom(seed).fork("large scan"), part(100_000), part(1_000_000), {
+      hotPages: part(60_000),
+      scanPages: part(400_000),
+      scanShare: 0.3,
+      writeShare: 0.3,
+    }),
   );
 });
 
@@ -114,7 +119,12 @@ const growthLarge = memoized((seed: number, language: Language) => growthTest(se
  */
 const performanceWorkloads = memoized((seed: number, language: Language): IoTestCase[] => {
   if (language === "python") return [growthLarge(seed, language)];
-  const scan = hotSetWithScan(new SeededRandom(seed).fork("performance"), 70_000, 1_000_000, { hotPages: 42_000, scanPages: 400_000, scanShare: 0.3, writeShare: 0.3 });
+  const scan = hotSetWithScan(new SeededRandom(seed).fork("performance"), 70_000, 1_000_000, {
+    hotPages: 42_000,
+    scanPages: 400_000,
+    scanShare: 0.3,
+    writeShare: 0.3,
+  });
   return [test("performance: hot pages and a scan", "a hot set and a long sequential scan", scan), growthLarge(seed, language)];
 });
 

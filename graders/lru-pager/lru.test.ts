@@ -39,7 +39,7 @@ describe("the LRU oracle", () => {
   it("remembers when each page was used, loaded, written, evicted and written back", () => {
     const pager = new LruPager(2, 10);
     const { pages, writes } = scripted(2, "1W 2R 3R 1R 2W");
-    pages.forEach((page, i) => pager.access(page, writes[i]!));
+    for (const [i, page] of pages.entries()) pager.access(page, writes[i]!);
     expect(pager.history(1)).toEqual({ lastUse: 3, loaded: 3, firstWrite: null, evicted: 2, writtenBack: 2 });
     expect(pager.history(2)).toEqual({ lastUse: 4, loaded: 4, firstWrite: 4, evicted: 3, writtenBack: null });
     expect(pager.history(3)).toEqual({ lastUse: 2, loaded: null, firstWrite: null, evicted: 4, writtenBack: null });

@@ -1,6 +1,6 @@
 // Seeded access streams: the hand-made edge cases, random small ones, and the large ones that only
 // an O(1)-per-access pager finishes in time (hits spread over the whole recency order, many evictions).
-import { SeededRandom } from "@/graders/core/random";
+import type { SeededRandom } from "@/graders/core/random";
 import { PAGE_LIMIT, type Workload } from "@/graders/lru-pager/lru";
 
 /** Accesses from a compact script: "0R 1W 0R" is page 0 read, page 1 written, page 0 read. */
@@ -61,7 +61,12 @@ export function workingSet(random: SeededRandom, frames: number, count: number, 
  * A hot set used over and over while a long sequential scan passes through (a database's table
  * scan through its buffer pool): the scan's pages push hot pages out, so evictions are frequent.
  */
-export function hotSetWithScan(random: SeededRandom, frames: number, count: number, options: { hotPages: number; scanPages: number; scanShare: number; writeShare: number }): Workload {
+export function hotSetWithScan(
+  random: SeededRandom,
+  frames: number,
+  count: number,
+  options: { hotPages: number; scanPages: number; scanShare: number; writeShare: number },
+): Workload {
   const offset = random.int(0, PAGE_LIMIT - 1);
   let scanned = 0;
   return append({ frames, pages: [], writes: [] }, random, count, options.writeShare, () =>

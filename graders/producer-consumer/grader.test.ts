@@ -30,7 +30,8 @@ describe("producer-consumer grader", () => {
     expect(customScenario("  3 0 4 50 0 0 0 1  ")).toEqual({ ok: true, scenario: "3 0 4 50 0 0 0 1" });
     expect(customScenario("1 4 8\n25 40000 0 0 0")).toEqual({ ok: true, scenario: "1 4 8 25 40000 0 0 0" });
     // Every scenario the statement's examples and the public tests use is taken as it is.
-    for (const test of grader.tests(grader.seed, "c").filter((t) => t.visibility === "public")) expect(customScenario(test.scenario)).toEqual({ ok: true, scenario: test.scenario });
+    for (const test of grader.tests(grader.seed, "c").filter((t) => t.visibility === "public"))
+      expect(customScenario(test.scenario)).toEqual({ ok: true, scenario: test.scenario });
   });
 
   it("refuses, with the reason, a scenario the harness would reject or that nothing could complete", () => {

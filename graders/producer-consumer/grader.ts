@@ -35,12 +35,30 @@ export function checksum(producers: number, items: number): number {
 }
 
 function scenarioLine(s: Scenario): string {
-  return [s.producers, s.consumers, s.capacity, s.items, s.producerPauseUs ?? 0, s.consumerStartMs ?? 0, s.spuriousPermille ?? 0, s.closeWhileFull ? 1 : 0].join(" ");
+  return [
+    s.producers,
+    s.consumers,
+    s.capacity,
+    s.items,
+    s.producerPauseUs ?? 0,
+    s.consumerStartMs ?? 0,
+    s.spuriousPermille ?? 0,
+    s.closeWhileFull ? 1 : 0,
+  ].join(" ");
 }
 
 function parse(line: string): Scenario {
   const [producers, consumers, capacity, items, producerPauseUs, consumerStartMs, spuriousPermille, mode] = line.trim().split(/\s+/).map(Number);
-  return { producers: producers!, consumers: consumers!, capacity: capacity!, items: items!, producerPauseUs, consumerStartMs, spuriousPermille, closeWhileFull: mode === 1 };
+  return {
+    producers: producers!,
+    consumers: consumers!,
+    capacity: capacity!,
+    items: items!,
+    producerPauseUs,
+    consumerStartMs,
+    spuriousPermille,
+    closeWhileFull: mode === 1,
+  };
 }
 
 const FIELDS = "P C CAPACITY N PRODUCER_PAUSE_US CONSUMER_START_MS SPURIOUS_PERMILLE MODE";
@@ -53,13 +71,28 @@ const INT_MAX = 2 ** 31 - 1;
  * one that could only hang or lose items whatever the buffer does, is not blamed on the user's code.
  */
 export function customScenario(input: string): { ok: true; scenario: string } | { ok: false; message: string } {
-  const lines = input.split("\n").map((line) => line.trim()).filter((line) => line !== "");
+  const lines = input
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
   if (lines.length > 1 && /^\S+$/.test(lines[0]!) && !/^-?\d+$/.test(lines[0]!)) lines.shift();
-  const words = lines.join(" ").split(/\s+/).filter((word) => word !== "");
+  const words = lines
+    .join(" ")
+    .split(/\s+/)
+    .filter((word) => word !== "");
   if (words.length !== 8) return { ok: false, message: `it needs eight numbers (${FIELDS}); it has ${words.length === 0 ? "none" : words.length}.` };
   const bad = words.find((word) => !/^\d+$/.test(word) || Number(word) > INT_MAX);
   if (bad !== undefined) return { ok: false, message: `"${bad.slice(0, 40)}" is not a whole number from 0 to ${INT_MAX.toLocaleString("en-US")}.` };
-  const [producers, consumers, capacity, items, producerPauseUs, consumerStartMs, spuriousPermille, mode] = words.map(Number) as [number, number, number, number, number, number, number, number];
+  const [producers, consumers, capacity, items, producerPauseUs, consumerStartMs, spuriousPermille, mode] = words.map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const problem =
     producers < 1 || producers > 32
       ? `P (producers) is ${producers}; it must be 1 to 32.`
@@ -77,7 +110,10 @@ export function customScenario(input: string): { ok: true; scenario: string } | 
                   ? "with MODE 0 the items are taken out by consumers, and C is 0: nothing would ever take them. Use at least one consumer, or MODE 1."
                   : undefined;
   if (problem) return { ok: false, message: problem };
-  return { ok: true, scenario: scenarioLine({ producers, consumers, capacity, items, producerPauseUs, consumerStartMs, spuriousPermille, closeWhileFull: mode === 1 }) };
+  return {
+    ok: true,
+    scenario: scenarioLine({ producers, consumers, capacity, items, producerPauseUs, consumerStartMs, spuriousPermille, closeWhileFull: mode === 1 }),
+  };
 }
 
 function test(name: string, visibility: "public" | "hidden", scenario: Scenario, extra: Partial<LinkTestCase> = {}): LinkTestCase {
@@ -120,7 +156,12 @@ export default defineLinkGrader({
   // The statement: build the buffer, not borrow the language's (a buffered channel, queue.Queue).
   sourceRules: {
     go: [{ names: ["chan"], why: "a channel would be the buffer for you; build it with sync.Mutex and sync.Cond." }],
-    python: [{ modules: ["queue", "asyncio", "multiprocessing", "concurrent"], why: "their queues would be the buffer for you; build it with threading.Lock and threading.Condition." }],
+    python: [
+      {
+        modules: ["queue", "asyncio", "multiprocessing", "concurrent"],
+        why: "their queues would be the buffer for you; build it with threading.Lock and threading.Condition.",
+      },
+    ],
   },
   tests: (_seed, language) => [
     test("one producer, one consumer", "public", { producers: 1, consumers: 1, capacity: 4, items: 1000 }),
@@ -131,8 +172,16 @@ export default defineLinkGrader({
     test("32 producers, 32 consumers", "hidden", { producers: 32, consumers: 32, capacity: 64, items: 1000, spuriousPermille: 50 }),
     test("close with many waiting", "hidden", { producers: 8, consumers: 0, capacity: 3, items: 100, spuriousPermille: 100, closeWhileFull: true }),
     // Waiting (SLOW_PRODUCER, LATE_CONSUMERS): a spinning thread burns it, a blocked one almost nothing.
-    test("consumers wait for a slow producer", "hidden", SLOW_PRODUCER[language], { maxCpuRatio: 4, cpuHint: `Consumers used CPU while the buffer was empty. ${BLOCKING_HINT}` }),
-    test("producers wait for late consumers", "hidden", { producers: 4, consumers: 1, capacity: 2, items: 30, consumerStartMs: LATE_CONSUMERS[language] }, { maxCpuRatio: 4, cpuHint: `Producers used CPU while the buffer was full. ${BLOCKING_HINT}` }),
+    test("consumers wait for a slow producer", "hidden", SLOW_PRODUCER[language], {
+      maxCpuRatio: 4,
+      cpuHint: `Consumers used CPU while the buffer was empty. ${BLOCKING_HINT}`,
+    }),
+    test(
+      "producers wait for late consumers",
+      "hidden",
+      { producers: 4, consumers: 1, capacity: 2, items: 30, consumerStartMs: LATE_CONSUMERS[language] },
+      { maxCpuRatio: 4, cpuHint: `Producers used CPU while the buffer was full. ${BLOCKING_HINT}` },
+    ),
     // After the waiting tests: the race-detector build (begun after the submission's) is ready by then.
     test("under the race detector", "hidden", { producers: 4, consumers: 4, capacity: 4, items: 1000 }, { raceDetector: true }),
     test("many items", "hidden", { producers: 4, consumers: 4, capacity: 256, items: 50_000 }),
@@ -144,11 +193,16 @@ export default defineLinkGrader({
     const accepted = Number(report.accepted);
     if (scenario.closeWhileFull) {
       if (accepted !== delivered) return { ok: false, message: `${accepted} item(s) were accepted but ${delivered} came out.` };
-      if (accepted < scenario.capacity) return { ok: false, message: `Only ${accepted} item(s) went in before the close; a buffer of capacity ${scenario.capacity} should have taken ${scenario.capacity}.` };
+      if (accepted < scenario.capacity)
+        return {
+          ok: false,
+          message: `Only ${accepted} item(s) went in before the close; a buffer of capacity ${scenario.capacity} should have taken ${scenario.capacity}.`,
+        };
       return { ok: true };
     }
     const expected = scenario.producers * scenario.items;
-    if (delivered !== expected || accepted !== expected) return { ok: false, message: `${expected.toLocaleString("en-US")} items were produced but ${delivered.toLocaleString("en-US")} were delivered.` };
+    if (delivered !== expected || accepted !== expected)
+      return { ok: false, message: `${expected.toLocaleString("en-US")} items were produced but ${delivered.toLocaleString("en-US")} were delivered.` };
     return report.checksum === checksum(scenario.producers, scenario.items)
       ? { ok: true }
       : { ok: false, message: "The right number of items came out, but not the items that went in (their checksum differs)." };

@@ -10,6 +10,7 @@ const EMAIL_MAX_LENGTH = 254;
 const EMAIL_LOCAL_MAX_LENGTH = 64;
 const DOMAIN_LABEL_MAX_LENGTH = 63;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this finds
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 export function nameProblem(name: unknown): string | null {
@@ -24,7 +25,12 @@ export function emailProblem(email: unknown): string | null {
   if (email.length > EMAIL_MAX_LENGTH) return `An email address has at most ${EMAIL_MAX_LENGTH} characters.`;
   const at = email.lastIndexOf("@");
   if (at > EMAIL_LOCAL_MAX_LENGTH) return `The part before @ has at most ${EMAIL_LOCAL_MAX_LENGTH} characters.`;
-  if (email.slice(at + 1).split(".").some((label) => label.length > DOMAIN_LABEL_MAX_LENGTH)) {
+  if (
+    email
+      .slice(at + 1)
+      .split(".")
+      .some((label) => label.length > DOMAIN_LABEL_MAX_LENGTH)
+  ) {
     return `Each part of the domain has at most ${DOMAIN_LABEL_MAX_LENGTH} characters.`;
   }
   if (CONTROL_CHARACTER.test(email)) return "Enter a valid email address.";

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { MIGRATIONS_DIR, migrateDatabase } from "@/lib/database/migrate";
 import { checksumOf, readMigrations } from "@/lib/database/migrations";
@@ -10,9 +10,7 @@ import { createEmptyDatabase, queryRows } from "@/test/support/database";
 const query = <Row extends pg.QueryResultRow>(url: string, sql: string) => queryRows<Row>(url, sql);
 
 const tablesOf = async (url: string) =>
-  (await query<{ tablename: string }>(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).map(
-    (row) => row.tablename,
-  );
+  (await query<{ tablename: string }>(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).map((row) => row.tablename);
 
 const tempDirs: string[] = [];
 afterAll(() => Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true }))));

@@ -28,10 +28,7 @@ export interface MigrateResult {
 }
 
 /** Brings the database at `databaseUrl` up to date; each migration runs in its own transaction. */
-export async function migrateDatabase(options: {
-  databaseUrl: string;
-  migrationsDir?: string;
-}): Promise<MigrateResult> {
+export async function migrateDatabase(options: { databaseUrl: string; migrationsDir?: string }): Promise<MigrateResult> {
   const files = await readMigrations(options.migrationsDir ?? MIGRATIONS_DIR);
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();

@@ -2,14 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  type AppliedMigration,
-  checksumOf,
-  MigrationError,
-  type MigrationFile,
-  planMigrations,
-  readMigrations,
-} from "@/lib/database/migrations";
+import { type AppliedMigration, checksumOf, MigrationError, type MigrationFile, planMigrations, readMigrations } from "@/lib/database/migrations";
 
 const file = (name: string, sql = `-- ${name}`): MigrationFile => ({ name, sql, checksum: checksumOf(sql) });
 const applied = (migration: MigrationFile, overrides: Partial<AppliedMigration> = {}): AppliedMigration => ({
@@ -49,11 +42,7 @@ describe("readMigrations", () => {
       "20261231235959_third": "CREATE TABLE c ();",
     });
     const migrations = await readMigrations(dir);
-    expect(migrations.map((m) => m.name)).toEqual([
-      "20260101000000_first",
-      "20260102000000_second",
-      "20261231235959_third",
-    ]);
+    expect(migrations.map((m) => m.name)).toEqual(["20260101000000_first", "20260102000000_second", "20261231235959_third"]);
     expect(migrations[0]?.checksum).toBe(checksumOf("CREATE TABLE a ();"));
   });
 

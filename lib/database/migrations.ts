@@ -34,9 +34,7 @@ export async function readMigrations(dir: string): Promise<MigrationFile[]> {
   const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
   const misnamed = folders.filter((name) => !MIGRATION_NAME.test(name));
   if (misnamed.length > 0) {
-    throw new MigrationError(
-      `Migration folders must be named <YYYYMMDDHHMMSS>_<snake_case_name>: ${misnamed.join(", ")} in ${dir}.`,
-    );
+    throw new MigrationError(`Migration folders must be named <YYYYMMDDHHMMSS>_<snake_case_name>: ${misnamed.join(", ")} in ${dir}.`);
   }
   folders.sort();
   return Promise.all(
@@ -56,9 +54,7 @@ export function planMigrations(files: MigrationFile[], applied: AppliedMigration
   const live = applied.filter((row) => row.rolledBackAt === null);
   const failed = live.find((row) => row.finishedAt === null);
   if (failed) {
-    throw new MigrationError(
-      `Migration ${failed.name} started but never finished: repair the database by hand, then delete its row from _prisma_migrations.`,
-    );
+    throw new MigrationError(`Migration ${failed.name} started but never finished: repair the database by hand, then delete its row from _prisma_migrations.`);
   }
   const byName = new Map(files.map((file) => [file.name, file]));
   for (const row of live) {

@@ -24,9 +24,21 @@ describe("prisma/migrations against schema.prisma", () => {
   });
 
   it("describes every model of the schema", () => {
-    expect(Object.keys(expected.tables).sort()).toEqual(
-      ["Account", "AuthThrottle", "Draft", "ExerciseProgress", "GradingWorker", "Invitation", "Member", "Organization", "Session", "Submission", "SubmissionEvent", "User", "Verification"],
-    );
+    expect(Object.keys(expected.tables).sort()).toEqual([
+      "Account",
+      "AuthThrottle",
+      "Draft",
+      "ExerciseProgress",
+      "GradingWorker",
+      "Invitation",
+      "Member",
+      "Organization",
+      "Session",
+      "Submission",
+      "SubmissionEvent",
+      "User",
+      "Verification",
+    ]);
     expect(expected.tables.Submission?.indexes).toContain("index(userId,queuedAt DESC)");
   });
 
@@ -41,11 +53,13 @@ describe("prisma/migrations against schema.prisma", () => {
       ["a changed type", `ALTER TABLE "Submission" ALTER COLUMN "attempts" TYPE BIGINT`],
       ["an extra column", `ALTER TABLE "User" ADD COLUMN "nickname" TEXT`],
       ["a missing enum value", `ALTER TYPE "Verdict" RENAME VALUE 'IE' TO 'ISE'`],
-      ["a changed delete rule", `ALTER TABLE "Draft" DROP CONSTRAINT "Draft_userId_fkey", ADD CONSTRAINT "Draft_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE RESTRICT`],
+      [
+        "a changed delete rule",
+        `ALTER TABLE "Draft" DROP CONSTRAINT "Draft_userId_fkey", ADD CONSTRAINT "Draft_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE RESTRICT`,
+      ],
     ])("%s", async (_what, change) => {
       const url = await createMigratedDatabase("drift_changed");
       expect(await describeUrl(url, change)).not.toEqual(expected);
     });
   });
-
 });

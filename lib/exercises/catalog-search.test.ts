@@ -7,7 +7,11 @@ const catalog = [
   entry("Banker's algorithm", "Decide resource requests the way a deadlock-avoiding kernel would.", "Deadlock prevention, avoidance and detection"),
   entry("Echo with read(2) and write(2)", "Copy lines from one file descriptor to another with raw system calls.", "File descriptors, buffering and caching"),
   entry("LRU pager", "Simulate demand paging with least-recently-used replacement.", "Demand paging and page replacement"),
-  entry("Producer–consumer bounded buffer", "Build the bounded blocking buffer with a mutex and condition variables.", "Mutexes, semaphores and condition variables"),
+  entry(
+    "Producer–consumer bounded buffer",
+    "Build the bounded blocking buffer with a mutex and condition variables.",
+    "Mutexes, semaphores and condition variables",
+  ),
 ];
 const titles = (query: string) => searchCatalog(catalog, query).map((e) => e.title);
 
@@ -28,7 +32,13 @@ describe("catalog search", () => {
   });
 
   it("lists everything by title without a query, a leading article ignored", () => {
-    expect(titles("  ")).toEqual(["Banker's algorithm", "Echo with read(2) and write(2)", "An epoll key-value server", "LRU pager", "Producer–consumer bounded buffer"]);
+    expect(titles("  ")).toEqual([
+      "Banker's algorithm",
+      "Echo with read(2) and write(2)",
+      "An epoll key-value server",
+      "LRU pager",
+      "Producer–consumer bounded buffer",
+    ]);
     expect(byTitle([{ title: "The zebra" }, { title: "Apple" }, { title: "A moth" }]).map((e) => e.title)).toEqual(["Apple", "A moth", "The zebra"]);
   });
 });

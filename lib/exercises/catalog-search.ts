@@ -56,7 +56,10 @@ export function byTitle<T extends { title: string }>(entries: T[]): T[] {
 
 /** The entries matching every word of `query`, best first; all of them, by title, for an empty query. */
 export function searchCatalog<T extends Searchable>(entries: T[], query: string): T[] {
-  const words = query.toLowerCase().split(/[\s,;]+/).filter((word) => word.replace(/\W/g, "").length >= 2);
+  const words = query
+    .toLowerCase()
+    .split(/[\s,;]+/)
+    .filter((word) => word.replace(/\W/g, "").length >= 2);
   if (words.length === 0) return byTitle(entries);
   const fuse = new Fuse(entries, OPTIONS);
   let scores: Map<T, number> | undefined;

@@ -12,7 +12,6 @@ import type { SourceFile } from "@/contracts/programs";
 
 export { EXERCISES_DIR };
 
-
 export interface StarterFiles {
   /** The file the user writes, with its starter content. */
   edit: SourceFile;
@@ -50,7 +49,10 @@ export async function readManifest(dir: string): Promise<ExerciseManifest> {
 
 export async function readSourceFolder(dir: string): Promise<SourceFile[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
+  const files = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => entry.name)
+    .sort();
   return Promise.all(files.map(async (name) => ({ name, content: await readFile(path.join(dir, name), "utf8") })));
 }
 
@@ -86,7 +88,10 @@ export async function listExercises(exercisesDir = EXERCISES_DIR): Promise<Exerc
 /** Public examples: examples/<name>.in with examples/<name>.out, in name order. */
 async function readExamples(dir: string): Promise<PublicExample[]> {
   if (!existsSync(dir)) return [];
-  const names = (await readdir(dir)).filter((name) => name.endsWith(".in")).map((name) => name.slice(0, -3)).sort();
+  const names = (await readdir(dir))
+    .filter((name) => name.endsWith(".in"))
+    .map((name) => name.slice(0, -3))
+    .sort();
   return Promise.all(
     names.map(async (name) => ({
       name,

@@ -4,9 +4,7 @@ import { LANGUAGES } from "@/contracts/languages";
 import { exerciseLimitsSchema } from "@/contracts/programs";
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lowercase words joined by hyphens");
-const fileName = z
-  .string()
-  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, "must be a plain file name (no folders, no leading dot)");
+const fileName = z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, "must be a plain file name (no folders, no leading dot)");
 
 export const exerciseManifestSchema = z
   .object({

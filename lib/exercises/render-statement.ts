@@ -33,14 +33,7 @@ export function splitHints(markdown: string): { body: string; hints: string[] } 
 }
 
 function toHtml(markdown: string): Promise<string> {
-  return unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkRehype)
-    .use(rehypeHighlight)
-    .use(rehypeStringify)
-    .process(markdown)
-    .then(String);
+  return unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeHighlight).use(rehypeStringify).process(markdown).then(String);
 }
 
 /** HTML of a statement (GFM tables, highlighted code) and of its hints. Raw HTML in the Markdown is not passed through. */

@@ -18,7 +18,8 @@ describe("parseCompilerDiagnostics", () => {
   });
 
   it("reads Go's errors", () => {
-    const output = "# command-line-arguments\n./echo.go:7:2: declared and not used: unused\n./echo.go:8:19: cannot use \"not bytes\" (untyped string constant) as []byte value";
+    const output =
+      '# command-line-arguments\n./echo.go:7:2: declared and not used: unused\n./echo.go:8:19: cannot use "not bytes" (untyped string constant) as []byte value';
     expect(parseCompilerDiagnostics(output, "echo.go").map((d) => [d.line, d.column])).toEqual([
       [7, 2],
       [8, 19],
@@ -26,7 +27,8 @@ describe("parseCompilerDiagnostics", () => {
   });
 
   it("reads Python's syntax errors", () => {
-    const output = '  File "/tmp/sandbox/echo.py", line 5\n    def echo_lines(in_fd: int, out_fd: int) -> None\n                                                   ^\nSyntaxError: expected \':\'';
+    const output =
+      "  File \"/tmp/sandbox/echo.py\", line 5\n    def echo_lines(in_fd: int, out_fd: int) -> None\n                                                   ^\nSyntaxError: expected ':'";
     expect(parseCompilerDiagnostics(output, "echo.py")).toEqual([{ line: 5, column: 1, severity: "error", message: "SyntaxError: expected ':'" }]);
   });
 

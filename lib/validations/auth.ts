@@ -18,13 +18,16 @@ export const signInSchema = z.object({
 });
 
 export const signUpSchema = z.object({
-  name: z.string().check(rule(nameProblem)).transform((name) => name.trim()),
+  name: z
+    .string()
+    .check(rule(nameProblem))
+    .transform((name) => name.trim()),
   email: z.email("Enter a valid email address.").check(rule(emailProblem)),
   password: z.string().check(rule(passwordProblem)),
 });
 
 /** Only same-site paths may be returned to after signing in, never another host. */
 export function safeReturnPath(next: string | null | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/dashboard";
+  if (!next?.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/dashboard";
   return next;
 }

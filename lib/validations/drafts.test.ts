@@ -11,7 +11,9 @@ describe("a saved draft", () => {
   it("refuses a NUL character, naming the field and the line, since the database cannot keep one in text", () => {
     const result = saveDraftSchema.safeParse({ ...draft, code: "int a;\nint b;\u0000\n" });
     expect(result.success).toBe(false);
-    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ["code"], message: "Code cannot contain a NUL character (\\0); there is one on line 2." })]);
+    expect(result.error?.issues).toEqual([
+      expect.objectContaining({ path: ["code"], message: "Code cannot contain a NUL character (\\0); there is one on line 2." }),
+    ]);
   });
 
   it("refuses an exercise slug no exercise can have (a NUL, a slash, capitals)", () => {

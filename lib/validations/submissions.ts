@@ -105,5 +105,4 @@ export const publicSubmissionSchema = z.object({
 
 export type PublicSubmission = z.infer<typeof publicSubmissionSchema>;
 
-export const INTERNAL_ERROR_NOTICE =
-  "Something went wrong on our side while grading this submission; it is not your code's fault. Submit again in a minute.";
+export const INTERNAL_ERROR_NOTICE = "Something went wrong on our side while grading this submission; it is not your code's fault. Submit again in a minute.";

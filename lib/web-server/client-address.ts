@@ -9,7 +9,10 @@ export class TrustedProxiesError extends Error {
 
 /** "10.0.0.1, 10.1.0.0/16, ::1" → the addresses and networks whose forwarding headers are believed. */
 export function parseTrustedProxies(text: string | undefined): BlockList | null {
-  const entries = (text ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = (text ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   if (entries.length === 0) return null;
   const list = new BlockList();
   for (const entry of entries) {
@@ -54,7 +57,10 @@ export function clientAddress(options: { socketAddress: string | undefined; forw
   const peer = normaliseAddress(options.socketAddress ?? "unknown");
   if (!options.trusted || !isTrustedProxy(options.trusted, peer)) return peer;
   const header = Array.isArray(options.forwardedFor) ? options.forwardedFor.join(",") : (options.forwardedFor ?? "");
-  const hops = header.split(",").map((hop) => normaliseAddress(hop.trim())).filter(Boolean);
+  const hops = header
+    .split(",")
+    .map((hop) => normaliseAddress(hop.trim()))
+    .filter(Boolean);
   let client = peer;
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = hops[i]!;

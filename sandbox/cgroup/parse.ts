@@ -1,9 +1,7 @@
 // Parsers for the kernel's cgroup files, v1 and v2 (this host runs v1; many run v2). Pure functions,
 // unit-tested on real samples.
 
-export type CgroupLocation =
-  | { version: 1; memory: string; cpuacct: string; pids: string }
-  | { version: 2; path: string };
+export type CgroupLocation = { version: 1; memory: string; cpuacct: string; pids: string } | { version: 2; path: string };
 
 /**
  * /proc/<pid>/cgroup → where the process's controllers live, relative to /sys/fs/cgroup. The root
@@ -13,7 +11,8 @@ export type CgroupLocation =
 export function parseProcCgroup(text: string): CgroupLocation {
   const location = locate(text);
   const paths = location.version === 1 ? [location.memory, location.cpuacct, location.pids] : [location.path];
-  if (paths.some((dir) => dir === "" || dir.endsWith("/"))) throw new Error("The process is in the host's root cgroup: it has exited, or it is not a container's.");
+  if (paths.some((dir) => dir === "" || dir.endsWith("/")))
+    throw new Error("The process is in the host's root cgroup: it has exited, or it is not a container's.");
   return location;
 }
 

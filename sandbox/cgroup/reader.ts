@@ -56,7 +56,8 @@ export class CgroupReader {
 
   /** Starts the peak-memory gauge afresh, so the next snapshot's peak belongs to the next run. */
   async resetPeak(): Promise<void> {
-    const file = this.location.version === 1 ? path.join(ROOT, this.location.memory, "memory.max_usage_in_bytes") : path.join(ROOT, this.location.path, "memory.peak");
+    const file =
+      this.location.version === 1 ? path.join(ROOT, this.location.memory, "memory.max_usage_in_bytes") : path.join(ROOT, this.location.path, "memory.peak");
     // v2 kernels before 6.12 cannot reset memory.peak; the peak is then the container's so far.
     await writeFile(file, "0").catch(() => undefined);
   }

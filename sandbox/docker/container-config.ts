@@ -46,7 +46,11 @@ function tmpfsVolume(target: string, options: string): Docker.MountSettings {
     Type: "volume",
     Source: "", // anonymous: created with the container, removed with it
     Target: target,
-    VolumeOptions: { NoCopy: true, Labels: { [SANDBOX_LABEL]: "true" }, DriverConfig: { Name: "local", Options: { type: "tmpfs", device: "tmpfs", o: options } } },
+    VolumeOptions: {
+      NoCopy: true,
+      Labels: { [SANDBOX_LABEL]: "true" },
+      DriverConfig: { Name: "local", Options: { type: "tmpfs", device: "tmpfs", o: options } },
+    },
   };
 }
 
@@ -73,13 +77,27 @@ export function runRlimitValues(limits: SandboxLimits): { cpuSoftSeconds: number
 /** The per-process limits of a run, applied by prlimit(1) as it execs the program. */
 export function runRlimits(limits: SandboxLimits): string[] {
   const rlimits = runRlimitValues(limits);
-  return ["prlimit", `--cpu=${rlimits.cpuSoftSeconds}:${rlimits.cpuHardSeconds}`, `--fsize=${rlimits.fileSizeBytes}`, `--nofile=${rlimits.openFiles}`, `--core=0`, "--"];
+  return [
+    "prlimit",
+    `--cpu=${rlimits.cpuSoftSeconds}:${rlimits.cpuHardSeconds}`,
+    `--fsize=${rlimits.fileSizeBytes}`,
+    `--nofile=${rlimits.openFiles}`,
+    `--core=0`,
+    "--",
+  ];
 }
 
 function containerLimits(role: ContainerRole, limits: SandboxLimits): SandboxLimits {
   if (role !== "job") return limits;
   const larger = (key: "cpuSeconds" | "memoryMiB" | "pids" | "openFiles" | "fileSizeMiB") => Math.max(limits[key], COMPILE_LIMITS[key]);
-  return { ...limits, cpuSeconds: larger("cpuSeconds"), memoryMiB: larger("memoryMiB"), pids: larger("pids"), openFiles: larger("openFiles"), fileSizeMiB: larger("fileSizeMiB") };
+  return {
+    ...limits,
+    cpuSeconds: larger("cpuSeconds"),
+    memoryMiB: larger("memoryMiB"),
+    pids: larger("pids"),
+    openFiles: larger("openFiles"),
+    fileSizeMiB: larger("fileSizeMiB"),
+  };
 }
 
 /** HostConfig with the engine's cgroup-namespace switch (Docker ≥ 20.10), which @types/dockerode lacks. */

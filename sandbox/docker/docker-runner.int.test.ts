@@ -16,16 +16,19 @@ describe("DockerRunner", () => {
     ["go", { "main.go": 'package main\nimport ("bufio";"fmt";"os")\nfunc main(){s,_:=bufio.NewReader(os.Stdin).ReadString(\'\\n\');fmt.Print("hello, "+s)}' }],
     ["python", { "main.py": "import sys\nprint('hello, ' + sys.stdin.readline(), end='')" }],
   ] as const;
-  it.each((["job", "artifact"] as const).flatMap((path) => hellos.map(([language, files]) => [language, path, files] as const)))("builds and runs hello world in %s (%s path), with stdin", async (language, path, files) => {
-    const { compile, runs } = await compileAndRun(language, files, ["world\n", "again\n"], {}, path);
-    expect(compile.ok).toBe(true);
-    expect(runs.map((run) => [run.verdict, run.stdout])).toEqual([
-      ["OK", "hello, world\n"],
-      ["OK", "hello, again\n"],
-    ]);
-    expect(runs[0]!.cpuMs).toBeGreaterThan(0);
-    expect(runs[0]!.memoryKiB).toBeGreaterThan(0);
-  });
+  it.each((["job", "artifact"] as const).flatMap((path) => hellos.map(([language, files]) => [language, path, files] as const)))(
+    "builds and runs hello world in %s (%s path), with stdin",
+    async (language, path, files) => {
+      const { compile, runs } = await compileAndRun(language, files, ["world\n", "again\n"], {}, path);
+      expect(compile.ok).toBe(true);
+      expect(runs.map((run) => [run.verdict, run.stdout])).toEqual([
+        ["OK", "hello, world\n"],
+        ["OK", "hello, again\n"],
+      ]);
+      expect(runs[0]!.cpuMs).toBeGreaterThan(0);
+      expect(runs[0]!.memoryKiB).toBeGreaterThan(0);
+    },
+  );
 
   it("reports a compile error with the compiler's message", async () => {
     const { compile } = await compileAndRun("c", { "main.c": "int main(void) { return 0 }\n" });
@@ -60,7 +63,8 @@ describe("DockerRunner", () => {
 
   it("does not count a large untouched mapping as memory", async () => {
     const { runs } = await compileAndRun("c", {
-      "main.c": '#include <stdio.h>\n#include <sys/mman.h>\nint main(void){char*p=mmap(0,1UL<<32,PROT_READ|PROT_WRITE,MAP_PRIVATE|MAP_ANONYMOUS|MAP_NORESERVE,-1,0);if(p==MAP_FAILED)return 2;p[0]=1;puts("mapped");return 0;}',
+      "main.c":
+        '#include <stdio.h>\n#include <sys/mman.h>\nint main(void){char*p=mmap(0,1UL<<32,PROT_READ|PROT_WRITE,MAP_PRIVATE|MAP_ANONYMOUS|MAP_NORESERVE,-1,0);if(p==MAP_FAILED)return 2;p[0]=1;puts("mapped");return 0;}',
     });
     expect(runs[0]).toMatchObject({ verdict: "OK", stdout: "mapped\n" });
     expect(runs[0]!.memoryKiB).toBeLessThan(64 * 1024);
@@ -86,7 +90,10 @@ describe("DockerRunner", () => {
     const base = await testRunner();
     const warmRunner = new DockerRunner(base.docker, pino({ level: "silent" }), 1);
     for (let i = 0; i < 2; i++) {
-      const compiled = await warmRunner.compile({ language: "c", files: [{ name: "main.c", content: '#include <stdio.h>\nint main(void){puts("warm");return 0;}' }] });
+      const compiled = await warmRunner.compile({
+        language: "c",
+        files: [{ name: "main.c", content: '#include <stdio.h>\nint main(void){puts("warm");return 0;}' }],
+      });
       expect(compiled.ok).toBe(true);
       const session = await warmRunner.startRuns({ artifact: (compiled as { artifact: Artifact }).artifact, limits: runLimitsFor() });
       expect(await session.run({ stdin: "" })).toMatchObject({ verdict: "OK", stdout: "warm\n" });
@@ -150,16 +157,25 @@ int main(void) {
 
   it("passes a large input whole to a program, and the next run's input after one that read only part of its own", async () => {
     const input = `${"x".repeat(4 * 1024 * 1024)}\n`;
-    const program = { "main.c": '#include <stdio.h>\nint main(void){char b[16];size_t n=0,r;if(!fgets(b,8,stdin)){puts("empty");return 0;}if(b[0]==\'s\'){puts("stopped early");return 0;}n=7;while((r=fread(b,1,16,stdin))>0)n+=r;printf("%zu\\n",n);return 0;}' };
+    const program = {
+      "main.c":
+        '#include <stdio.h>\nint main(void){char b[16];size_t n=0,r;if(!fgets(b,8,stdin)){puts("empty");return 0;}if(b[0]==\'s\'){puts("stopped early");return 0;}n=7;while((r=fread(b,1,16,stdin))>0)n+=r;printf("%zu\\n",n);return 0;}',
+    };
     const { runs } = await compileAndRun("c", program, [input, `s${input}`, input, ""]);
     expect(runs.map((run) => run.stdout)).toEqual([`${input.length}\n`, "stopped early\n", `${input.length}\n`, "empty\n"]);
   });
 
   it("links an exercise's own sources from objects compiled once, unless the user writes a header", async () => {
     const runner = await testRunner();
-    const driver = '#include <dirent.h>\n#include <stdio.h>\n#include "api.h"\nint main(void){struct dirent *e;DIR *d=opendir("/box/src");while((e=readdir(d)))if(e->d_name[0]!=\'.\')printf("%s ",e->d_name);printf("= %d\\n",answer());return 0;}';
+    const driver =
+      '#include <dirent.h>\n#include <stdio.h>\n#include "api.h"\nint main(void){struct dirent *e;DIR *d=opendir("/box/src");while((e=readdir(d)))if(e->d_name[0]!=\'.\')printf("%s ",e->d_name);printf("= %d\\n",answer());return 0;}';
     const build = async (files: Record<string, string>, shared: string[]) => {
-      const built = await runner.buildAndStartRuns({ language: "c", files: Object.entries(files).map(([name, content]) => ({ name, content })), limits: runLimitsFor(), shared });
+      const built = await runner.buildAndStartRuns({
+        language: "c",
+        files: Object.entries(files).map(([name, content]) => ({ name, content })),
+        limits: runLimitsFor(),
+        shared,
+      });
       if (!built.ok) return built.output;
       try {
         const run = await built.session.run({ stdin: "" });
@@ -182,7 +198,9 @@ int main(void) {
     const base = await testRunner();
     const warmRunner = new DockerRunner(base.docker, pino({ level: "silent" }), 1);
     const compileContainers = async () =>
-      (await base.docker.listContainers({ filters: { label: [`${SANDBOX_LABEL}=true`, "osprep.role=compile", `osprep.owner=${warmRunner.owner}`] } })).map((c) => c.Id);
+      (await base.docker.listContainers({ filters: { label: [`${SANDBOX_LABEL}=true`, "osprep.role=compile", `osprep.owner=${warmRunner.owner}`] } })).map(
+        (c) => c.Id,
+      );
     try {
       const first = await warmRunner.compile({ language: "c", files: [{ name: "secret.c", content: "int main(void){return 0;} /* someone else's code */" }] });
       expect(first.ok).toBe(true);

@@ -42,7 +42,19 @@ const EXIT_POLL_MS = 20;
 /** sleep (root) and the init process. */
 const IDLE_PROCESSES = 2;
 
-const SIGNALS: Record<number, string> = { 4: "SIGILL", 6: "SIGABRT", 7: "SIGBUS", 8: "SIGFPE", 9: "SIGKILL", 11: "SIGSEGV", 13: "SIGPIPE", 15: "SIGTERM", 24: "SIGXCPU", 25: "SIGXFSZ", 31: "SIGSYS" };
+const SIGNALS: Record<number, string> = {
+  4: "SIGILL",
+  6: "SIGABRT",
+  7: "SIGBUS",
+  8: "SIGFPE",
+  9: "SIGKILL",
+  11: "SIGSEGV",
+  13: "SIGPIPE",
+  15: "SIGTERM",
+  24: "SIGXCPU",
+  25: "SIGXFSZ",
+  31: "SIGSYS",
+};
 
 /** Where a run may leave files; emptied before the next run of the session. */
 const SCRATCH_DIRS = ["/tmp", "/dev/shm"];
@@ -121,12 +133,19 @@ export class DockerRunner implements Runner {
     const built = await this.compileInPool(language, files, buildScript(language, variant, userFiles));
     if (!built.ok) return built;
     // The artifact goes into run containers owned by root and read-only to the program.
-    const tar = await packTar(built.entries.map((entry) => ({ name: `out/${entry.name}`, content: entry.content, mode: 0o555 })), { uid: 0, gid: 0 });
+    const tar = await packTar(
+      built.entries.map((entry) => ({ name: `out/${entry.name}`, content: entry.content, mode: 0o555 })),
+      { uid: 0, gid: 0 },
+    );
     return { ok: true, artifact: { language, tar }, output: built.output };
   }
 
   /** Runs `script` on `files` in a compile container from the pool; what it left in /box/out comes back as tar entries. */
-  private async compileInPool(language: Language, files: TarEntry[], script: string): Promise<{ ok: true; entries: TarEntry[]; output: string } | { ok: false; output: string }> {
+  private async compileInPool(
+    language: Language,
+    files: TarEntry[],
+    script: string,
+  ): Promise<{ ok: true; entries: TarEntry[]; output: string } | { ok: false; output: string }> {
     const key = this.poolKey(language, "compile", COMPILE_LIMITS);
     const lease = await this.pool.lend(key);
     const { container } = lease;
@@ -161,9 +180,14 @@ export class DockerRunner implements Runner {
     const sharedNames = new Set(shared);
     const sources = files.filter((file) => sharedNames.has(file.name) && extension && file.name.endsWith(extension));
     const own = files.filter((file) => !sharedNames.has(file.name));
-    const usable = extension && sources.length > 0 && own.every((file) => file.name.endsWith(extension)) && files.every((file) => SIMPLE_FILE_NAME.test(file.name));
+    const usable =
+      extension && sources.length > 0 && own.every((file) => file.name.endsWith(extension)) && files.every((file) => SIMPLE_FILE_NAME.test(file.name));
     if (!usable) return files;
-    const script = objectsScript(language, variant, sources.map((file) => file.name))!;
+    const script = objectsScript(
+      language,
+      variant,
+      sources.map((file) => file.name),
+    )!;
     const exerciseFiles = files.filter((file) => sharedNames.has(file.name));
     const key = `${imageTag(TOOLCHAINS[language].image)}\0${script}\0${sourcesKey(language, exerciseFiles)}`;
     let objects = this.sharedObjects.get(key);
@@ -202,7 +226,9 @@ export class DockerRunner implements Runner {
     if (wipe?.exitCode !== 0) return false;
     const info = await lease.container.inspect().catch(() => null);
     if (!info?.State.Running) return false;
-    const processes = await CgroupReader.forPid(info.State.Pid).then((cgroup) => cgroup.snapshot()).catch(() => null);
+    const processes = await CgroupReader.forPid(info.State.Pid)
+      .then((cgroup) => cgroup.snapshot())
+      .catch(() => null);
     return processes !== null && processes.pids <= IDLE_PROCESSES;
   }
 
@@ -216,7 +242,14 @@ export class DockerRunner implements Runner {
    * runs exec what was built as the program's user, to whom it is read-only. One container per
    * submission instead of a compile container plus a run container and the artifact's round trip.
    */
-  async buildAndStartRuns({ language, files, limits, variant = "standard", shared = [], userFiles }: BuildSpec & { limits: SandboxLimits; shared?: string[] }): Promise<BuildAndRunResult> {
+  async buildAndStartRuns({
+    language,
+    files,
+    limits,
+    variant = "standard",
+    shared = [],
+    userFiles,
+  }: BuildSpec & { limits: SandboxLimits; shared?: string[] }): Promise<BuildAndRunResult> {
     const given = this.withSharedObjects(language, files, shared, variant);
     const container = await this.pool.take(this.poolKey(language, "job", limits));
     try {
@@ -253,7 +286,12 @@ export class DockerRunner implements Runner {
    * Unpacks `files` into /box/src and runs the toolchain's `script` there as `user`, in one exec
    * (the sources arrive as a tar on its standard input); what it builds is left in /box/out.
    */
-  private async build(container: Docker.Container, files: TarEntry[], user: number, toolchainScript: string): Promise<{ ok: true; output: string } | { ok: false; output: string; timedOut: boolean }> {
+  private async build(
+    container: Docker.Container,
+    files: TarEntry[],
+    user: number,
+    toolchainScript: string,
+  ): Promise<{ ok: true; output: string } | { ok: false; output: string; timedOut: boolean }> {
     const sources = await packTar(files, { uid: user, gid: user });
     const script = [
       `mkdir /box/src && tar -x -C /box/src || exit ${UNPACK_FAILED}`,
@@ -269,13 +307,15 @@ export class DockerRunner implements Runner {
       user,
       stdin: sources,
     });
-    if (run.exitCode === UNPACK_FAILED) throw new SandboxError(`The sources could not be unpacked: ${run.stderr.slice(0, 200)}`, { operation: "compile", containerId: container.id });
+    if (run.exitCode === UNPACK_FAILED)
+      throw new SandboxError(`The sources could not be unpacked: ${run.stderr.slice(0, 200)}`, { operation: "compile", containerId: container.id });
     const output = (run.stdout + run.stderr).trim();
     // A compiler that failed in a container that is gone did not fail on the code: it was stopped under us.
     if (!run.timedOut && !run.flooded && (await this.diedUnder(container, run.exitCode))) {
       throw new SandboxError("The sandbox container stopped during the build.", { operation: "compile", containerId: container.id });
     }
-    if (run.timedOut) return { ok: false, timedOut: true, output: `${output}\nThe compiler ran for more than ${COMPILE_LIMITS.wallSeconds} s and was stopped.`.trim() };
+    if (run.timedOut)
+      return { ok: false, timedOut: true, output: `${output}\nThe compiler ran for more than ${COMPILE_LIMITS.wallSeconds} s and was stopped.`.trim() };
     if (run.exitCode !== 0 || run.flooded) return { ok: false, timedOut: run.flooded, output: output || `The compiler exited with status ${run.exitCode}.` };
     return { ok: true, output };
   }
@@ -291,7 +331,9 @@ export class DockerRunner implements Runner {
     return this.pool.take(this.poolKey(language, "run", limits));
   }
 
-  async startServer(options: { artifact: Artifact; limits: SandboxLimits } | { image: SandboxImage; command: string[]; limits: SandboxLimits }): Promise<ServerSession> {
+  async startServer(
+    options: { artifact: Artifact; limits: SandboxLimits } | { image: SandboxImage; command: string[]; limits: SandboxLimits },
+  ): Promise<ServerSession> {
     return DockerServerSession.start(this, options);
   }
 
@@ -397,7 +439,11 @@ export class DockerRunner implements Runner {
   /** @internal The uid pair of one of this runner's live containers. */
   uidsOf(container: Docker.Container): SandboxUids {
     const uids = this.containerUids.get(container.id);
-    if (!uids) throw new SandboxError("The container has no sandbox uids: it was not created by this runner, or is already removed.", { operation: "exec", containerId: container.id });
+    if (!uids)
+      throw new SandboxError("The container has no sandbox uids: it was not created by this runner, or is already removed.", {
+        operation: "exec",
+        containerId: container.id,
+      });
     return uids;
   }
 
@@ -411,10 +457,27 @@ export class DockerRunner implements Runner {
      * holding its streams (a child left behind) closes them.
      */
     options: { workingDir: string; wallMs: number; outputBytes: number; stdin?: string | Buffer; user?: number; untilExit?: boolean },
-  ): Promise<{ exitCode: number | null; stdout: string; stderr: string; stdoutTruncated: boolean; stderrTruncated: boolean; timedOut: boolean; flooded: boolean; wallMs: number }> {
+  ): Promise<{
+    exitCode: number | null;
+    stdout: string;
+    stderr: string;
+    stdoutTruncated: boolean;
+    stderrTruncated: boolean;
+    timedOut: boolean;
+    flooded: boolean;
+    wallMs: number;
+  }> {
     const withStdin = options.stdin !== undefined;
     const exec = await dockerCall("exec", container.id, () =>
-      container.exec({ Cmd: cmd, User: `${options.user ?? this.uidsOf(container).program}:${options.user ?? this.uidsOf(container).program}`, WorkingDir: options.workingDir, AttachStdin: withStdin, AttachStdout: true, AttachStderr: true, Tty: false }),
+      container.exec({
+        Cmd: cmd,
+        User: `${options.user ?? this.uidsOf(container).program}:${options.user ?? this.uidsOf(container).program}`,
+        WorkingDir: options.workingDir,
+        AttachStdin: withStdin,
+        AttachStdout: true,
+        AttachStderr: true,
+        Tty: false,
+      }),
     );
     let timedOut = false;
     let flooded = false;
@@ -530,7 +593,10 @@ class DockerRunSession implements RunSession {
     if (initial) this.warm(initial);
     else {
       this.provisioning = provision();
-      this.provisioning.then((prepared) => this.warm(prepared), () => undefined);
+      this.provisioning.then(
+        (prepared) => this.warm(prepared),
+        () => undefined,
+      );
     }
   }
 
@@ -565,7 +631,10 @@ class DockerRunSession implements RunSession {
       const containerDied = await this.runner.diedUnder(container, null);
       await this.discardContainer();
       if (containerDied) throw stoppedDuringRun(container);
-      this.runner.logger.info({ containerId: container.id, message: supervisor.message }, "the supervisor ended during a run; replaying it in an exec of its own");
+      this.runner.logger.info(
+        { containerId: container.id, message: supervisor.message },
+        "the supervisor ended during a run; replaying it in an exec of its own",
+      );
       return null;
     }
     // The supervisor is one of the container's processes now, besides its idle ones.
@@ -646,7 +715,14 @@ class DockerRunSession implements RunSession {
     const cpuMs = after ? (after.cpuNanos - before.cpuNanos) / 1e6 : this.limits.cpuSeconds * 1000;
     const oomKilled = after ? after.oomKills > before.oomKills : false;
     const signalNumber = outcome.exitCode !== null && outcome.exitCode > 128 ? outcome.exitCode - 128 : null;
-    const verdict = classifyRun({ flooded: outcome.flooded, timedOut: outcome.timedOut, exitCode: outcome.exitCode, oomKilled, cpuMs, cpuLimitMs: this.limits.cpuSeconds * 1000 });
+    const verdict = classifyRun({
+      flooded: outcome.flooded,
+      timedOut: outcome.timedOut,
+      exitCode: outcome.exitCode,
+      oomKilled,
+      cpuMs,
+      cpuLimitMs: this.limits.cpuSeconds * 1000,
+    });
     return {
       verdict,
       exitCode: outcome.timedOut || outcome.flooded ? null : outcome.exitCode,
@@ -732,7 +808,8 @@ class DockerServerSession implements ServerSession {
     options: { artifact: Artifact; limits: SandboxLimits } | { image: SandboxImage; command: string[]; limits: SandboxLimits },
   ): Promise<DockerServerSession> {
     const { limits } = options;
-    const container = "artifact" in options ? await runner.takeRunContainer(options.artifact.language, limits) : await runner.createContainer(options.image, "run", limits);
+    const container =
+      "artifact" in options ? await runner.takeRunContainer(options.artifact.language, limits) : await runner.createContainer(options.image, "run", limits);
     const { cgroup } = "artifact" in options ? await runner.installArtifact(container, options.artifact) : await runner.findCgroup(container);
     try {
       const before = await dockerCall("cgroup read", container.id, () => cgroup.snapshot());
@@ -794,7 +871,10 @@ class DockerServerSession implements ServerSession {
         "artifact" in options
           ? options.artifact.tar
           : await packTar(
-              [{ name: "out", type: "directory", content: "", mode: 0o755 }, ...options.files.map((file) => ({ name: `out/${file.name}`, content: file.content, mode: 0o555 }))],
+              [
+                { name: "out", type: "directory", content: "", mode: 0o755 },
+                ...options.files.map((file) => ({ name: `out/${file.name}`, content: file.content, mode: 0o555 })),
+              ],
               { uid: 0, gid: 0 },
             );
       await dockerCall("putArchive", tool.id, () => tool.putArchive(contents, { path: "/box" }));
@@ -809,7 +889,14 @@ class DockerServerSession implements ServerSession {
   private async removeTools(): Promise<void> {
     const tools = [...this.tools.values()];
     this.tools.clear();
-    await Promise.all(tools.map((made) => made.then((tool) => this.runner.remove(tool), () => undefined)));
+    await Promise.all(
+      tools.map((made) =>
+        made.then(
+          (tool) => this.runner.remove(tool),
+          () => undefined,
+        ),
+      ),
+    );
   }
 
   async processes(options: { epoll?: boolean } = {}): Promise<ServerProcess[]> {
@@ -849,7 +936,15 @@ class DockerServerSession implements ServerSession {
     const cpuMs = after ? (after.cpuNanos - this.before.cpuNanos) / 1e6 : 0;
     const oomKilled = after ? after.oomKills > this.before.oomKills : false;
     // A server is expected to be still serving when stopped; one that already exited crashed or quit.
-    const verdict = classifyRun({ flooded: outcome.flooded, timedOut: false, exitCode: outcome.exitCode, oomKilled, cpuMs, cpuLimitMs: this.limits.cpuSeconds * 1000, stillServing: stillRunning });
+    const verdict = classifyRun({
+      flooded: outcome.flooded,
+      timedOut: false,
+      exitCode: outcome.exitCode,
+      oomKilled,
+      cpuMs,
+      cpuLimitMs: this.limits.cpuSeconds * 1000,
+      stillServing: stillRunning,
+    });
     return {
       verdict,
       exitCode: stillRunning ? null : outcome.exitCode,

@@ -32,7 +32,11 @@ describe("the Docker engine", () => {
     const foreign = await make(0, false);
     try {
       await reapExpiredContainers({ docker, logger: pino({ level: "silent" }) });
-      const exists = (c: Docker.Container) => c.inspect().then(() => true, () => false);
+      const exists = (c: Docker.Container) =>
+        c.inspect().then(
+          () => true,
+          () => false,
+        );
       expect(await exists(expired)).toBe(false);
       expect(await exists(fresh)).toBe(true);
       expect(await exists(foreign)).toBe(true);

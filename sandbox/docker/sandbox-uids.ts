@@ -37,7 +37,9 @@ export function parseUidRange(text: string): UidRange {
   const first = Number(match?.[1]);
   const last = Number(match?.[2]);
   if (!match || first < 65_536 || last > HIGHEST_UID || last - first + 1 < BLOCK_SIZE) {
-    throw new Error(`must be FIRST-LAST with 65536 ≤ FIRST, LAST ≤ ${HIGHEST_UID} and at least ${BLOCK_SIZE} ids (default ${DEFAULT_UID_RANGE.first}-${DEFAULT_UID_RANGE.last})`);
+    throw new Error(
+      `must be FIRST-LAST with 65536 ≤ FIRST, LAST ≤ ${HIGHEST_UID} and at least ${BLOCK_SIZE} ids (default ${DEFAULT_UID_RANGE.first}-${DEFAULT_UID_RANGE.last})`,
+    );
   }
   return { first, last };
 }
@@ -53,16 +55,23 @@ export interface HostIdUse {
 export function hostIdUses(sources: { passwd?: string; group?: string; subuid?: string; subgid?: string }): HostIdUse[] {
   const uses: HostIdUse[] = [];
   const lines = (text = "") => text.split("\n").filter((line) => line.trim() && !line.startsWith("#"));
-  for (const [kind, text] of [["account", sources.passwd], ["group", sources.group]] as const) {
+  for (const [kind, text] of [
+    ["account", sources.passwd],
+    ["group", sources.group],
+  ] as const) {
     for (const line of lines(text)) {
       const [name, , id] = line.split(":");
       if (id && /^\d+$/.test(id)) uses.push({ what: `${kind} ${name}`, first: Number(id), last: Number(id) });
     }
   }
-  for (const [kind, text] of [["subordinate uids", sources.subuid], ["subordinate gids", sources.subgid]] as const) {
+  for (const [kind, text] of [
+    ["subordinate uids", sources.subuid],
+    ["subordinate gids", sources.subgid],
+  ] as const) {
     for (const line of lines(text)) {
       const [name, start, count] = line.split(":");
-      if (start && count && /^\d+$/.test(start) && /^\d+$/.test(count)) uses.push({ what: `${kind} of ${name}`, first: Number(start), last: Number(start) + Number(count) - 1 });
+      if (start && count && /^\d+$/.test(start) && /^\d+$/.test(count))
+        uses.push({ what: `${kind} of ${name}`, first: Number(start), last: Number(start) + Number(count) - 1 });
     }
   }
   return uses;
@@ -92,7 +101,9 @@ export async function assertRangeUnused(range: UidRange, variable = "SANDBOX_UID
   const conflicts = conflictsWith(range, await readHostIdUses());
   if (conflicts.length === 0) return;
   const named = conflicts.slice(0, 5).map((use) => (use.first === use.last ? `${use.what} (${use.first})` : `${use.what} (${use.first}–${use.last})`));
-  throw new Error(`${variable} ${range.first}-${range.last} overlaps ids this host uses: ${named.join(", ")}${conflicts.length > 5 ? " …" : ""}. Choose a range no account, group or subordinate id range uses.`);
+  throw new Error(
+    `${variable} ${range.first}-${range.last} overlaps ids this host uses: ${named.join(", ")}${conflicts.length > 5 ? " …" : ""}. Choose a range no account, group or subordinate id range uses.`,
+  );
 }
 
 function processAlive(pid: number): boolean {
@@ -172,7 +183,9 @@ export class UidAllocator {
       for (let uid = block; uid < block + BLOCK_SIZE; uid += 2) this.free.push(uid);
       return;
     }
-    throw new Error(`Every block of sandbox uids ${this.range.first}-${this.range.last} is held by a live process: widen SANDBOX_UID_RANGE or run fewer workers on this host.`);
+    throw new Error(
+      `Every block of sandbox uids ${this.range.first}-${this.range.last} is held by a live process: widen SANDBOX_UID_RANGE or run fewer workers on this host.`,
+    );
   }
 
   /** Creates the block's lock file, taking it over from a process that is gone. */

@@ -86,7 +86,12 @@ describe("server mode", () => {
       expect(serverCpus).toHaveLength(1);
       const toolCpus: number[][] = [];
       for (let probe = 0; probe < 3; probe++) {
-        const report = await server.probe({ image: "python", command: ["python3", "-c", "print(open('/proc/self/status').read())"], files: [], wallSeconds: 20 });
+        const report = await server.probe({
+          image: "python",
+          command: ["python3", "-c", "print(open('/proc/self/status').read())"],
+          files: [],
+          wallSeconds: 20,
+        });
         toolCpus.push(cpusOf(report.stdout));
       }
       for (const cpus of toolCpus) {

@@ -115,7 +115,10 @@ class ReplyReader extends Writable {
       return;
     }
     const header = REPLY_HEADER.exec(head.subarray(0, newline).toString("latin1"));
-    if (!header) return this.finish();
+    if (!header) {
+      this.finish();
+      return;
+    }
     const stdoutBytes = Number(header[3]);
     const stderrBytes = Number(header[5]);
     if (this.size < newline + 1 + stdoutBytes + stderrBytes) return;
@@ -162,12 +165,22 @@ export class SupervisorClient {
     const { limits } = options;
     const cmd = [
       SUPERVISOR_PATH,
-      ...[limits.cpuSoftSeconds, limits.cpuHardSeconds, limits.fileSizeBytes, limits.openFiles, limits.outputBytes, limits.wallMs].map((value) => String(Math.ceil(value))),
+      ...[limits.cpuSoftSeconds, limits.cpuHardSeconds, limits.fileSizeBytes, limits.openFiles, limits.outputBytes, limits.wallMs].map((value) =>
+        String(Math.ceil(value)),
+      ),
       "--",
       ...options.command,
     ];
     const exec = await dockerCall("exec", container.id, () =>
-      container.exec({ Cmd: cmd, User: `${options.user}:${options.user}`, WorkingDir: options.workingDir, AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: false }),
+      container.exec({
+        Cmd: cmd,
+        User: `${options.user}:${options.user}`,
+        WorkingDir: options.workingDir,
+        AttachStdin: true,
+        AttachStdout: true,
+        AttachStderr: true,
+        Tty: false,
+      }),
     );
     const stream = await dockerCall("exec start", container.id, () => exec.start({ hijack: true, stdin: true }));
     const replies = new ReplyReader();

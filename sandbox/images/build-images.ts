@@ -35,16 +35,15 @@ export async function ensureSandboxImages(options: { docker: Docker; log: (line:
       imageContext(image).map(({ name, file }) => ({ name, content: readFileSync(file) })),
       { uid: 0, gid: 0 },
     );
-    const stream = await dockerCall("buildImage", undefined, () => docker.buildImage(context as unknown as NodeJS.ReadableStream, { t: tag, rm: true, forcerm: true }));
+    const stream = await dockerCall("buildImage", undefined, () =>
+      docker.buildImage(context as unknown as NodeJS.ReadableStream, { t: tag, rm: true, forcerm: true }),
+    );
     await new Promise<void>((resolve, reject) => {
-      docker.modem.followProgress(
-        stream,
-        (error, events) => {
-          const failure = error ?? (events as { error?: string }[]).find((event) => event.error)?.error;
-          if (failure) reject(new SandboxError(`Building ${tag} failed: ${failure instanceof Error ? failure.message : failure}`, { operation: "buildImage" }));
-          else resolve();
-        },
-      );
+      docker.modem.followProgress(stream, (error, events) => {
+        const failure = error ?? (events as { error?: string }[]).find((event) => event.error)?.error;
+        if (failure) reject(new SandboxError(`Building ${tag} failed: ${failure instanceof Error ? failure.message : failure}`, { operation: "buildImage" }));
+        else resolve();
+      });
     });
   }
 }

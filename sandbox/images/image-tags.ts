@@ -19,7 +19,9 @@ const RUNS_SUBMISSIONS: Record<SandboxImage, boolean> = { c: true, cpp: true, go
 /** The build context of `image`: its folder, plus the supervisor's sources under supervisor/ where it runs submissions. */
 export function imageContext(image: SandboxImage): { name: string; file: string }[] {
   const own = readdirSync(path.join(IMAGES_DIR, image)).map((name) => ({ name, file: path.join(IMAGES_DIR, image, name) }));
-  const supervisor = RUNS_SUBMISSIONS[image] ? readdirSync(SUPERVISOR_DIR).map((name) => ({ name: `supervisor/${name}`, file: path.join(SUPERVISOR_DIR, name) })) : [];
+  const supervisor = RUNS_SUBMISSIONS[image]
+    ? readdirSync(SUPERVISOR_DIR).map((name) => ({ name: `supervisor/${name}`, file: path.join(SUPERVISOR_DIR, name) }))
+    : [];
   return [...own, ...supervisor].sort((a, b) => a.name.localeCompare(b.name));
 }
 

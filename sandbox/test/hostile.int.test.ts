@@ -94,7 +94,12 @@ describe("after the attacks", () => {
   it("runs 20 jobs in parallel while one of their containers is killed from outside", async () => {
     const runner = await testRunner();
     const program = { "main.py": "import time, sys\ntime.sleep(1.5)\nprint(sys.stdin.read().upper(), end='')" };
-    const jobs = Array.from({ length: 20 }, (_, i) => compileAndRun("python", program, [`job ${i}`]).then((r) => ({ ok: true as const, r }), (error: Error) => ({ ok: false as const, error })));
+    const jobs = Array.from({ length: 20 }, (_, i) =>
+      compileAndRun("python", program, [`job ${i}`]).then(
+        (r) => ({ ok: true as const, r }),
+        (error: Error) => ({ ok: false as const, error }),
+      ),
+    );
     // Kill one job container while it works: Docker or the host failing under a job. Only a container
     // started less than a second ago is surely still working (each job sleeps 1.5 s); one whose job is
     // done may linger until its removal, and killing that would fail no job.
@@ -103,9 +108,15 @@ describe("after the attacks", () => {
       const running = await runner.docker.listContainers({ filters: { label: [`${SANDBOX_LABEL}=true`, "osprep.role=job", `osprep.owner=${runner.owner}`] } });
       for (const candidate of running) {
         const container = runner.docker.getContainer(candidate.Id);
-        const started = await container.inspect().then((info) => Date.parse(info.State.StartedAt), () => 0);
+        const started = await container.inspect().then(
+          (info) => Date.parse(info.State.StartedAt),
+          () => 0,
+        );
         if (Date.now() - started > 1_000) continue;
-        killed = await container.kill().then(() => true, () => false);
+        killed = await container.kill().then(
+          () => true,
+          () => false,
+        );
         if (killed) break;
       }
       if (!killed) await new Promise((resolve) => setTimeout(resolve, 100));

@@ -36,7 +36,11 @@ export function clientAddressOf(name: string): string {
 /** Signs up a new user through the real auth route and returns its session cookie. */
 export async function signUp(email: string): Promise<string> {
   const { POST } = await import("@/app/api/auth/[...all]/route");
-  const request = jsonRequest("/api/auth/sign-up/email", { name: email.split("@")[0], email, password: "a good passphrase" }, { "x-forwarded-for": clientAddressOf(email) });
+  const request = jsonRequest(
+    "/api/auth/sign-up/email",
+    { name: email.split("@")[0], email, password: "a good passphrase" },
+    { "x-forwarded-for": clientAddressOf(email) },
+  );
   const response = await POST(request);
   if (response.status !== 200) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
   return sessionCookie(response);

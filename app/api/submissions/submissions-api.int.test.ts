@@ -1,6 +1,6 @@
 // The submissions HTTP API against a real database: validation, ownership, the enqueue transaction,
 // and the progress stream. Grading itself is covered with the worker and Docker elsewhere.
-import pg from "pg";
+import type pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { jsonRequest, signUp, streamedRequest, TEST_BASE_URL, useFreshAppDatabase } from "@/test/support/app-routes";
 import { queryRows } from "@/test/support/database";
@@ -81,8 +81,20 @@ describe("POST /api/submissions", () => {
     ["custom input on a Submit", { ...valid, stdin: "hi" }, { cookie: "alice" }, 422, "Custom input goes with a Run"],
     ["an unknown field", { ...valid, userId: "someone-else" }, { cookie: "alice" }, 422, "not valid"],
     ["malformed JSON", "{not json", { cookie: "alice" }, 422, "must be JSON"],
-    ["a NUL in the code", { ...valid, code: "int x;\n\u0000" }, { cookie: "alice" }, 422, "code: Code cannot contain a NUL character (\\0); there is one on line 2"],
-    ["an empty file", { ...valid, code: " \n\t\n" }, { cookie: "alice" }, 422, "code: Your file is empty: write your solution (or use Reset to starter) before you run it."],
+    [
+      "a NUL in the code",
+      { ...valid, code: "int x;\n\u0000" },
+      { cookie: "alice" },
+      422,
+      "code: Code cannot contain a NUL character (\\0); there is one on line 2",
+    ],
+    [
+      "an empty file",
+      { ...valid, code: " \n\t\n" },
+      { cookie: "alice" },
+      422,
+      "code: Your file is empty: write your solution (or use Reset to starter) before you run it.",
+    ],
   ])("refuses %s with a clear message and stores nothing", async (_case, body, headers, status, message) => {
     const before = await sql<{ n: string }>(`SELECT count(*) AS n FROM "Submission"`);
     const cookieHeader: Record<string, string> = (headers as { cookie?: string }).cookie ? { cookie: alice } : {};
@@ -175,7 +187,9 @@ describe("the limits under a burst", () => {
     expect(accepted).toBe(5);
     expect(limited).toHaveLength(45);
     for (const response of limited) expect(response.headers.get("retry-after")).toBe("5");
-    const [row] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "Submission" s JOIN "User" u ON u.id = s."userId" WHERE u.email = $1`, ["dave@example.com"]);
+    const [row] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "Submission" s JOIN "User" u ON u.id = s."userId" WHERE u.email = $1`, [
+      "dave@example.com",
+    ]);
     expect(row?.n).toBe("5");
   });
 
@@ -267,7 +281,15 @@ describe("GET /api/submissions/:id and its events", () => {
     expect(again, "a new LISTEN connection").toHaveLength(1);
 
     await publishSubmissionEvent(db, id, { type: "started", attempt: 1 });
-    await db.submission.update({ where: { id }, data: { status: "done", verdict: "WA", score: 0, results: { version: 3, status: "fail", verdict: "WA", score: 0, tests: [], metrics: { maxCpuMs: 1, peakMemoryKiB: 1 } } } });
+    await db.submission.update({
+      where: { id },
+      data: {
+        status: "done",
+        verdict: "WA",
+        score: 0,
+        results: { version: 3, status: "fail", verdict: "WA", score: 0, tests: [], metrics: { maxCpuMs: 1, peakMemoryKiB: 1 } },
+      },
+    });
     await publishSubmissionEvent(db, id, { type: "done", status: "done", verdict: "WA", score: 0 });
     const text = await readToEnd(reader);
     expect([...text.matchAll(/event: ([\w-]+)/g)].map((m) => m[1])).toEqual(["queued", "started", "done"]);

@@ -13,7 +13,9 @@ export async function loadFixture(slug: string) {
   const root = path.join(import.meta.dirname, slug);
   const [exercisesDir, gradersDir] = [path.join(root, "exercises"), path.join(root, "graders")];
   const [exercise, grader] = await Promise.all([loadExercise(slug, exercisesDir), loadGrader(slug, gradersDir)]);
-  const editFiles = Object.fromEntries(Object.entries(exercise.manifest.languages).map(([language, spec]) => [language, spec.edit])) as Partial<Record<Language, string>>;
+  const editFiles = Object.fromEntries(Object.entries(exercise.manifest.languages).map(([language, spec]) => [language, spec.edit])) as Partial<
+    Record<Language, string>
+  >;
   const toolDir = path.join(gradersDir, slug, "tool");
   const toolFiles = grader.kind === "server" ? await readSourceFolder(toolDir) : undefined;
   const builder = createDockerProgramBuilder({ logger: pino({ level: "silent" }), uidRange: env.SANDBOX_UID_RANGE });

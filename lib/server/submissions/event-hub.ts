@@ -38,7 +38,7 @@ class SubmissionEventHub {
       client.on("notification", (message) => {
         try {
           const { submissionId } = JSON.parse(message.payload ?? "{}") as { submissionId?: string };
-          if (submissionId) this.listeners.get(submissionId)?.forEach((wake) => wake());
+          if (submissionId) for (const wake of this.listeners.get(submissionId) ?? []) wake();
         } catch {
           // not ours
         }
@@ -76,7 +76,7 @@ class SubmissionEventHub {
   }
 
   private wakeEveryone(): void {
-    this.listeners.forEach((set) => set.forEach((wake) => wake()));
+    for (const wakes of this.listeners.values()) for (const wake of wakes) wake();
   }
 }
 

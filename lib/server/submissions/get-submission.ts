@@ -15,9 +15,7 @@ export async function getSubmission({ userId, submissionId }: { userId: string; 
   const submission = SUBMISSION_ID.test(submissionId) ? await db.submission.findFirst({ where: { id: submissionId, userId } }) : null;
   if (!submission) throw new AppError("NOT_FOUND", "There is no such submission, or it is not yours.");
   const queuePosition =
-    submission.status === "queued"
-      ? 1 + (await db.submission.count({ where: { status: "queued", queuedAt: { lt: submission.queuedAt } } }))
-      : null;
+    submission.status === "queued" ? 1 + (await db.submission.count({ where: { status: "queued", queuedAt: { lt: submission.queuedAt } } })) : null;
   return publicSubmissionSchema.parse({
     id: submission.id,
     exerciseSlug: submission.exerciseSlug,

@@ -1,7 +1,7 @@
 // Accounts as an attacker would try them, through the real /api/auth route on a real database:
 // guessing passwords from many addresses, making accounts in bulk, names that break cookies, weak
 // passwords, roles osprep does not have, and invitations taken by whoever registers the address.
-import pg from "pg";
+import type pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { clientAddressOf, jsonRequest, sessionCookie, TEST_BASE_URL, useFreshAppDatabase } from "@/test/support/app-routes";
 import { queryRows } from "@/test/support/database";
@@ -54,7 +54,9 @@ describe("sign-in throttling", () => {
   it("counts parallel guesses too: 40 at once, at most 10 reach the password check", async () => {
     await newAccount("parallel@example.com");
     const responses = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => post("/sign-in/email", { email: "parallel@example.com", password: `guess ${i}` }, { address: `192.0.2.${100 + i}` })),
+      Array.from({ length: 40 }, (_, i) =>
+        post("/sign-in/email", { email: "parallel@example.com", password: `guess ${i}` }, { address: `192.0.2.${100 + i}` }),
+      ),
     );
     expect(responses.filter((r) => r.status === 401)).toHaveLength(10);
     expect(responses.filter((r) => r.status === 429)).toHaveLength(30);
@@ -71,7 +73,8 @@ describe("sign-in throttling", () => {
   it("limits sign-in attempts from one address across accounts", async () => {
     const address = "203.0.113.50";
     const statuses: number[] = [];
-    for (let i = 0; i < 31; i++) statuses.push((await post("/sign-in/email", { email: `nobody${i}@example.com`, password: "whatever it is" }, { address })).status);
+    for (let i = 0; i < 31; i++)
+      statuses.push((await post("/sign-in/email", { email: `nobody${i}@example.com`, password: "whatever it is" }, { address })).status);
     expect(statuses.slice(0, 30)).toEqual(Array(30).fill(401));
     expect(statuses[30]).toBe(429);
     expect((await post("/sign-in/email", { email: "nobody@example.com", password: "whatever it is" }, { address: "203.0.113.51" })).status).toBe(401);
@@ -98,7 +101,9 @@ describe("sign-up throttling", () => {
     const refused = await post("/sign-up/email", { name: "Bulk", email: "bulk-last@example.com", password: "a good passphrase" }, { address });
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(3000);
     expect(await sql(`SELECT 1 FROM "User" WHERE email = 'bulk-last@example.com'`)).toEqual([]);
-    expect((await post("/sign-up/email", { name: "Elsewhere", email: "elsewhere@example.com", password: "a good passphrase" }, { address: "203.0.113.10" })).status).toBe(200);
+    expect(
+      (await post("/sign-up/email", { name: "Elsewhere", email: "elsewhere@example.com", password: "a good passphrase" }, { address: "203.0.113.10" })).status,
+    ).toBe(200);
   });
 });
 
@@ -155,7 +160,7 @@ describe("names, emails and passwords, held on the server", () => {
       ["/organization/create", { name: "Nul team", slug: "nul\u0000team" }],
       ["/organization/create", { name: "Nul\u0000team", slug: "nul-team" }],
       ["/organization/check-slug", { slug: "nul\u0000team" }],
-      ["/update-user", { name: "ok", ["im\u0000age"]: "x" }],
+      ["/update-user", { name: "ok", "im\u0000age": "x" }],
       ["/sign-up/email", { name: "Nul", email: "nul3@example.com", password: "a good\u0000passphrase" }],
     ];
     for (const [path, body] of attempts) {
@@ -170,7 +175,11 @@ describe("names, emails and passwords, held on the server", () => {
   });
 
   it("refuses an account request from another site", async () => {
-    const response = await post("/sign-up/email", { name: "Csrf", email: "csrf@example.com", password: "a good passphrase" }, { origin: "https://evil.example" });
+    const response = await post(
+      "/sign-up/email",
+      { name: "Csrf", email: "csrf@example.com", password: "a good passphrase" },
+      { origin: "https://evil.example" },
+    );
     expect(response.status).toBe(403);
     expect(await sql(`SELECT 1 FROM "User" WHERE email = 'csrf@example.com'`)).toEqual([]);
   });
@@ -187,12 +196,15 @@ describe("teams: roles and invitations", () => {
     organizationId = (await created.json()).id;
   });
 
-  it.each([["admin"], ["member"], ["owner,admin"], [["candidate", "member"]], [""]])("refuses the role %j: only owner, interviewer and candidate exist", async (role) => {
-    const response = await post("/organization/invite-member", { email: "someone@example.com", role, organizationId }, { cookie: owner });
-    expect(response.status).toBe(400);
-    expect(await errorOf(response)).toContain("A team role is one of owner, interviewer, candidate");
-    expect(await sql(`SELECT 1 FROM "Invitation" WHERE email = 'someone@example.com'`)).toEqual([]);
-  });
+  it.each([["admin"], ["member"], ["owner,admin"], [["candidate", "member"]], [""]])(
+    "refuses the role %j: only owner, interviewer and candidate exist",
+    async (role) => {
+      const response = await post("/organization/invite-member", { email: "someone@example.com", role, organizationId }, { cookie: owner });
+      expect(response.status).toBe(400);
+      expect(await errorOf(response)).toContain("A team role is one of owner, interviewer, candidate");
+      expect(await sql(`SELECT 1 FROM "Invitation" WHERE email = 'someone@example.com'`)).toEqual([]);
+    },
+  );
 
   it("lets an invitation be accepted only through its link, not by whoever registers the address", async () => {
     const invited = await post("/organization/invite-member", { email: "invitee@example.com", role: "candidate", organizationId }, { cookie: owner });
@@ -205,7 +217,11 @@ describe("teams: roles and invitations", () => {
 
     // Someone registers the invited address (nothing verifies it) and finds the invitation listed.
     const impostor = await newAccount("invitee@example.com");
-    for (const attempt of [{ invitationId: invitation.id }, { invitationId: invitation.id, token: "forged" }, { invitationId: invitation.id, token: token.slice(1) }]) {
+    for (const attempt of [
+      { invitationId: invitation.id },
+      { invitationId: invitation.id, token: "forged" },
+      { invitationId: invitation.id, token: token.slice(1) },
+    ]) {
       const accepted = await post("/organization/accept-invitation", attempt, { cookie: impostor });
       expect(accepted.status).toBe(403);
       expect(await errorOf(accepted)).toContain("Open the invitation's link");
@@ -216,7 +232,9 @@ describe("teams: roles and invitations", () => {
     // With the link the inviter shared, the invitation is accepted with its role.
     const accepted = await post("/organization/accept-invitation", { invitationId: invitation.id, token }, { cookie: impostor });
     expect(accepted.status).toBe(200);
-    expect(await sql(`SELECT m.role FROM "Member" m JOIN "User" u ON u.id = m."userId" WHERE u.email = 'invitee@example.com'`)).toEqual([{ role: "candidate" }]);
+    expect(await sql(`SELECT m.role FROM "Member" m JOIN "User" u ON u.id = m."userId" WHERE u.email = 'invitee@example.com'`)).toEqual([
+      { role: "candidate" },
+    ]);
   });
 
   it("refuses to change a member's role to one osprep does not have", async () => {

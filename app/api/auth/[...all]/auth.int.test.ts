@@ -1,5 +1,5 @@
 // Sign up, sign in and sign out through the real /api/auth route handlers on a real database.
-import pg from "pg";
+import type pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { jsonRequest, sessionCookie, streamedRequest, TEST_BASE_URL as BASE, useFreshAppDatabase } from "@/test/support/app-routes";
 import { queryRows } from "@/test/support/database";
@@ -20,7 +20,8 @@ function getSession(cookie?: string) {
   return routes.GET(new Request(`${BASE}/api/auth/get-session`, { headers: cookie ? { cookie } : {} }));
 }
 
-const dbRow = async <Row extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<Row | undefined> => (await queryRows<Row>(databaseUrl, sql, params))[0];
+const dbRow = async <Row extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<Row | undefined> =>
+  (await queryRows<Row>(databaseUrl, sql, params))[0];
 
 describe("accounts", () => {
   const email = "grace@example.com";
@@ -36,10 +37,7 @@ describe("accounts", () => {
     const session = await (await getSession(sessionCookie(response))).json();
     expect(session.user).toMatchObject({ email, name: "Grace" });
 
-    const account = await dbRow<{ password: string }>(
-      `SELECT a.password FROM "Account" a JOIN "User" u ON u.id = a."userId" WHERE u.email = $1`,
-      [email],
-    );
+    const account = await dbRow<{ password: string }>(`SELECT a.password FROM "Account" a JOIN "User" u ON u.id = a."userId" WHERE u.email = $1`, [email]);
     expect(account?.password).toBeTruthy();
     expect(account?.password).not.toContain(password);
   });
@@ -92,9 +90,7 @@ describe("accounts", () => {
 
 describe("teams", () => {
   it("creates a team whose creator is its owner", async () => {
-    const cookie = sessionCookie(
-      await post("/sign-up/email", { name: "Owner", email: "owner@example.com", password: "owner passphrase" }),
-    );
+    const cookie = sessionCookie(await post("/sign-up/email", { name: "Owner", email: "owner@example.com", password: "owner passphrase" }));
     const response = await post("/organization/create", { name: "Kernel Club", slug: "kernel-club" }, cookie);
     expect(response.status).toBe(200);
     const member = await dbRow<{ role: string }>(

@@ -38,7 +38,9 @@ describe("GET /api/exercises/:slug/workspace", () => {
 
     const mine = await (await get("syscall-echo", alice)).json();
     expect(mine).toMatchObject({ signedIn: true, drafts: { go: "package main // mine" } });
-    expect(mine.history.map((entry: { code: string; kind: string; language: string; status: string }) => [entry.code, entry.kind, entry.language, entry.status])).toEqual([
+    expect(
+      mine.history.map((entry: { code: string; kind: string; language: string; status: string }) => [entry.code, entry.kind, entry.language, entry.status]),
+    ).toEqual([
       ["int second;", "run", "c", "queued"],
       ["int first;", "run", "c", "queued"],
     ]);
@@ -56,14 +58,39 @@ describe("GET /api/exercises/:slug/workspace", () => {
     const userId = (await auth.api.getSession({ headers: new Headers({ cookie: carol }) }))!.user.id;
     const test = (status: "pass" | "fail" | "skipped") => ({ name: `t-${status}`, status, visibility: "public" as const });
     const results = {
-      accepted: { version: 3, status: "pass", verdict: "AC", score: 1, tests: [test("pass"), test("pass")], metrics: { maxCpuMs: 12.5, peakMemoryKiB: 900 },
-        performance: { passed: true, verdict: "AC", cpuMs: 40, referenceCpuMs: 32, ratio: 1.25, tolerance: 4, message: "fine" } },
-      wrong: { version: 3, status: "fail", verdict: "WA", score: 0.25, tests: [test("pass"), test("fail"), test("skipped"), test("skipped")], metrics: { maxCpuMs: 3, peakMemoryKiB: 800 } },
+      accepted: {
+        version: 3,
+        status: "pass",
+        verdict: "AC",
+        score: 1,
+        tests: [test("pass"), test("pass")],
+        metrics: { maxCpuMs: 12.5, peakMemoryKiB: 900 },
+        performance: { passed: true, verdict: "AC", cpuMs: 40, referenceCpuMs: 32, ratio: 1.25, tolerance: 4, message: "fine" },
+      },
+      wrong: {
+        version: 3,
+        status: "fail",
+        verdict: "WA",
+        score: 0.25,
+        tests: [test("pass"), test("fail"), test("skipped"), test("skipped")],
+        metrics: { maxCpuMs: 3, peakMemoryKiB: 800 },
+      },
       compileError: { version: 3, status: "error", verdict: "CE", score: 0, message: "x.c:1: error", tests: [], metrics: { maxCpuMs: 0, peakMemoryKiB: 0 } },
     } as const;
     for (const [name, result] of Object.entries(results)) {
       await db.submission.create({
-        data: { id: `carol-${name}`, userId, exerciseSlug: "lru-pager", language: "c", code: name, kind: "submit", status: "done", verdict: result.verdict, score: result.score, results: result },
+        data: {
+          id: `carol-${name}`,
+          userId,
+          exerciseSlug: "lru-pager",
+          language: "c",
+          code: name,
+          kind: "submit",
+          status: "done",
+          verdict: result.verdict,
+          score: result.score,
+          results: result,
+        },
       });
     }
     await db.submission.create({ data: { id: "carol-waiting", userId, exerciseSlug: "lru-pager", language: "c", code: "waiting", kind: "run" } });

@@ -9,10 +9,13 @@ export default defineLinkGrader({
     { name: "eight threads", visibility: "hidden", scenario: scenario(8, 20000), description: "8 threads" },
     { name: "race detector", visibility: "hidden", scenario: scenario(4, 2000), description: "4 threads, race detector", raceDetector: true },
   ],
-  customScenario: (input) => (/^\d+ \d+$/.test(input.trim()) ? { ok: true, scenario: input.trim() } : { ok: false, message: "it is two numbers: threads and adds." }),
+  customScenario: (input) =>
+    /^\d+ \d+$/.test(input.trim()) ? { ok: true, scenario: input.trim() } : { ok: false, message: "it is two numbers: threads and adds." },
   check: (test, report) => {
     const [threads, adds] = test.scenario.split(" ").map(Number);
     const expected = threads! * adds!;
-    return report.total === expected ? { ok: true } : { ok: false, message: `The counter ended at ${String(report.total)}, after ${expected} adds: some were lost.` };
+    return report.total === expected
+      ? { ok: true }
+      : { ok: false, message: `The counter ended at ${String(report.total)}, after ${expected} adds: some were lost.` };
   },
 });
