@@ -175,3 +175,13 @@ export function sandboxContainerOptions(options: {
     },
   };
 }
+
+/** Where a run may leave files; emptied before the next run of the session. */
+export const SCRATCH_DIRS = ["/tmp", "/dev/shm"];
+
+/** A command that empties `dirs` (whatever permissions their contents were given) and fails unless they end empty. */
+export function emptyDirectories(dirs: string[]): string[] {
+  const contents = dirs.map((dir) => `${dir}/*`).join(" ");
+  const listings = dirs.map((dir) => `$(ls -A ${dir})`).join("");
+  return ["sh", "-c", `chmod -R u+rwx ${contents} 2>/dev/null; find ${dirs.join(" ")} -mindepth 1 -delete 2>/dev/null; [ -z "${listings}" ]`];
+}
