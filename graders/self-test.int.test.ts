@@ -18,6 +18,8 @@ describe("graders prove themselves", () => {
   it.each(cases.map((c) => [`${c.exercise} ${c.language} ${c.solution} → ${c.expected}`, c] as const))("%s", async (_name, testCase) => {
     const outcome = await runSelfTest(testCase, { builder: await builder });
     expect(outcome.verdicts, outcome.message).toEqual([testCase.expected]);
+    // A known-bad solution fails for the reason its expected.json states: the test, words of the message.
+    expect(outcome.reasonProblem).toBeUndefined();
     // Workloads are sized per language so the reference spends ~150 ms or more on them (noise is then
     // a few percent); well under that, a ratio near the limit could flip.
     if (testCase.solution === "reference")

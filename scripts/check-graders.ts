@@ -1,10 +1,17 @@
-// `npm run graders:check [-- --repeat K] [--exercise slug] [--language c] [--solution TLE] [--why]`: proves every grader on
+// `npm run graders:check [-- --repeat K] [--exercise slug] [--language c] [--solution TLE] [--why [--fresh]]`: proves every grader on
 // its reference (AC) and known-bad solutions (the verdict their folder names), against the real
 // sandbox. With --repeat, each is graded K times and any flip is reported (the flakiness mode); with
-// --why, each bad solution's line is followed by the test it failed and the message the user would read.
+// --why, each bad solution's line is followed by the test it failed and the message the user would
+// read, and what was seen (every test it failed, the phrases all of that test's messages share) is
+// added to its golden reason (bad/<name>/expected.json, which the self-test holds it to): a race
+// shows one way of failing per run, so runs gather into the file; --fresh writes it anew instead.
 // --exercise, --language and --solution (a name's start: reference, TLE, WA-fifo) may each be repeated.
 import { parseArgs } from "node:util";
 import pino from "pino";
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { GOLDEN_FILE, type GoldenReason, type LanguageReason, mergeReasons, reasonFrom } from "@/graders/core/golden-reasons";
+import { GRADERS_DIR, readGoldenReason } from "@/graders/core/load-grader";
 import { runSelfTest, selfTestCases } from "@/graders/core/self-test";
 import type { Language } from "@/contracts/languages";
 import { env } from "@/lib/env";
@@ -17,6 +24,7 @@ const { values } = parseArgs({
     language: { type: "string", multiple: true },
     solution: { type: "string", multiple: true },
     why: { type: "boolean", default: false },
+    fresh: { type: "boolean", default: false },
   },
 });
 const repeat = Number(values.repeat);
@@ -32,6 +40,8 @@ let worstReferenceRatio = -Infinity;
 let tightestBadMargin = Infinity;
 let tightestGrowth = Infinity;
 let leastReferenceCpu = Infinity;
+/** --why: the golden reasons seen, by known-bad folder and language. */
+const seen = new Map<string, { verdict: GoldenReason["verdict"]; reasons: Partial<Record<Language, LanguageReason>> }>();
 try {
   for (const testCase of cases) {
     const outcome = await runSelfTest(testCase, { builder, repeat });
@@ -52,7 +62,23 @@ try {
       `${outcome.passed ? "ok  " : "FAIL"} ${outcome.exercise} ${outcome.language} ${outcome.solution}: expected ${outcome.expected}, got ${tally}${ratios}${outcome.passed ? "" : ` — ${outcome.message ?? ""}`}`,
     );
     if (outcome.passed && outcome.reason && values.why) console.log(`       why: ${outcome.reason.slice(0, 300)}`);
+    if (values.why && outcome.solution !== "reference" && outcome.verdicts.every((verdict) => verdict === outcome.expected)) {
+      const folder = path.join(GRADERS_DIR, outcome.exercise, "bad", outcome.solution);
+      const entry = seen.get(folder) ?? { verdict: outcome.expected, reasons: {} };
+      if (outcome.expected !== "AC") entry.reasons[outcome.language] = reasonFrom(outcome.failures);
+      seen.set(folder, entry);
+      if (outcome.reasonProblem) console.log(`       the golden reason changes: it was ${outcome.reasonProblem}`);
+    }
   }
+  // Languages not graded this time keep what their file said.
+  for (const [folder, { verdict, reasons }] of seen) {
+    const before = values.fresh ? null : await readGoldenReason(folder).catch(() => null);
+    const kept = before?.verdict === verdict ? (before.reasons ?? {}) : {};
+    const gathered = Object.fromEntries(Object.entries(reasons).map(([language, reason]) => [language, mergeReasons(kept[language as Language], reason)]));
+    const golden: GoldenReason = verdict === "AC" ? { verdict } : { verdict, reasons: { ...kept, ...gathered } };
+    await writeFile(path.join(folder, GOLDEN_FILE), `${JSON.stringify(golden, null, 2)}\n`);
+  }
+  if (seen.size > 0) console.log(`\nwrote ${seen.size} golden reasons (${GOLDEN_FILE})`);
 } finally {
   await builder.close();
 }

@@ -75,6 +75,22 @@ describe("checkExercisePackages", () => {
     expect(problems.find((p) => p.where === "graders/syscall-echo/bad")?.problem).toContain("<verdict>-<what-is-wrong>");
   });
 
+  it("wants each known-bad folder to state why it fails, for each of its languages, under the verdict its name says", async () => {
+    const dirs = await copyOfRepo();
+    const bad = path.join(dirs.gradersDir, "syscall-echo", "bad");
+    await unlink(path.join(bad, "WA-counts-newline", "expected.json"));
+    const golden = JSON.parse(await readFile(path.join(bad, "WA-loses-last-line", "expected.json"), "utf8"));
+    await writeFile(path.join(bad, "WA-loses-last-line", "expected.json"), JSON.stringify({ ...golden, verdict: "RE" }));
+    await writeFile(path.join(bad, "WA-ignores-short-writes", "expected.json"), JSON.stringify({ ...golden, reasons: { c: golden.reasons.c } }));
+    await writeFile(path.join(bad, "WA-line-per-read", "expected.json"), "{ not json");
+    const { problems } = await checkExercisePackages(dirs);
+    const about = (name: string) => problems.find((p) => p.where === `graders/syscall-echo/bad/${name}/expected.json`)?.problem;
+    expect(about("WA-counts-newline")).toMatch(/missing: why this solution must fail.*graders:check -- --why --solution WA-counts-newline/);
+    expect(about("WA-loses-last-line")).toBe("says RE, but the folder's name says WA.");
+    expect(about("WA-ignores-short-writes")).toMatch(/has no reason for go, python; write it with/);
+    expect(about("WA-line-per-read")).toMatch(/not JSON/);
+  });
+
   it("reports a grader folder without an exercise and an exercise without a grader", async () => {
     const dirs = await copyOfRepo();
     await cp(path.join(dirs.gradersDir, "syscall-echo"), path.join(dirs.gradersDir, "orphan"), { recursive: true });

@@ -6,7 +6,8 @@ import { EXERCISES_DIR, readManifest } from "@/lib/exercises/load-exercise";
 import type { Language } from "@/contracts/languages";
 import type { ExerciseManifest } from "@/lib/exercises/manifest";
 import { loadRoadmap, ROADMAP_FILE, topicIds } from "@/lib/exercises/roadmap";
-import { GRADERS_DIR, loadGrader, readKnownBadSolutions } from "@/graders/core/load-grader";
+import { GOLDEN_FILE } from "@/graders/core/golden-reasons";
+import { GRADERS_DIR, type KnownBadSolution, loadGrader, readGoldenReason, readKnownBadSolutions } from "@/graders/core/load-grader";
 
 export interface PackageProblem {
   /** A path relative to the repository root. */
@@ -109,13 +110,33 @@ async function checkGraderFolder(dir: string, manifest: ExerciseManifest, proble
   const badDir = path.join(dir, "bad");
   if (!existsSync(badDir)) return;
   try {
-    const bad = await readKnownBadSolutions(manifest.slug, editFiles, path.dirname(dir));
+    const bad = await readKnownBadSolutions(manifest.slug, editFiles, path.dirname(dir), { reasons: false });
     for (const name of await readdir(badDir)) {
-      if (!bad.some((solution) => solution.name === name)) {
+      const solutions = bad.filter((solution) => solution.name === name);
+      if (solutions.length === 0) {
         problem(path.join(badDir, name), `holds no solution: expected <language>/<edit file> for one of ${Object.keys(editFiles).join(", ")}.`);
+        continue;
       }
+      await checkGoldenReason(path.join(badDir, name), solutions, problem);
     }
   } catch (error) {
     problem(badDir, error instanceof Error ? error.message : String(error));
   }
+}
+
+/** A known-bad folder states why it fails (expected.json, written by `npm run graders:check -- --why`), for each of its languages. */
+async function checkGoldenReason(folder: string, solutions: KnownBadSolution[], problem: (file: string, message: string) => void): Promise<void> {
+  const file = path.join(folder, GOLDEN_FILE);
+  const golden = await readGoldenReason(folder).catch((error: Error) => {
+    problem(file, error.message);
+    return undefined;
+  });
+  if (golden === undefined) return;
+  const write = `write it with \`npm run graders:check -- --why --solution ${path.basename(folder)}\``;
+  if (golden === null) return problem(file, `missing: why this solution must fail (the verdict, the test, words of the message); ${write}.`);
+  const expected = solutions[0]!.expected;
+  if (golden.verdict !== expected) problem(file, `says ${golden.verdict}, but the folder's name says ${expected}.`);
+  if (expected === "AC") return;
+  const without = solutions.filter((solution) => !golden.reasons?.[solution.language]).map((solution) => solution.language);
+  if (without.length > 0) problem(file, `has no reason for ${without.join(", ")}; ${write}.`);
 }

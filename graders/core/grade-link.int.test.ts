@@ -3,6 +3,7 @@
 // self-deadlock reads as one, a forged report and lost updates are refused.
 import { afterAll, describe, expect, it } from "vitest";
 import { loadFixture } from "@/graders/core/test/fixture";
+import { failureOf, reasonMismatch } from "@/graders/core/golden-reasons";
 
 const fixture = await loadFixture("link-counter");
 afterAll(() => fixture.close());
@@ -17,6 +18,8 @@ describe("link exercises in the sandbox", () => {
   it.each(bad.map((solution) => [`${solution.language} ${solution.name}`, solution] as const))("gives %s its verdict", async (_name, solution) => {
     const result = await judge(solution.language, solution.code);
     expect(result.verdict, JSON.stringify(result.tests)).toBe(solution.expected);
+    // …for the reason its expected.json states (the test, words of the message).
+    expect(reasonMismatch(failureOf(result), solution.reason!)).toBeNull();
   });
 
   it("shows the race detector's report, cut to the user's file", async () => {

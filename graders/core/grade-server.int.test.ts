@@ -3,6 +3,7 @@
 // a thread per connection, leaked descriptors, a server that exits and wrong echoes are not.
 import { afterAll, describe, expect, it } from "vitest";
 import { loadFixture } from "@/graders/core/test/fixture";
+import { failureOf, reasonMismatch } from "@/graders/core/golden-reasons";
 
 const fixture = await loadFixture("server-echo");
 afterAll(() => fixture.close());
@@ -18,6 +19,8 @@ describe("server exercises in the sandbox", () => {
   it.each(bad.map((solution) => [`${solution.language} ${solution.name}`, solution] as const))("gives %s its verdict", async (_name, solution) => {
     const result = await judge(solution.language, solution.code);
     expect(result.verdict, JSON.stringify(result.tests)).toBe(solution.expected);
+    // …for the reason its expected.json states (the test, words of the message).
+    expect(reasonMismatch(failureOf(result), solution.reason!)).toBeNull();
   });
 
   it.each([

@@ -1,5 +1,7 @@
 // A grader's proof: for every exercise and language, the reference must be accepted and every
-// known-bad solution must get the verdict its folder names. Run by `npm run graders:check` and the tests.
+// known-bad solution must get the verdict its folder names, failing the test and with the message its
+// golden reason states (bad/<name>/expected.json). Run by `npm run graders:check` and the tests.
+import { type Failure, failureOf, type LanguageReason, reasonMismatch } from "@/graders/core/golden-reasons";
 import { judgeSubmission } from "@/graders/core/judge-submission";
 import type { ProgramBuilder } from "@/contracts/programs";
 import type { Language } from "@/contracts/languages";
@@ -15,6 +17,8 @@ export interface SelfTestCase {
   solution: string;
   expected: Verdict;
   code: string;
+  /** A known-bad solution's golden reason (its expected.json): the test it fails and words of the message. */
+  golden?: LanguageReason;
 }
 
 export interface SelfTestOutcome extends Omit<SelfTestCase, "code"> {
@@ -29,6 +33,10 @@ export interface SelfTestOutcome extends Omit<SelfTestCase, "code"> {
   message?: string;
   /** Why the first grading was not AC (the failing test and its message), to check a bad solution fails for its own reason. */
   reason?: string;
+  /** Where each grading failed (none for one that passed): what `graders:check --why` writes as the golden reason. */
+  failures: Failure[];
+  /** How a grading with the expected verdict failed otherwise than its golden reason says. */
+  reasonProblem?: string;
 }
 
 /**
@@ -52,7 +60,7 @@ export async function selfTestCases(options: { exercises?: string[]; languages?:
     }
     for (const bad of await readKnownBadSolutions(manifest.slug, editFiles)) {
       if (options.languages && !options.languages.includes(bad.language)) continue;
-      cases.push({ exercise: manifest.slug, language: bad.language, solution: bad.name, expected: bad.expected, code: bad.code });
+      cases.push({ exercise: manifest.slug, language: bad.language, solution: bad.name, expected: bad.expected, code: bad.code, golden: bad.reason });
     }
   }
   const { solutions } = options;
@@ -68,6 +76,8 @@ export async function runSelfTest(testCase: SelfTestCase, options: { builder: Pr
   const referenceCpuMs: number[] = [];
   let message: string | undefined;
   let reason: string | undefined;
+  let reasonProblem: string | undefined;
+  const failures: Failure[] = [];
   for (let i = 0; i < (options.repeat ?? 1); i++) {
     const result = await judgeSubmission({ exercise, grader, language: testCase.language, code: testCase.code, mode: "submit", builder: options.builder });
     verdicts.push(result.verdict);
@@ -86,7 +96,11 @@ export async function runSelfTest(testCase: SelfTestCase, options: { builder: Pr
     if (result.verdict !== testCase.expected) {
       message ??= result.message ?? failed?.message ?? result.performance?.message;
     }
+    const failure = failureOf(result);
+    if (failure) failures.push(failure);
+    if (result.verdict === testCase.expected && testCase.golden) reasonProblem ??= reasonMismatch(failure, testCase.golden) ?? undefined;
   }
-  const { code: _code, ...rest } = testCase;
-  return { ...rest, verdicts, ratios, slow, referenceCpuMs, passed: verdicts.every((verdict) => verdict === testCase.expected), message, reason };
+  const { code: _code, golden: _golden, ...rest } = testCase;
+  const passed = verdicts.every((verdict) => verdict === testCase.expected) && !reasonProblem;
+  return { ...rest, verdicts, ratios, slow, referenceCpuMs, passed, message: message ?? reasonProblem, reason, failures, reasonProblem };
 }

@@ -240,16 +240,7 @@ export class SandboxContainers {
      * holding its streams (a child left behind) closes them.
      */
     options: { workingDir: string; wallMs: number; outputBytes: number; stdin?: string | Buffer; user?: number; untilExit?: boolean },
-  ): Promise<{
-    exitCode: number | null;
-    stdout: string;
-    stderr: string;
-    stdoutTruncated: boolean;
-    stderrTruncated: boolean;
-    timedOut: boolean;
-    flooded: boolean;
-    wallMs: number;
-  }> {
+  ): Promise<ExecResult> {
     const withStdin = options.stdin !== undefined;
     const exec = await dockerCall("exec", container.id, () =>
       container.exec({

@@ -5,7 +5,7 @@ import type { Language } from "@/contracts/languages";
 import type { CgroupReader, CgroupSnapshot } from "@/sandbox/cgroup/reader";
 import { classifyRun } from "@/sandbox/docker/classify-run";
 import { emptyDirectories, runRlimits, runRlimitValues, SCRATCH_DIRS } from "@/sandbox/docker/container-config";
-import { IDLE_PROCESSES, type SandboxContainers } from "@/sandbox/docker/containers";
+import { type ExecResult, IDLE_PROCESSES, type SandboxContainers } from "@/sandbox/docker/containers";
 import { scratchLooksEmpty } from "@/sandbox/docker/proc-probes";
 import { SupervisorClient } from "@/sandbox/docker/supervisor-client";
 import { SandboxError } from "@/sandbox/errors";
@@ -41,16 +41,7 @@ export interface PreparedContainer {
 }
 
 /** How a run ended, as the exec or the supervisor saw it, before the cgroup's reading is added. */
-interface RunOutcome {
-  exitCode: number | null;
-  stdout: string;
-  stderr: string;
-  stdoutTruncated: boolean;
-  stderrTruncated: boolean;
-  timedOut: boolean;
-  flooded: boolean;
-  wallMs: number;
-}
+type RunOutcome = ExecResult;
 
 /**
  * Runs go through the container's supervisor (one exec for the whole session, the program forked
