@@ -75,7 +75,8 @@ try {
     const before = values.fresh ? null : await readGoldenReason(folder).catch(() => null);
     const kept = before?.verdict === verdict ? (before.reasons ?? {}) : {};
     const gathered = Object.fromEntries(Object.entries(reasons).map(([language, reason]) => [language, mergeReasons(kept[language as Language], reason)]));
-    const golden: GoldenReason = verdict === "AC" ? { verdict } : { verdict, reasons: { ...kept, ...gathered } };
+    const varies = before?.verdict === verdict && before.varies ? { varies: true as const } : {};
+    const golden: GoldenReason = verdict === "AC" ? { verdict } : { verdict, ...varies, reasons: { ...kept, ...gathered } };
     await writeFile(path.join(folder, GOLDEN_FILE), `${JSON.stringify(golden, null, 2)}\n`);
   }
   if (seen.size > 0) console.log(`\nwrote ${seen.size} golden reasons (${GOLDEN_FILE})`);

@@ -31,6 +31,11 @@ const languageReason = z.array(failureReason).min(1);
 export const goldenReasonSchema = z
   .object({
     verdict: z.enum(VERDICTS),
+    /**
+     * A race decides how it fails (which test catches it first, which symptom it shows): the ways
+     * listed are those seen, and only the verdict is held.
+     */
+    varies: z.literal(true).optional(),
     /** Per language, the ways it fails; absent for an `AC-` solution, which must pass. */
     reasons: z.partialRecord(z.enum(LANGUAGES), languageReason).optional(),
   })
@@ -110,14 +115,20 @@ export function mergeReasons(before: LanguageReason | undefined, seen: LanguageR
   return merged;
 }
 
-/** Why `failure` is none of the ways `reason` states, or null when it is one of them. */
+/**
+ * Why `failure` is none of the ways `reason` states, or null when it is one of them: the test and
+ * the phrases of one way, or, caught by another test, the phrases of a way that has some (a symptom
+ * that is the bug's own, whichever test saw it first).
+ */
 export function reasonMismatch(failure: Failure | undefined, reason: LanguageReason): string | null {
   const tests = reason.map((way) => way.test).join(" or ");
   if (!failure) return `expected to fail ${tests}, but no test failed`;
+  const message = normalized(failure.message);
+  const shows = (way: LanguageReason[number]) => way.messageContains.every((phrase) => message.includes(phrase));
+  if (reason.some((way) => way.test === failure.test && shows(way))) return null;
+  if (reason.some((way) => way.messageContains.length > 0 && shows(way))) return null;
   const ways = reason.filter((way) => way.test === failure.test);
   if (ways.length === 0) return `expected to fail ${tests}, failed ${failure.test}: ${failure.message.slice(0, 200)}`;
-  const message = normalized(failure.message);
-  if (ways.some((way) => way.messageContains.every((phrase) => message.includes(phrase)))) return null;
   const missing = ways[0]!.messageContains.filter((phrase) => !message.includes(phrase));
   return `${failure.test}'s message lacks "${missing.join('", "')}": ${failure.message.slice(0, 200)}`;
 }

@@ -40,7 +40,7 @@ export interface KnownBadSolution {
   expected: Verdict;
   language: Language;
   code: string;
-  /** Why it must fail in this language (its folder's expected.json); absent for an AC- solution or where none is written yet. */
+  /** Why it must fail in this language (its folder's expected.json); absent for an AC- solution, one whose failure varies (a race), or where none is written yet. */
   reason?: LanguageReason;
 }
 
@@ -66,7 +66,13 @@ export async function readKnownBadSolutions(
     for (const [language, editFile] of Object.entries(editFiles) as [Language, string][]) {
       const file = path.join(dir, name, language, editFile);
       if (existsSync(file))
-        solutions.push({ name, expected: match[1] as Verdict, language, code: await readFile(file, "utf8"), reason: golden?.reasons?.[language] });
+        solutions.push({
+          name,
+          expected: match[1] as Verdict,
+          language,
+          code: await readFile(file, "utf8"),
+          reason: golden?.varies ? undefined : golden?.reasons?.[language],
+        });
     }
   }
   return solutions;
