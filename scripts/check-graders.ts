@@ -61,7 +61,8 @@ try {
     console.log(
       `${outcome.passed ? "ok  " : "FAIL"} ${outcome.exercise} ${outcome.language} ${outcome.solution}: expected ${outcome.expected}, got ${tally}${ratios}${outcome.passed ? "" : ` — ${outcome.message ?? ""}`}`,
     );
-    if (outcome.passed && outcome.reason && values.why) console.log(`       why: ${outcome.reason.slice(0, 300)}`);
+    const [first] = outcome.failures;
+    if (outcome.passed && first && values.why) console.log(`       why: ${`${first.test}: ${first.message}`.slice(0, 300)}`);
     if (values.why && outcome.solution !== "reference" && outcome.verdicts.every((verdict) => verdict === outcome.expected)) {
       const folder = path.join(GRADERS_DIR, outcome.exercise, "bad", outcome.solution);
       const entry = seen.get(folder) ?? { verdict: outcome.expected, reasons: {} };

@@ -31,8 +31,6 @@ export interface SelfTestOutcome extends Omit<SelfTestCase, "code"> {
   referenceCpuMs: number[];
   passed: boolean;
   message?: string;
-  /** Why the first grading was not AC (the failing test and its message), to check a bad solution fails for its own reason. */
-  reason?: string;
   /** Where each grading failed (none for one that passed): what `graders:check --why` writes as the golden reason. */
   failures: Failure[];
   /** How a grading with the expected verdict failed otherwise than its golden reason says. */
@@ -75,7 +73,6 @@ export async function runSelfTest(testCase: SelfTestCase, options: { builder: Pr
   const slow: SelfTestOutcome["slow"] = [];
   const referenceCpuMs: number[] = [];
   let message: string | undefined;
-  let reason: string | undefined;
   let reasonProblem: string | undefined;
   const failures: Failure[] = [];
   for (let i = 0; i < (options.repeat ?? 1); i++) {
@@ -92,7 +89,6 @@ export async function runSelfTest(testCase: SelfTestCase, options: { builder: Pr
     }
     if (result.performance && result.performance.referenceCpuMs > 0) referenceCpuMs.push(result.performance.referenceCpuMs);
     const failed = result.tests.find((test) => test.verdict && test.verdict !== "AC");
-    reason ??= failed ? `${failed.name}: ${failed.message ?? ""}` : result.verdict !== "AC" ? (result.performance?.message ?? result.message) : undefined;
     if (result.verdict !== testCase.expected) {
       message ??= result.message ?? failed?.message ?? result.performance?.message;
     }
@@ -102,5 +98,5 @@ export async function runSelfTest(testCase: SelfTestCase, options: { builder: Pr
   }
   const { code: _code, golden: _golden, ...rest } = testCase;
   const passed = verdicts.every((verdict) => verdict === testCase.expected) && !reasonProblem;
-  return { ...rest, verdicts, ratios, slow, referenceCpuMs, passed, message: message ?? reasonProblem, reason, failures, reasonProblem };
+  return { ...rest, verdicts, ratios, slow, referenceCpuMs, passed, message: message ?? reasonProblem, failures, reasonProblem };
 }
