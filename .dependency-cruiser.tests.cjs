@@ -11,12 +11,7 @@ module.exports = {
       from: { pathNot: "(\\.test\\.tsx?$|/test/|^test/|^e2e/|^bench/)" },
       to: { path: "(\\.test\\.tsx?$|/test/|^test/|^e2e/)" },
     },
-    {
-      name: "no-unresolvable-import",
-      severity: "error",
-      from: {},
-      to: { couldNotResolve: true },
-    },
+    ...code.forbidden.filter((rule) => rule.name === "no-unresolvable-import"),
   ],
   options: { ...code.options, exclude: { path: "(^|/)(node_modules|\\.next|lib/generated)/|^sandbox/test/hostile/" } },
 };
