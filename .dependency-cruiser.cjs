@@ -2,7 +2,7 @@
 // rule names what a folder may not import. This is the code's structure, so tests (which wire layers
 // together on purpose, and live beside what they test) are left out; .dependency-cruiser.tests.cjs
 // checks that no code imports a test.
-const SOURCES = "^(app|components|contracts|graders|lib|sandbox|worker|scripts|cli|e2e|test|bench)/";
+const SOURCES = "^(app|components|contracts|graders|lib|sandbox|worker|collab|scripts|cli|e2e|test|bench)/";
 const TESTS = "(\\.test\\.tsx?$|/test/|^test/|^e2e/)";
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -44,10 +44,10 @@ module.exports = {
     },
     {
       name: "lib-stays-out-of-the-web-layer",
-      comment: "lib/ is what routes and components call; it never calls them back.",
+      comment: "lib/ is what routes, components and the collaboration server call; it never calls them back.",
       severity: "error",
       from: { path: "^lib/" },
-      to: { path: "^(app|components)/" },
+      to: { path: "^(app|components|collab)/" },
     },
     {
       name: "components-stay-out-of-routes-and-graders",
@@ -55,6 +55,13 @@ module.exports = {
       severity: "error",
       from: { path: "^components/" },
       to: { path: "^(app|graders|worker)/" },
+    },
+    {
+      name: "collab-stays-out-of-web-and-grading",
+      comment: "The collaboration server shares lib/ with the web tier; it never runs routes, components, graders or the sandbox.",
+      severity: "error",
+      from: { path: "^collab/" },
+      to: { path: "^(app|components|graders|worker|sandbox|scripts)/" },
     },
     {
       name: "cli-imports-only-contracts",

@@ -49,6 +49,10 @@ export const envSchema = z.object({
         context.issues.push({ code: "custom", message: (error as Error).message, input: context.value });
       }
     }),
+  /** The collaboration server (interview rooms): its port; the web server passes /collab on to it, so browsers see one origin. */
+  COLLAB_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  /** The address it listens on: the loopback beside the web server, 0.0.0.0 in its own container. */
+  COLLAB_HOST: z.string().min(1).default("127.0.0.1"),
   /** `off`: `npm start` runs no grading worker beside the web server (run `npm run worker` elsewhere). */
   OSPREP_WORKER: z.enum(["on", "off"]).default("on"),
 });

@@ -68,7 +68,13 @@ export function makeGradeSubmissionTask(options: { builder: ProgramBuilder; logg
         GRADING_TIMEOUT_MS,
       );
       await published;
-      await recordResult({ submissionId, userId: submission.userId, exerciseSlug: submission.exerciseSlug, kind: submission.kind, result });
+      await recordResult({
+        submissionId,
+        practiceUserId: submission.interviewId ? null : submission.userId,
+        exerciseSlug: submission.exerciseSlug,
+        kind: submission.kind,
+        result,
+      });
       log.info({ verdict: result.verdict, score: result.score }, "graded");
     } catch (error) {
       await published.catch(() => undefined);

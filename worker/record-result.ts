@@ -1,5 +1,6 @@
 // Writes a finished grading, as its user may see it (publicResult): the submission's verdict and,
-// for a Submit, the user's progress on the exercise, with the final `done` event, in one transaction.
+// for a practice Submit, the user's progress on the exercise, with the final `done` event, in one
+// transaction. A run from an interview room is no practice: it leaves progress alone.
 import type { GradingResult } from "@/contracts/grading-result";
 import { publicResult } from "@/graders/core/results";
 import { db } from "@/lib/db";
@@ -8,12 +9,13 @@ import { publishSubmissionEvent } from "@/lib/grading/submission-events";
 
 export async function recordResult(options: {
   submissionId: string;
-  userId: string;
+  /** The user whose practice progress a Submit moves; null for an interview room's runs. */
+  practiceUserId: string | null;
   exerciseSlug: string;
   kind: "run" | "submit";
   result: GradingResult;
 }): Promise<void> {
-  const { submissionId, userId, exerciseSlug, kind } = options;
+  const { submissionId, practiceUserId, exerciseSlug, kind } = options;
   // What is stored is what its user may see (the API and the page read it as it is).
   const result = publicResult(options.result);
   const finishedAt = new Date();
@@ -32,7 +34,7 @@ export async function recordResult(options: {
       },
     });
     if (updated.count === 0) return;
-    if (kind === "submit") await updateProgress(tx, { userId, exerciseSlug, result, at: finishedAt });
+    if (kind === "submit" && practiceUserId) await updateProgress(tx, { userId: practiceUserId, exerciseSlug, result, at: finishedAt });
     await publishSubmissionEvent(tx, submissionId, { type: "done", status: "done", verdict: result.verdict, score: result.score });
   });
 }

@@ -9,7 +9,7 @@ import { resetDraftSchema, saveDraftSchema } from "@/lib/validations/drafts";
 import { createSubmissionSchema } from "@/lib/validations/submissions";
 
 export const submitCodeAction = authedAction(createSubmissionSchema, async (input, { user }) => {
-  const { id } = await createSubmission({ userId: user.id, input });
+  const { id } = await createSubmission({ author: { userId: user.id }, input });
   return getSubmission({ userId: user.id, submissionId: id });
 });
 

@@ -21,6 +21,6 @@ export const POST = apiRoute(async (request) => {
     expected: '{"exerciseSlug", "language", "code", "kind"}',
   });
   const input = createSubmissionSchema.parse(body);
-  const { id } = await createSubmission({ userId: user.id, input });
+  const { id } = await createSubmission({ author: { userId: user.id }, input });
   return NextResponse.json({ id, events: `/api/submissions/${id}/events` }, { status: 202, headers: { location: `/api/submissions/${id}` } });
 });

@@ -11,7 +11,7 @@ export interface ProgressSummary {
 /** A user's totals across all exercises, for the dashboard. */
 export async function getProgressSummary({ userId }: { userId: string }): Promise<ProgressSummary> {
   const [submissions, attempted, solved, latest] = await Promise.all([
-    db.submission.count({ where: { userId, kind: "submit" } }),
+    db.submission.count({ where: { userId, kind: "submit", interviewId: null } }),
     db.exerciseProgress.count({ where: { userId } }),
     db.exerciseProgress.count({ where: { userId, firstSolvedAt: { not: null } } }),
     db.exerciseProgress.findFirst({

@@ -15,11 +15,25 @@ export const MAX_PER_MINUTE = 30;
 /** The first key of the advisory lock that serialises one user's new submissions (the second is the user). */
 const SUBMISSION_LIMIT_LOCK = 0x5_0b_31;
 
+/** Who submits: a user (practising, or in an interview room), or an interview's guest. */
+export type SubmissionAuthor = { userId: string } | { guestId: string };
+
 /**
  * Records a Run or Submit and enqueues its grading in one transaction: either both happen or
- * neither does, so no submission waits for a job that was never queued.
+ * neither does, so no submission waits for a job that was never queued. A run from an interview
+ * room names the interview; it counts toward its author's limits like any other.
  */
-export async function createSubmission({ userId, input }: { userId: string; input: CreateSubmissionInput }): Promise<{ id: string }> {
+export async function createSubmission({
+  author,
+  interviewId,
+  input,
+}: {
+  author: SubmissionAuthor;
+  interviewId?: string;
+  input: CreateSubmissionInput;
+}): Promise<{ id: string }> {
+  const authorKey = "userId" in author ? author.userId : `guest:${author.guestId}`;
+  const byAuthor = "userId" in author ? { userId: author.userId } : { guestId: author.guestId };
   const manifest = await requireExerciseManifest(input.exerciseSlug);
   if (!manifest.languages[input.language]) {
     const offered = Object.keys(manifest.languages).map((l) => LANGUAGE_LABELS[l as keyof typeof LANGUAGE_LABELS]);
@@ -33,8 +47,8 @@ export async function createSubmission({ userId, input }: { userId: string; inpu
     async (tx) => {
       // One user's submissions are counted and inserted under a lock held to the end of this
       // transaction: parallel requests take turns, so none counts before another's insert commits.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SUBMISSION_LIMIT_LOCK}::int, hashtext(${userId}))`;
-      const pending = await tx.submission.count({ where: { userId, status: { in: ["queued", "running"] } } });
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SUBMISSION_LIMIT_LOCK}::int, hashtext(${authorKey}))`;
+      const pending = await tx.submission.count({ where: { ...byAuthor, status: { in: ["queued", "running"] } } });
       if (pending >= MAX_PENDING_PER_USER) {
         const why =
           (await getGradingStatus({ client: tx })) === "paused"
@@ -42,13 +56,14 @@ export async function createSubmission({ userId, input }: { userId: string; inpu
             : `You have ${pending} submissions still being graded. Wait for one to finish, then try again.`;
         throw new AppError("RATE_LIMITED", why, { retryAfterSeconds: 5 });
       }
-      const lastMinute = await tx.submission.count({ where: { userId, queuedAt: { gt: new Date(Date.now() - 60_000) } } });
+      const lastMinute = await tx.submission.count({ where: { ...byAuthor, queuedAt: { gt: new Date(Date.now() - 60_000) } } });
       if (lastMinute >= MAX_PER_MINUTE) {
         throw new AppError("RATE_LIMITED", `That is ${lastMinute} submissions in the last minute. Wait a minute, then try again.`, { retryAfterSeconds: 60 });
       }
       const submission = await tx.submission.create({
         data: {
-          userId,
+          ...byAuthor,
+          interviewId,
           exerciseSlug: input.exerciseSlug,
           language: input.language,
           code: input.code,

@@ -14,6 +14,13 @@ export async function getSubmission({ userId, submissionId }: { userId: string; 
   // Ids are short runs of letters, digits, - and _; anything else (a NUL, which the database refuses) names nothing.
   const submission = SUBMISSION_ID.test(submissionId) ? await db.submission.findFirst({ where: { id: submissionId, userId } }) : null;
   if (!submission) throw new AppError("NOT_FOUND", "There is no such submission, or it is not yours.");
+  return publicSubmissionOf(submission);
+}
+
+type SubmissionRow = NonNullable<Awaited<ReturnType<typeof db.submission.findFirst>>>;
+
+/** A stored submission as whoever may see it sees it: parsed through the public schema on the way out. */
+export async function publicSubmissionOf(submission: SubmissionRow): Promise<PublicSubmission> {
   const queuePosition =
     submission.status === "queued" ? 1 + (await db.submission.count({ where: { status: "queued", queuedAt: { lt: submission.queuedAt } } })) : null;
   return publicSubmissionSchema.parse({

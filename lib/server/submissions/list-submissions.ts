@@ -14,7 +14,7 @@ export interface SubmissionSummary extends ResultSummary {
 }
 
 /**
- * A user's latest submissions for one exercise, newest first, with their code (theirs to see) and
+ * A user's latest practice submissions for one exercise (an interview room's runs are the room's), newest first, with their code (theirs to see) and
  * their results in figures: computed in the database (as summarizeResult does), so the results
  * themselves, tests and outputs, never leave it for a list.
  */
@@ -27,7 +27,7 @@ export async function listSubmissions(options: { userId: string; exerciseSlug: s
       (results->'metrics'->>'maxCpuMs')::float8 AS "cpuMs",
       (results->'performance'->>'ratio')::float8 AS "performanceRatio"
     FROM "Submission"
-    WHERE "userId" = ${options.userId} AND "exerciseSlug" = ${options.exerciseSlug}
+    WHERE "userId" = ${options.userId} AND "exerciseSlug" = ${options.exerciseSlug} AND "interviewId" IS NULL
     ORDER BY "queuedAt" DESC
     LIMIT ${options.limit ?? 20}`;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { readSubmissionEvents, type StoredSubmissionEvent } from "@/lib/grading/submission-events";
 import { logger } from "@/lib/logger";
-import { getSubmission } from "@/lib/server/submissions/get-submission";
+import type { PublicSubmission } from "@/lib/validations/submissions";
 import { submissionEventHub } from "@/lib/server/submissions/event-hub";
 
 /** Re-read the table this often even without a notification (a safety net: the hub wakes streams when it reconnects). */
@@ -20,13 +20,14 @@ const STREAM_FAILED_MESSAGE =
  * A failure ends the stream with an `error` event whose `message` says what to do.
  */
 export async function streamSubmissionEvents(options: {
-  userId: string;
   submissionId: string;
+  /** The submission as the caller may see it: throws NOT_FOUND for anyone who may not (checked before the stream opens). */
+  readSubmission: () => Promise<PublicSubmission>;
   afterSeq: number;
   signal: AbortSignal;
 }): Promise<ReadableStream<Uint8Array>> {
-  const { userId, submissionId, signal } = options;
-  await getSubmission({ userId, submissionId }); // 404 for anyone but the owner
+  const { submissionId, readSubmission, signal } = options;
+  await readSubmission();
   const encoder = new TextEncoder();
   let lastSeq = options.afterSeq;
   let wake: (() => void) | null = null;
@@ -43,7 +44,7 @@ export async function streamSubmissionEvents(options: {
       const send = (text: string) => controller.enqueue(encoder.encode(text));
       let lastSent = Date.now();
       const sendEvent = async ({ seq, event }: StoredSubmissionEvent) => {
-        const data = event.type === "done" ? { ...event, submission: await getSubmission({ userId, submissionId }) } : event;
+        const data = event.type === "done" ? { ...event, submission: await readSubmission() } : event;
         send(`id: ${seq}\nevent: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`);
         lastSeq = seq;
         lastSent = Date.now();

@@ -2,6 +2,7 @@
 import { apiRoute } from "@/lib/api/route-handler";
 import { AppError } from "@/lib/errors";
 import { requireApiUser } from "@/lib/server/auth/require-api-user";
+import { getSubmission } from "@/lib/server/submissions/get-submission";
 import { streamSubmissionEvents } from "@/lib/server/submissions/stream-submission-events";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +17,8 @@ export const GET = apiRoute<{ params: Promise<{ id: string }> }>(async (request,
   const lastEventId = resumePoint("Last-Event-ID", request.headers.get("last-event-id"));
   const after = resumePoint("after", new URL(request.url).searchParams.get("after"));
   const afterSeq = lastEventId ?? after ?? 0;
-  const stream = await streamSubmissionEvents({ userId: user.id, submissionId: id, afterSeq, signal: request.signal });
+  const readSubmission = () => getSubmission({ userId: user.id, submissionId: id });
+  const stream = await streamSubmissionEvents({ submissionId: id, readSubmission, afterSeq, signal: request.signal });
   return new Response(stream, {
     headers: {
       "content-type": "text/event-stream; charset=utf-8",

@@ -129,9 +129,11 @@ describe("GET /api/submissions/:id/events: failures inside an open stream", () =
     const logged = vi.spyOn(logger, "error");
     const { streamSubmissionEvents } = await import("@/lib/server/submissions/stream-submission-events");
     const { db } = await import("@/lib/db");
-    const userId = (await db.submission.findUniqueOrThrow({ where: { id } })).userId;
+    const userId = (await db.submission.findUniqueOrThrow({ where: { id } })).userId!;
+    const { getSubmission } = await import("@/lib/server/submissions/get-submission");
+    const readSubmission = () => getSubmission({ userId, submissionId: id });
     // Past the int4 range of "seq": Postgres refuses the query (the route refuses such a resume point first).
-    const stream = await streamSubmissionEvents({ userId, submissionId: id, afterSeq: 2_147_483_648, signal: new AbortController().signal });
+    const stream = await streamSubmissionEvents({ submissionId: id, readSubmission, afterSeq: 2_147_483_648, signal: new AbortController().signal });
     const received = parseEvents(await readUntilEnd(stream));
     expect(received.map((e) => e.type)).toEqual(["error"]);
     expect(received[0]?.data.message).toMatch(/reload/i);

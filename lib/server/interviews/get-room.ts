@@ -1,0 +1,78 @@
+import "server-only";
+// Everything the room page shows its viewer: the interview, its exercises, the timer, the runs, and
+// for interviewers only, the planned questions and the guest link. Interviewer-only data is chosen
+// here, on the server; a candidate's page never receives it.
+import { LANGUAGE_LABELS, type Language } from "@/contracts/languages";
+import { guestLink } from "@/lib/auth/guest-link";
+import { db } from "@/lib/db";
+import { getExercisePackage } from "@/lib/exercises/exercise-catalog";
+import { type InterviewPhase, interviewPhase } from "@/lib/interviews/interview-phase";
+import type { RoomParticipant } from "@/lib/interviews/room-token";
+import { requireRoomAccess, type Viewer } from "@/lib/server/interviews/room-access";
+import { listRoomRuns, type RoomRun } from "@/lib/server/interviews/room-runs";
+
+export interface RoomExercise {
+  slug: string;
+  title: string;
+  statement: string;
+  languages: { id: Language; label: string; fileName: string }[];
+}
+
+export interface RoomView {
+  id: string;
+  title: string;
+  teamName: string;
+  teamSlug: string;
+  candidateName: string | null;
+  phase: InterviewPhase;
+  timer: { startedAt: string | null; endsAt: string | null; endedAt: string | null };
+  durationMinutes: number;
+  exercises: RoomExercise[];
+  participant: RoomParticipant;
+  runs: RoomRun[];
+  /** Interviewers only. */
+  questions: string[] | null;
+  /** Interviewers only, while a guest may still join. */
+  guestLink: string | null;
+}
+
+export async function getRoom({ interviewId, viewer }: { interviewId: string; viewer: Viewer }): Promise<RoomView> {
+  const { interview, participant } = await requireRoomAccess({ interviewId, viewer });
+  const interviewer = participant.role === "interviewer";
+  const phase = interviewPhase(interview);
+  const [exercises, runs, guest] = await Promise.all([
+    Promise.all(
+      interview.exerciseSlugs.map(async (slug): Promise<RoomExercise> => {
+        const exercise = await getExercisePackage(slug);
+        return {
+          slug,
+          title: exercise.manifest.title,
+          statement: exercise.statement,
+          languages: (Object.keys(exercise.starters) as Language[]).map((id) => ({
+            id,
+            label: LANGUAGE_LABELS[id],
+            fileName: exercise.starters[id]!.edit.name,
+          })),
+        };
+      }),
+    ),
+    listRoomRuns({ interviewId }),
+    interview.candidateUserId === null ? db.interviewGuest.findFirst({ where: { interviewId }, orderBy: { createdAt: "asc" }, select: { name: true } }) : null,
+  ]);
+  const iso = (date: Date | null) => date?.toISOString() ?? null;
+  return {
+    id: interview.id,
+    title: interview.title,
+    teamName: interview.organization.name,
+    teamSlug: interview.organization.slug,
+    candidateName: interview.candidate?.name ?? (guest ? `${guest.name} (guest)` : null),
+    phase,
+    timer: { startedAt: iso(interview.startedAt), endsAt: iso(interview.endsAt), endedAt: iso(interview.endedAt) },
+    durationMinutes: interview.durationMinutes,
+    exercises,
+    participant,
+    runs,
+    questions: interviewer ? interview.questions : null,
+    guestLink: interviewer && interview.candidateUserId === null && phase !== "finished" ? guestLink(interview.id) : null,
+  };
+}
