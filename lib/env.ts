@@ -53,6 +53,10 @@ export const envSchema = z.object({
   COLLAB_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
   /** The address it listens on: the loopback beside the web server, 0.0.0.0 in its own container. */
   COLLAB_HOST: z.string().min(1).default("127.0.0.1"),
+  /** Where the web server reaches it; unset: http://127.0.0.1:COLLAB_PORT (set it when it runs elsewhere, as in docker-compose.yml). */
+  OSPREP_COLLAB_URL: z.url({ protocol: /^https?$/, error: "must be an http:// URL such as http://collab:3001" }).optional(),
+  /** `off`: `npm start` runs no collaboration server beside the web server (run `npm run collab` elsewhere and set OSPREP_COLLAB_URL). */
+  OSPREP_COLLAB: z.enum(["on", "off"]).default("on"),
   /** `off`: `npm start` runs no grading worker beside the web server (run `npm run worker` elsewhere). */
   OSPREP_WORKER: z.enum(["on", "off"]).default("on"),
 });

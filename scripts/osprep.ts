@@ -1,6 +1,7 @@
-// The launcher behind `npm start`, `npm run dev`, `npm run worker` and `npm run db:migrate`: brings up
-// a migrated database (embedded PostgreSQL unless DATABASE_URL is set), then runs the web server
-// and a grading worker against it, and stops them all together.
+// The launcher behind `npm start`, `npm run dev`, `npm run worker`, `npm run collab` and `npm run
+// db:migrate`: brings up a migrated database (embedded PostgreSQL unless DATABASE_URL is set), then
+// runs the web server, the collaboration server (interview rooms) and a grading worker against it,
+// and stops them all together.
 import "@/lib/load-dotenv";
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -14,10 +15,12 @@ import { logger } from "@/lib/logger";
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const command = process.argv[2] ?? "start";
-const COMMANDS = ["start", "dev", "worker", "migrate"];
+const COMMANDS = ["start", "dev", "worker", "collab", "migrate"];
 
 /** A worker that exits on its own (Docker down, database restarting) is started again after this. */
 const WORKER_RESTART_MS = 10_000;
+/** The collaboration server comes back at once: rooms are waiting to reconnect. */
+const COLLAB_RESTART_MS = 1_000;
 
 async function main(): Promise<void> {
   if (!COMMANDS.includes(command)) throw new Error(`Unknown command "${command}": use ${COMMANDS.join(", ")}.`);
@@ -43,9 +46,11 @@ async function main(): Promise<void> {
     const code = await supervisor.runToEnd([bin("next"), "build"], childEnv);
     if (code !== 0) throw new Error(`next build failed (exit ${code}).`);
   }
-  const runWorker = command === "worker" || env.OSPREP_WORKER === "on";
-  if (runWorker) supervisor.keepRunning("worker", [bin("tsx"), "worker/main.ts"], { ...childEnv, OSPREP_SERVICE: "worker" });
-  if (command !== "worker") {
+  const runWorker = command === "worker" || (command !== "collab" && env.OSPREP_WORKER === "on");
+  if (runWorker) supervisor.keepRunning("worker", [bin("tsx"), "worker/main.ts"], { ...childEnv, OSPREP_SERVICE: "worker" }, WORKER_RESTART_MS);
+  const runCollab = command === "collab" || (command !== "worker" && env.OSPREP_COLLAB === "on");
+  if (runCollab) supervisor.keepRunning("collaboration server", [bin("tsx"), "collab/main.ts"], { ...childEnv, OSPREP_SERVICE: "collab" }, COLLAB_RESTART_MS);
+  if (command !== "worker" && command !== "collab") {
     logger.info({ url: env.OSPREP_URL }, "starting osprep");
     const web = [bin("tsx"), "lib/web-server/serve.ts", ...(command === "dev" ? ["--dev"] : []), "--port", String(env.PORT)];
     process.exitCode = await supervisor.runToEnd(web, { ...childEnv, OSPREP_SERVICE: "web" });
@@ -65,13 +70,13 @@ class Supervisor {
     return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1))));
   }
 
-  keepRunning(name: string, argv: string[], childEnv: NodeJS.ProcessEnv): void {
+  keepRunning(name: string, argv: string[], childEnv: NodeJS.ProcessEnv, restartMs: number): void {
     if (this.stopping) return;
     const child = this.spawn(argv, childEnv);
     child.on("exit", (code, signal) => {
       if (this.stopping) return;
-      logger.error({ code, signal }, `the ${name} stopped; starting it again in ${WORKER_RESTART_MS / 1000} s (submissions wait in the queue)`);
-      setTimeout(() => this.keepRunning(name, argv, childEnv), WORKER_RESTART_MS).unref();
+      logger.error({ code, signal }, `the ${name} stopped; starting it again in ${restartMs / 1000} s`);
+      setTimeout(() => this.keepRunning(name, argv, childEnv, restartMs), restartMs).unref();
     });
   }
 

@@ -5,10 +5,12 @@
 import "@/lib/load-dotenv";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
+import type { Duplex } from "node:stream";
 import next from "next";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { clientAddress, isTrustedProxy, parseTrustedProxies } from "@/lib/web-server/client-address";
+import { isCollabPath, proxyCollabUpgrade } from "@/lib/web-server/collab-proxy";
 
 /** Headers only a trusted proxy may set; from anyone else they are dropped before Next.js reads them. */
 const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"];
@@ -40,7 +42,18 @@ async function main(): Promise<void> {
   const port = portFlag === -1 ? env.PORT : Number(process.argv[portFlag + 1]);
   const trusted = parseTrustedProxies(env.OSPREP_TRUSTED_PROXIES);
   const server = createServer();
-  // Next.js takes the server's WebSocket upgrades (the development server's hot reload) itself.
+  const collab = new URL(env.OSPREP_COLLAB_URL ?? `http://127.0.0.1:${env.COLLAB_PORT}`);
+  // Next.js listens for every WebSocket upgrade on this server (the development server's hot reload)
+  // and ends those it has no route for; the rooms' sockets go to the collaboration server before it sees them.
+  const emit = server.emit.bind(server) as (event: string, ...args: unknown[]) => boolean;
+  server.emit = ((event: string, ...args: unknown[]) => {
+    const [request, socket, head] = args as [IncomingMessage, Duplex, Buffer];
+    if (event === "upgrade" && isCollabPath(request.url)) {
+      proxyCollabUpgrade({ request, socket, head, upstream: collab, logger });
+      return true;
+    }
+    return emit(event, ...args);
+  }) as typeof server.emit;
   const app = next({ dev, dir: root, port, hostname: "localhost", httpServer: server });
   const handle = app.getRequestHandler();
   await app.prepare();
