@@ -18,12 +18,17 @@ export const wireSubmissionSchema = publicSubmissionSchema.extend({
 });
 const doneEventSchema = z.object({ submission: wireSubmissionSchema });
 
-/** GET /api/submissions/:id, read through its schema; null when it cannot be had (gone, offline, unreadable). */
+/** Where a submission is read: a practice one at /api/submissions/:id, an interview room's run under its interview. */
+export const submissionPath = (submissionId: string, interviewId?: string) =>
+  interviewId ? `/api/interviews/${interviewId}/runs/${submissionId}` : `/api/submissions/${submissionId}`;
+
+/** GET the submission, read through its schema; null when it cannot be had (gone, offline, unreadable). */
 export async function fetchSubmission(
   submissionId: string,
   fetchNow: (url: string, init: RequestInit) => Promise<Response> = (url, init) => fetch(url, init),
+  interviewId?: string,
 ): Promise<PublicSubmission | null> {
-  return fetchNow(`/api/submissions/${submissionId}`, { cache: "no-store" })
+  return fetchNow(submissionPath(submissionId, interviewId), { cache: "no-store" })
     .then(async (response) => (response.ok ? wireSubmissionSchema.parse(await response.json()) : null))
     .catch(() => null);
 }
@@ -43,6 +48,8 @@ export const PROGRESS_LOST_MESSAGE =
 
 export function followSubmission(options: {
   submissionId: string;
+  /** A run of this interview's room (read under /api/interviews/:id/runs). */
+  interviewId?: string;
   onProgress: (event: ProgressEvent) => void;
   onDone: (submission: PublicSubmission) => void;
   /** Following ended without the result; `message` says so and what to do. */
@@ -95,7 +102,7 @@ export function followSubmission(options: {
   };
 
   const giveUp = async (serverMessage: string | null) => {
-    const submission = await fetchSubmission(submissionId, options.fetch);
+    const submission = await fetchSubmission(submissionId, options.fetch, options.interviewId);
     if (closedByPage) return;
     if (submission && (submission.status === "done" || submission.status === "internal_error")) onDone(submission);
     else onLost(serverMessage ?? PROGRESS_LOST_MESSAGE);
@@ -104,7 +111,7 @@ export function followSubmission(options: {
   function connect() {
     reconnect = null;
     const query = lastEventId ? `?after=${encodeURIComponent(lastEventId)}` : "";
-    const events = new OpenEventSource(`/api/submissions/${submissionId}/events${query}`);
+    const events = new OpenEventSource(`${submissionPath(submissionId, options.interviewId)}/events${query}`);
     source = events;
     for (const type of PROGRESS_EVENTS) {
       events.addEventListener(type, (event) => {
