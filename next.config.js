@@ -45,10 +45,12 @@ export default function nextConfig(phase) {
     transpilePackages: ["monaco-emacs"],
     turbopack: {
       root: import.meta.dirname,
-      // monaco-vim imports Monaco by paths older than monaco-editor's exports map ("./*" → esm/vs/*):
-      // aliased to the files themselves, so the editor's key bindings share the one bundled Monaco.
+      // monaco-vim and y-monaco import Monaco by paths older than monaco-editor's exports map ("./*" →
+      // esm/vs/*): aliased to the files themselves, so key bindings and the room's shared editor use
+      // the one bundled Monaco.
       resolveAlias: {
         "monaco-editor/esm/vs/editor/editor.api": "./node_modules/monaco-editor/esm/vs/editor/editor.api.js",
+        "monaco-editor/esm/vs/editor/editor.api.js": "./node_modules/monaco-editor/esm/vs/editor/editor.api.js",
         "monaco-editor/esm/vs/editor/common/commands/shiftCommand": "./node_modules/monaco-editor/esm/vs/editor/common/commands/shiftCommand.js",
       },
     },

@@ -11,6 +11,7 @@ const sections = [
   { href: "/exercises", label: "Exercises" },
   { href: "/roadmap", label: "Roadmap" },
   { href: "/interviews", label: "Interviews" },
+  { href: "/teams", label: "Teams" },
   { href: "/dashboard", label: "Dashboard" },
 ];
 

@@ -4,7 +4,14 @@ import "server-only";
 import { isAPIError } from "better-auth/api";
 import { AppError, type AppErrorCode } from "@/lib/errors";
 
-const BY_STATUS: Record<number, AppErrorCode> = { 400: "INVALID_INPUT", 401: "UNAUTHORIZED", 403: "FORBIDDEN", 404: "NOT_FOUND", 409: "CONFLICT", 429: "RATE_LIMITED" };
+const BY_STATUS: Record<number, AppErrorCode> = {
+  400: "INVALID_INPUT",
+  401: "UNAUTHORIZED",
+  403: "FORBIDDEN",
+  404: "NOT_FOUND",
+  409: "CONFLICT",
+  429: "RATE_LIMITED",
+};
 
 export async function callAuth<T>(call: () => Promise<T>): Promise<T> {
   try {

@@ -1,6 +1,7 @@
 // What the collaboration server tells everyone in a room, besides the document: the timer as the
 // server holds it (with the server's clock, so every screen counts down to the same instant), and
 // that the room's runs changed.
+import "@/lib/validations/zod-setup";
 import { z } from "zod";
 
 export const roomTimerSchema = z.object({
