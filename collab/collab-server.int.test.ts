@@ -328,4 +328,21 @@ describe("collaboration server: the end of the interview", () => {
     await late.synced();
     expect(late.readOnly()).toBe(true);
   });
+
+  it("locks the candidate out when the time runs out, with nobody pressing End", async () => {
+    const interviewId = await createInterview(team, { startedAt: new Date(), endsAt: new Date(Date.now() + 1_500) });
+    const interviewer = connect(interviewId, signRoomToken({ secret: SECRET, interviewId, participant: member("interviewer", "interviewer") }));
+    const candidate = connect(interviewId, signRoomToken({ secret: SECRET, interviewId, participant: member("candidate", "candidate") }));
+    await Promise.all([interviewer.synced(), candidate.synced()]);
+    candidate.document.getText(CODE).insert(0, "// in time\n");
+    await until(() => interviewer.text().startsWith("// in time\n"), "the edit in time arrives");
+    await new Promise((resolve) => setTimeout(resolve, 1_800));
+    candidate.document.getText(CODE).insert(0, "// too late\n");
+    interviewer.document.getText(CODE).insert(0, "// marker\n");
+    await until(() => candidate.text().startsWith("// marker\n"), "the interviewer's edit after the end arrives");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(interviewer.text()).not.toContain("too late");
+    const { db } = await import("@/lib/db");
+    await until(async () => (await db.interview.findUniqueOrThrow({ where: { id: interviewId } })).finalCode !== null, "the final code is kept");
+  });
 });

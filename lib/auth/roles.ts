@@ -15,7 +15,7 @@ export const teamRoles = {
     interview: ["create", "conduct", "view", "score"],
   }),
   interviewer: accessControl.newRole({
-    invitation: ["create"],
+    invitation: ["create", "cancel"],
     interview: ["create", "conduct", "view", "score"],
   }),
   candidate: accessControl.newRole({

@@ -1,0 +1,366 @@
+// Who may do what with teams and interviews: every new action, route and the room's socket, for
+// each kind of caller (anonymous, an outsider, the team's candidate, interviewer and owner, and a
+// guest of the interview). Actions run as in a request: next/headers answers with the caller's
+// cookies (the one seam stood in for: Next.js's request context); the rest is real (better-auth,
+// Postgres, the collaboration server over WebSockets).
+import { HocuspocusProvider } from "@hocuspocus/provider";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { WebSocket } from "ws";
+import * as Y from "yjs";
+import type { CollabServer } from "@/collab/collab-server";
+import { clientAddressOf, jsonRequest, signUp, TEST_BASE_URL, useFreshAppDatabase } from "@/test/support/app-routes";
+
+const CALLERS = ["anonymous", "outsider", "candidate", "interviewer", "owner", "guest"] as const;
+type Caller = (typeof CALLERS)[number];
+type Outcome = "ok" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
+
+let requestCookie = "";
+vi.mock("next/headers", () => {
+  const headers = async () => new Headers({ cookie: requestCookie, origin: "http://localhost:3000", "x-forwarded-for": "10.9.9.9" });
+  const cookies = async () => ({
+    get: (name: string) => {
+      const pair = requestCookie
+        .split(";")
+        .map((part) => part.trim().split("="))
+        .find(([key]) => key === name);
+      return pair ? { name, value: decodeURIComponent(pair.slice(1).join("=")) } : undefined;
+    },
+    getAll: () => [],
+    set: () => undefined,
+    has: () => false,
+  });
+  return { headers, cookies };
+});
+
+const SECRET = "test-secret-that-is-long-enough-0123456789";
+const sessions = {} as Record<Exclude<Caller, "anonymous" | "guest">, { cookie: string; userId: string; memberId?: string }>;
+let teamId: string;
+let collab: CollabServer;
+let db: typeof import("@/lib/db").db;
+let actions: typeof import("@/lib/actions/interview-actions");
+let teamActions: typeof import("@/lib/actions/team-actions");
+const providers: HocuspocusProvider[] = [];
+
+beforeAll(async () => {
+  await useFreshAppDatabase("authz");
+  ({ db } = await import("@/lib/db"));
+  actions = await import("@/lib/actions/interview-actions");
+  teamActions = await import("@/lib/actions/team-actions");
+  for (const person of ["owner", "interviewer", "candidate", "outsider"] as const) {
+    const email = `${person}-${Date.now().toString(36)}@example.com`;
+    const cookie = await signUp(email);
+    const user = await db.user.findUniqueOrThrow({ where: { email } });
+    sessions[person] = { cookie, userId: user.id };
+  }
+  const { POST } = await import("@/app/api/auth/[...all]/route");
+  const created = await POST(
+    jsonRequest(
+      "/api/auth/organization/create",
+      { name: "Kernel Club", slug: "kernel-club" },
+      { cookie: sessions.owner.cookie, "x-forwarded-for": clientAddressOf("owner") },
+    ),
+  );
+  expect(created.status).toBe(200);
+  teamId = ((await created.json()) as { id: string }).id;
+  for (const person of ["interviewer", "candidate"] as const) {
+    const member = await db.member.create({ data: { id: `m-${person}`, organizationId: teamId, userId: sessions[person].userId, role: person } });
+    sessions[person].memberId = member.id;
+  }
+  const { startCollabServer } = await import("@/collab/collab-server");
+  collab = await startCollabServer({ port: 0, secret: SECRET, logger: pino({ level: "silent" }) });
+});
+
+afterAll(async () => {
+  for (const provider of providers) provider.destroy();
+  await collab?.close();
+});
+
+/** An interview whose candidate is the team's candidate member, or (for the guest) a guest, with the guest's cookie. */
+async function interviewFor(caller: Caller, timer: { startedAt?: Date; endsAt?: Date } = {}) {
+  const guest = caller === "guest";
+  const interview = await db.interview.create({
+    data: {
+      organizationId: teamId,
+      title: "Round",
+      plannedById: sessions.interviewer.userId,
+      candidateUserId: guest ? null : sessions.candidate.userId,
+      exerciseSlugs: ["lru-pager"],
+      durationMinutes: 30,
+      questions: ["Private question for interviewers"],
+      ...timer,
+    },
+  });
+  let guestCookie = "";
+  if (guest) {
+    const { guestCookieName, guestCookieValue } = await import("@/lib/auth/guest-link");
+    const row = await db.interviewGuest.create({ data: { interviewId: interview.id, name: "Guest" } });
+    guestCookie = `${guestCookieName(interview.id)}=${guestCookieValue(interview.id, row.id)}`;
+  }
+  return { id: interview.id, guestCookie };
+}
+
+function actAs(caller: Caller, guestCookie = ""): void {
+  requestCookie = caller === "anonymous" ? "" : caller === "guest" ? guestCookie : sessions[caller].cookie;
+}
+
+function outcomeOf(result: { ok: boolean; error?: { code: string } }): string {
+  return result.ok ? "ok" : result.error!.code;
+}
+
+/** Runs `row` once per caller, each on fresh data, and compares every caller's outcome with the expected one. */
+async function matrix(expected: Record<Caller, Outcome>, row: (caller: Caller) => Promise<{ ok: boolean; error?: { code: string } }>) {
+  const seen = {} as Record<Caller, string>;
+  for (const caller of CALLERS) seen[caller] = outcomeOf(await row(caller));
+  expect(seen).toEqual(expected);
+}
+
+const PARTICIPANTS: Record<Caller, Outcome> = { anonymous: "NOT_FOUND", outsider: "NOT_FOUND", candidate: "ok", interviewer: "ok", owner: "ok", guest: "ok" };
+const INTERVIEWERS: Record<Caller, Outcome> = {
+  anonymous: "NOT_FOUND",
+  outsider: "NOT_FOUND",
+  candidate: "FORBIDDEN",
+  interviewer: "ok",
+  owner: "ok",
+  guest: "FORBIDDEN",
+};
+
+describe("team actions × caller", () => {
+  it("createTeamAction: anyone signed in", async () => {
+    let n = 0;
+    await matrix({ anonymous: "UNAUTHORIZED", outsider: "ok", candidate: "ok", interviewer: "ok", owner: "ok", guest: "UNAUTHORIZED" }, (caller) => {
+      actAs(caller);
+      return teamActions.createTeamAction({ name: "Another team", slug: `another-${caller}-${n++}` });
+    });
+  });
+
+  it("inviteMemberAction: the team's owners and interviewers", async () => {
+    await matrix(
+      { anonymous: "UNAUTHORIZED", outsider: "NOT_FOUND", candidate: "FORBIDDEN", interviewer: "ok", owner: "ok", guest: "UNAUTHORIZED" },
+      (caller) => {
+        actAs(caller);
+        return teamActions.inviteMemberAction({ teamId, email: `new-${caller}@example.com`, role: "candidate" });
+      },
+    );
+  });
+
+  it("cancelInvitationAction: the team's owners and interviewers", async () => {
+    await matrix(
+      { anonymous: "UNAUTHORIZED", outsider: "NOT_FOUND", candidate: "FORBIDDEN", interviewer: "ok", owner: "ok", guest: "UNAUTHORIZED" },
+      async (caller) => {
+        const invitation = await db.invitation.create({
+          data: {
+            id: `inv-${caller}`,
+            organizationId: teamId,
+            email: `cancel-${caller}@example.com`,
+            role: "candidate",
+            expiresAt: new Date(Date.now() + 3600_000),
+            inviterId: sessions.owner.userId,
+          },
+        });
+        actAs(caller);
+        return teamActions.cancelInvitationAction({ teamId, invitationId: invitation.id });
+      },
+    );
+  });
+
+  it("changeRoleAction and removeMemberAction: the team's owners only", async () => {
+    const extraMember = async (tag: string) => {
+      const user = await db.user.create({ data: { id: `u-${tag}`, name: "Extra", email: `${tag}@example.com` } });
+      return db.member.create({ data: { id: `m-${tag}`, organizationId: teamId, userId: user.id, role: "candidate" } });
+    };
+    const ownersOnly: Record<Caller, Outcome> = {
+      anonymous: "UNAUTHORIZED",
+      outsider: "NOT_FOUND",
+      candidate: "FORBIDDEN",
+      interviewer: "FORBIDDEN",
+      owner: "ok",
+      guest: "UNAUTHORIZED",
+    };
+    await matrix(ownersOnly, async (caller) => {
+      const member = await extraMember(`role-${caller}`);
+      actAs(caller);
+      return teamActions.changeRoleAction({ teamId, memberId: member.id, role: "interviewer" });
+    });
+    await matrix(ownersOnly, async (caller) => {
+      const member = await extraMember(`remove-${caller}`);
+      actAs(caller);
+      return teamActions.removeMemberAction({ teamId, memberId: member.id });
+    });
+  });
+
+  it("the team page (getTeam): members only; a candidate sees no invitations and no other candidate", async () => {
+    const { getTeam } = await import("@/lib/server/teams/get-team");
+    const team = await db.organization.findUniqueOrThrow({ where: { id: teamId } });
+    await db.user.create({ data: { id: "u-other-candidate", name: "Other candidate", email: "other-candidate@example.com" } });
+    await db.member.create({ data: { id: "m-other-candidate", organizationId: teamId, userId: "u-other-candidate", role: "candidate" } });
+    for (const person of ["outsider", "candidate", "interviewer", "owner"] as const) {
+      const view = await getTeam({ userId: sessions[person].userId, slug: team.slug }).then(
+        (v) => v,
+        (error: { code?: string }) => error.code,
+      );
+      if (person === "outsider") expect(view).toBe("NOT_FOUND");
+      else if (person === "candidate") {
+        expect(typeof view === "object" && view.invitations).toBeNull();
+        expect(typeof view === "object" && view.members.map((m) => m.name)).not.toContain("Other candidate");
+      } else expect(typeof view === "object" && view.members.map((m) => m.name)).toContain("Other candidate");
+    }
+  });
+});
+
+describe("interview actions × caller", () => {
+  it("planInterviewAction: the team's owners and interviewers", async () => {
+    await matrix(
+      { anonymous: "UNAUTHORIZED", outsider: "NOT_FOUND", candidate: "FORBIDDEN", interviewer: "ok", owner: "ok", guest: "UNAUTHORIZED" },
+      (caller) => {
+        actAs(caller);
+        return actions.planInterviewAction({ teamId, title: "Planned", exerciseSlugs: ["lru-pager"], durationMinutes: 30, questions: [] });
+      },
+    );
+  });
+
+  it("start, extend and end: the interviewers; the candidate and the guest are refused", async () => {
+    await matrix(INTERVIEWERS, async (caller) => {
+      const interview = await interviewFor(caller);
+      actAs(caller, interview.guestCookie);
+      return actions.startInterviewAction({ interviewId: interview.id });
+    });
+    await matrix(INTERVIEWERS, async (caller) => {
+      const interview = await interviewFor(caller, { startedAt: new Date(), endsAt: new Date(Date.now() + 600_000) });
+      actAs(caller, interview.guestCookie);
+      return actions.extendInterviewAction({ interviewId: interview.id, minutes: 5 });
+    });
+    await matrix(INTERVIEWERS, async (caller) => {
+      const interview = await interviewFor(caller, { startedAt: new Date(), endsAt: new Date(Date.now() + 600_000) });
+      actAs(caller, interview.guestCookie);
+      return actions.endInterviewAction({ interviewId: interview.id });
+    });
+  });
+
+  it("roomTokenAction, roomRunAction, listRoomRunsAction, getRoomRunAction: the interview's participants", async () => {
+    await matrix(PARTICIPANTS, async (caller) => {
+      const interview = await interviewFor(caller);
+      actAs(caller, interview.guestCookie);
+      return actions.roomTokenAction({ interviewId: interview.id });
+    });
+    const runs: Partial<Record<Caller, { interviewId: string; runId: string; guestCookie: string }>> = {};
+    await matrix(PARTICIPANTS, async (caller) => {
+      const interview = await interviewFor(caller);
+      actAs(caller, interview.guestCookie);
+      const run = await actions.roomRunAction({ interviewId: interview.id, exerciseSlug: "lru-pager", language: "python", code: "print(1)\n", kind: "run" });
+      if (run.ok) runs[caller] = { interviewId: interview.id, runId: run.data.id, guestCookie: interview.guestCookie };
+      return run;
+    });
+    // Someone else's interview's run: each caller tries the interviewer's run in an interview of the candidate member.
+    const theirs = runs.interviewer!;
+    await matrix({ ...PARTICIPANTS, guest: "NOT_FOUND" }, async (caller) => {
+      actAs(caller, caller === "guest" ? runs.guest!.guestCookie : "");
+      return actions.listRoomRunsAction({ interviewId: theirs.interviewId });
+    });
+    await matrix({ ...PARTICIPANTS, guest: "NOT_FOUND" }, async (caller) => {
+      actAs(caller, caller === "guest" ? runs.guest!.guestCookie : "");
+      return actions.getRoomRunAction({ interviewId: theirs.interviewId, submissionId: theirs.runId });
+    });
+    // A guest's cookie opens their own interview only.
+    actAs("guest", runs.guest!.guestCookie);
+    expect(outcomeOf(await actions.getRoomRunAction({ interviewId: runs.guest!.interviewId, submissionId: runs.guest!.runId }))).toBe("ok");
+  });
+
+  it("a guest's cookie stops working when the interview ends", async () => {
+    const interview = await interviewFor("guest", { startedAt: new Date(Date.now() - 60_000), endsAt: new Date(Date.now() + 600_000) });
+    actAs("guest", interview.guestCookie);
+    expect(outcomeOf(await actions.roomTokenAction({ interviewId: interview.id }))).toBe("ok");
+    await db.interview.update({ where: { id: interview.id }, data: { endsAt: new Date(), endedAt: new Date() } });
+    expect(outcomeOf(await actions.roomTokenAction({ interviewId: interview.id }))).toBe("NOT_FOUND");
+  });
+
+  it("the room page (getRoom): participants; questions and the guest link for interviewers only", async () => {
+    const { getRoom } = await import("@/lib/server/interviews/get-room");
+    const { currentViewer } = await import("@/lib/server/interviews/room-access");
+    for (const caller of CALLERS) {
+      const interview = await interviewFor(caller === "guest" ? "guest" : "owner");
+      actAs(caller, interview.guestCookie);
+      const room = await getRoom({ interviewId: interview.id, viewer: await currentViewer(interview.id) }).then(
+        (r) => r,
+        (error: { code?: string }) => error.code,
+      );
+      if (PARTICIPANTS[caller] !== "ok") {
+        expect(room, caller).toBe("NOT_FOUND");
+        continue;
+      }
+      if (typeof room !== "object") throw new Error(`${caller}: ${room}`);
+      const interviewer = caller === "owner" || caller === "interviewer";
+      expect(room.questions, caller).toEqual(interviewer ? ["Private question for interviewers"] : null);
+      if (!interviewer) expect(room.guestLink, caller).toBeNull();
+      expect(JSON.stringify(room), caller).toContain(interviewer ? "Private question" : "lru-pager");
+      if (!interviewer) expect(JSON.stringify(room), caller).not.toContain("Private question");
+    }
+  });
+});
+
+describe("room routes and socket × caller", () => {
+  it("GET /api/interviews/:id/runs/:runId and its events: the interview's participants; anyone else 404", async () => {
+    const run = await import("@/app/api/interviews/[id]/runs/[runId]/route");
+    const events = await import("@/app/api/interviews/[id]/runs/[runId]/events/route");
+    for (const caller of CALLERS) {
+      const interview = await interviewFor(caller);
+      const author = caller === "guest" ? undefined : sessions.interviewer.userId;
+      const submission = await db.submission.create({
+        data: { userId: author, guestId: undefined, interviewId: interview.id, exerciseSlug: "lru-pager", language: "python", code: "print(1)", kind: "run" },
+      });
+      actAs(caller, interview.guestCookie);
+      const headers = { cookie: requestCookie };
+      const params = Promise.resolve({ id: interview.id, runId: submission.id });
+      const single = await run.GET(new Request(`${TEST_BASE_URL}/api/interviews/${interview.id}/runs/${submission.id}`, { headers }), { params });
+      const controller = new AbortController();
+      const stream = await events.GET(
+        new Request(`${TEST_BASE_URL}/api/interviews/${interview.id}/runs/${submission.id}/events`, { headers, signal: controller.signal }),
+        {
+          params: Promise.resolve({ id: interview.id, runId: submission.id }),
+        },
+      );
+      controller.abort();
+      await stream.body?.cancel().catch(() => undefined);
+      const expected = PARTICIPANTS[caller] === "ok" ? 200 : 404;
+      expect([caller, single.status, stream.status]).toEqual([caller, expected, expected]);
+    }
+  });
+
+  it("the room's socket: participants with the token the web tier minted; anyone else refused even with a signed token", async () => {
+    const { signRoomToken } = await import("@/lib/interviews/room-token");
+    for (const caller of CALLERS) {
+      const interview = await interviewFor(caller);
+      actAs(caller, interview.guestCookie);
+      const minted = await actions.roomTokenAction({ interviewId: interview.id });
+      // No token for those refused: they try one signed for them as if they were interviewers.
+      const userId = caller === "anonymous" ? "nobody" : caller === "guest" ? "no-such-guest" : sessions[caller].userId;
+      const token = minted.ok
+        ? minted.data
+        : signRoomToken({
+            secret: SECRET,
+            interviewId: interview.id,
+            participant: { kind: caller === "guest" ? "guest" : "member", id: userId, name: "X", role: "interviewer" },
+          });
+      const document = new Y.Doc();
+      let verdict: "synced" | "refused" | null = null;
+      const provider = new HocuspocusProvider({
+        url: `ws://127.0.0.1:${collab.port}/collab`,
+        name: interview.id,
+        document,
+        token,
+        // @ts-expect-error: passed on to the provider's socket (Node has no WebSocket of its own here)
+        WebSocketPolyfill: WebSocket,
+        onSynced: () => {
+          verdict ??= "synced";
+        },
+        onAuthenticationFailed: () => {
+          verdict ??= "refused";
+        },
+      });
+      providers.push(provider);
+      await vi.waitFor(() => expect(verdict).not.toBeNull(), { timeout: 10_000, interval: 20 });
+      expect([caller, verdict]).toEqual([caller, PARTICIPANTS[caller] === "ok" ? "synced" : "refused"]);
+      provider.destroy();
+    }
+  });
+});
