@@ -5,13 +5,13 @@
 // everyone the timer and locks the candidate's editor at the end.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { Duplex } from "node:stream";
-import { type Connection, Hocuspocus } from "@hocuspocus/server";
+import { type Connection, type Document, Hocuspocus } from "@hocuspocus/server";
 import * as decoding from "lib0/decoding";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 import * as Y from "yjs";
 import { seedUpdate } from "@/lib/interviews/room-document";
-import { type RoomTokenClaims, verifyRoomToken } from "@/lib/interviews/room-token";
+import { type RoomParticipant, type RoomTokenClaims, verifyRoomToken } from "@/lib/interviews/room-token";
 import { GATE_LIMITS, type GateLimits, guardSocket } from "@/collab/connection-gate";
 import { RoomClock } from "@/collab/room-clock";
 import { currentRoomRole, exerciseStarters, type RoomContext, readRoomInterview } from "@/collab/room-interviews";
@@ -20,8 +20,13 @@ import { RoomStore } from "@/collab/room-store";
 export const COLLAB_PATH = "/collab";
 /** The largest WebSocket message taken: a whole document's first sync from a client that edited offline fits many times over. */
 export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
-/** Hocuspocus's message type a client could use to speak for the server to everyone; only the server's clock does that. */
+/** Hocuspocus's message types read here, and the Yjs sync step that only asks. */
+const SYNC = 0;
+const SYNC_STEP_1 = 0;
+const AWARENESS = 1;
 const BROADCAST_STATELESS = 6;
+/** All of a room's code together: nine files of the largest code a submission takes (64 KiB), many times over. */
+export const MAX_ROOM_CHARACTERS = 1024 * 1024;
 
 export interface CollabServer {
   port: number;
@@ -67,9 +72,18 @@ export async function startCollabServer(options: {
       }
       clock.watch(interview, document);
     },
-    async beforeHandleMessage({ update }) {
-      const type = messageType(update);
-      if (type === BROADCAST_STATELESS) throw Object.assign(new Error("clients may not broadcast"), { code: 4400, reason: "clients may not broadcast" });
+    async beforeHandleMessage({ update, document, context, connection }) {
+      const [type, syncStep] = messageType(update);
+      if (type === BROADCAST_STATELESS) throw refusal("clients may not broadcast");
+      // Presence says who someone is: only the name and role the server knows them by.
+      if (type === AWARENESS && !awarenessIsOwn(update, (context as RoomContext).participant, document, connection.webSocket)) {
+        throw refusal("presence must name the participant");
+      }
+      // A room over its size takes no more edits: its connections turn read-only (Hocuspocus then
+      // refuses any new content and still acknowledges what it holds), so it can be read, never grown.
+      if (type === SYNC && syncStep !== SYNC_STEP_1 && !connection.readOnly && roomCharacters(document) > MAX_ROOM_CHARACTERS) {
+        connection.readOnly = true;
+      }
     },
     async onChange({ documentName, update, context, transactionOrigin }) {
       // Updates the server makes itself (the seed) are logged where they are made.
@@ -138,12 +152,53 @@ export async function startCollabServer(options: {
   };
 }
 
-function messageType(update: Uint8Array): number | null {
+function refusal(reason: string): Error {
+  return Object.assign(new Error(reason), { code: 4400, reason });
+}
+
+/** The characters of the room's files (the document's `code:` texts; getText makes a text of a type loaded from storage). */
+function roomCharacters(document: Y.Doc): number {
+  let total = 0;
+  for (const name of document.share.keys()) if (name.startsWith("code:")) total += document.getText(name).length;
+  return total;
+}
+
+/**
+ * Whether an awareness message asserts only the connection's own presence, as the participant the
+ * server knows. Providers pass on the states they received (with the clocks the server already
+ * has): those are skipped. A newer state must be of a client this connection controls (or a new
+ * one), and name the participant with their role; a removal (null) of one's own is fine.
+ */
+function awarenessIsOwn(message: Uint8Array, participant: RoomParticipant, document: Document, socket: unknown): boolean {
+  try {
+    const outer = decoding.createDecoder(message);
+    decoding.readVarString(outer);
+    decoding.readVarUint(outer);
+    const update = decoding.createDecoder(decoding.readVarUint8Array(outer));
+    const count = decoding.readVarUint(update);
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(update);
+      const clock = decoding.readVarUint(update);
+      const state = JSON.parse(decoding.readVarString(update)) as { user?: { name?: unknown; role?: unknown } } | null;
+      const known = document.awareness.meta.get(clientId);
+      if (known && known.clock >= clock) continue;
+      for (const [owner, { clients }] of document.connections) if (owner !== socket && clients.has(clientId)) return false;
+      if (state?.user && (state.user.name !== participant.name || state.user.role !== participant.role)) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A message's type and, for a sync message, its step; nulls when it cannot be read. */
+function messageType(update: Uint8Array): [number | null, number | null] {
   try {
     const decoder = decoding.createDecoder(update);
     decoding.readVarString(decoder); // the document's name
-    return decoding.readVarUint(decoder);
+    const type = decoding.readVarUint(decoder);
+    return [type, type === SYNC ? decoding.readVarUint(decoder) : null];
   } catch {
-    return null;
+    return [null, null];
   }
 }
