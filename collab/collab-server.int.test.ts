@@ -129,6 +129,24 @@ describe("collaboration server: a shared document", () => {
     ]);
   });
 
+  it("merges what a participant typed while offline when they reconnect", async () => {
+    const interviewId = await createInterview(team);
+    const online = connect(interviewId, signRoomToken({ secret: SECRET, interviewId, participant: member("interviewer", "interviewer") }));
+    // A fresh token on every connection, as the browser asks the web tier for one.
+    const offline = connect(interviewId, () => signRoomToken({ secret: SECRET, interviewId, participant: member("candidate", "candidate") }));
+    await Promise.all([online.synced(), offline.synced()]);
+    offline.provider.disconnect();
+    offline.document.getText(CODE).insert(0, "// typed offline\n");
+    online.document.getText(CODE).insert(online.text().length, "\n// typed online meanwhile");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(online.text()).not.toContain("typed offline");
+    await offline.provider.connect();
+    await until(() => online.text() === offline.text() && online.text().includes("// typed offline\n"), "the replicas merge");
+    expect(offline.text()).toContain("// typed online meanwhile");
+    online.provider.destroy();
+    offline.provider.destroy();
+  });
+
   it("loses no logged edit when the server stops before storing the whole state, and none across a graceful restart", async () => {
     const interviewId = await createInterview(team);
     const token = () => signRoomToken({ secret: SECRET, interviewId, participant: member("candidate", "candidate") });
