@@ -4,7 +4,7 @@ import type { Language } from "@/contracts/languages";
 import { db } from "@/lib/db";
 import { getExercisePackage } from "@/lib/exercises/exercise-catalog";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { codeOf, type RoomExerciseStarters } from "@/lib/interviews/room-document";
+import type { RoomExerciseStarters } from "@/lib/interviews/room-document";
 import { guestMayEnter, memberRoomRole, type RoomRole } from "@/lib/interviews/room-rules";
 import type { RoomParticipant } from "@/lib/interviews/room-token";
 import type * as Y from "yjs";
@@ -46,9 +46,14 @@ export async function exerciseStarters(slugs: string[]): Promise<RoomExerciseSta
   );
 }
 
-/** Keeps the code of every exercise and language as the document holds it, once: the first end wins. */
+/** Keeps the code of every exercise and language as the document holds it now (read before anything is awaited), once: the first end wins. */
 export async function keepFinalCode(interview: RoomInterview, doc: Y.Doc): Promise<void> {
-  const code = codeOf(doc, await exerciseStarters(interview.exerciseSlugs));
+  const code: Record<string, Record<string, string>> = {};
+  for (const name of doc.share.keys()) {
+    const [kind, slug, language] = name.split(":");
+    if (kind !== "code" || !slug || !language || !interview.exerciseSlugs.includes(slug)) continue;
+    (code[slug] ??= {})[language] = doc.getText(name).toString();
+  }
   await db.interview.updateMany({ where: { id: interview.id, finalCode: { equals: Prisma.DbNull } }, data: { finalCode: code } });
 }
 

@@ -55,15 +55,3 @@ export function seedUpdate(exercises: RoomExerciseStarters[]): Uint8Array {
   });
   return Y.encodeStateAsUpdate(doc);
 }
-
-/** Every exercise's code per language as the document holds it now. */
-export function codeOf(doc: Y.Doc, exercises: RoomExerciseStarters[]): Record<string, Partial<Record<Language, string>>> {
-  const code: Record<string, Partial<Record<Language, string>>> = {};
-  for (const exercise of exercises) {
-    code[exercise.slug] = {};
-    for (const language of Object.keys(exercise.starters) as Language[]) {
-      code[exercise.slug]![language] = doc.getText(codeTextName(exercise.slug, language)).toString();
-    }
-  }
-  return code;
-}
