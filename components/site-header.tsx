@@ -10,6 +10,7 @@ import { cn } from "@/lib/utils";
 const sections = [
   { href: "/exercises", label: "Exercises" },
   { href: "/roadmap", label: "Roadmap" },
+  { href: "/review", label: "Review" },
   { href: "/interviews", label: "Interviews" },
   { href: "/teams", label: "Teams" },
   { href: "/dashboard", label: "Dashboard" },

@@ -7,3 +7,4 @@ export const EXERCISES_DIR = path.join(process.cwd(), "exercises");
 export const GRADERS_DIR = path.join(process.cwd(), "graders");
 export const ROADMAP_FILE = path.join(process.cwd(), "roadmap", "roadmap.yaml");
 export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
+export const QUESTIONS_DIR = path.join(process.cwd(), "questions");

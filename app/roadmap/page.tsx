@@ -1,42 +1,99 @@
+// /roadmap — the OS roadmap: every topic with the user's mastery and mark, its exercises and questions.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { MasteryBar } from "@/components/roadmap/mastery-bar";
+import { TopicStatusSelect } from "@/components/roadmap/topic-status-select";
+import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { MASTERY_FORMULA } from "@/lib/progress/mastery";
 import { getCurrentUser } from "@/lib/server/auth/get-current-user";
-import { getRoadmapView } from "@/lib/server/exercises/get-roadmap-view";
+import { getRoadmapProgress } from "@/lib/server/progress/get-roadmap-progress";
 import { cn } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Roadmap" };
 
-const STATUS_MARK = { solved: "✓", attempted: "•", new: "" } as const;
+const STATUS_MARK = { solved: "✓ ", attempted: "• ", new: "" } as const;
 
 export default async function RoadmapPage() {
   const user = await getCurrentUser();
-  const sections = await getRoadmapView({ userId: user?.id ?? null });
+  const { sections, reviewsDue } = await getRoadmapProgress({ userId: user?.id ?? null });
   return (
     <div className="flex flex-col gap-8">
-      <div>
+      <div className="flex flex-col gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">The OS roadmap</h1>
         <p className="text-muted-foreground">
-          From processes and memory to concurrency and event loops: the topics interviews ask about, with the exercises that practise each. Mastery per topic
-          and suggestions of what to do next are on their way.
+          From processes and memory to concurrency, event loops and production Linux: the topics interviews ask about, with exercises, a quiz and flashcards for
+          each.
         </p>
+        {user ? (
+          <div className="flex flex-wrap items-center gap-3 text-sm">
+            <span data-testid="reviews-due">
+              {reviewsDue === 0 ? "No flashcards due today." : `${reviewsDue} flashcard${reviewsDue === 1 ? "" : "s"} due today.`}
+            </span>
+            {reviewsDue > 0 && (
+              <Link href="/review" className={buttonVariants({ size: "sm" })}>
+                Review now
+              </Link>
+            )}
+          </div>
+        ) : (
+          <p className="text-sm">
+            <Link href="/sign-in?returnTo=/roadmap" className="underline underline-offset-4">
+              Sign in
+            </Link>{" "}
+            to track your mastery of each topic.
+          </p>
+        )}
+        <details className="text-sm text-muted-foreground">
+          <summary className="cursor-pointer">How mastery is computed</summary>
+          <p className="mt-2 max-w-3xl">{MASTERY_FORMULA}</p>
+        </details>
       </div>
-      <ol className="grid gap-4 md:grid-cols-2">
+      <ol className="grid gap-4 lg:grid-cols-2">
         {sections.map((section, index) => (
           <li key={section.id}>
-            <Card className="flex h-full flex-col gap-3">
-              <h2 className="font-semibold">
-                <span className="mr-2 font-mono text-muted-foreground">{index + 1}.</span>
-                {section.title}
-              </h2>
-              <ul className="flex flex-col gap-2 text-sm">
+            <Card className="flex h-full flex-col gap-4" aria-labelledby={`section-${section.id}`}>
+              <div className="flex flex-col gap-1">
+                <h2 id={`section-${section.id}`} className="font-semibold">
+                  <span className="mr-2 font-mono text-muted-foreground">{index + 1}.</span>
+                  {section.title}
+                </h2>
+                {section.mastery !== null && (
+                  <div className="flex items-center gap-3 text-xs text-muted-foreground">
+                    <MasteryBar value={section.mastery} label={`${section.title} mastery`} className="flex-1" />
+                    <span>
+                      {section.done} of {section.topics.length} done
+                    </span>
+                  </div>
+                )}
+              </div>
+              <ul className="flex flex-col gap-3 text-sm">
                 {section.topics.map((topic) => (
-                  <li key={topic.id}>
-                    <p>{topic.title}</p>
-                    {topic.exercises.length === 0 ? (
-                      <p className="text-xs text-muted-foreground">Exercises coming</p>
-                    ) : (
-                      <ul className="mt-1 flex flex-wrap gap-2">
+                  <li key={topic.id} data-topic={topic.id} className={cn("flex flex-col gap-1", topic.status === "skipped" && "opacity-60")}>
+                    <div className="flex flex-wrap items-center justify-between gap-2">
+                      <Link href={`/roadmap/${topic.id}`} className="font-medium hover:underline">
+                        {topic.title}
+                      </Link>
+                      {user && <TopicStatusSelect topicId={topic.id} topicTitle={topic.title} status={topic.status} />}
+                    </div>
+                    {topic.mastery && <MasteryBar value={topic.mastery.mastery} label={`${topic.title} mastery`} />}
+                    <p className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-muted-foreground">
+                      <span>
+                        {topic.exercises.length} exercise{topic.exercises.length === 1 ? "" : "s"}
+                      </span>
+                      {topic.questions.choice > 0 && (
+                        <Link href={`/roadmap/${topic.id}/quiz`} className="underline underline-offset-2">
+                          Quiz ({topic.questions.choice})
+                        </Link>
+                      )}
+                      {topic.questions.cards > 0 && (
+                        <Link href={`/review?topic=${topic.id}`} className="underline underline-offset-2">
+                          Flashcards ({topic.questions.cards}){topic.reviewsDue > 0 ? ` · ${topic.reviewsDue} due` : ""}
+                        </Link>
+                      )}
+                    </p>
+                    {topic.exercises.length > 0 && (
+                      <ul className="flex flex-wrap gap-2">
                         {topic.exercises.map((exercise) => (
                           <li key={exercise.slug}>
                             <Link
@@ -46,7 +103,7 @@ export default async function RoadmapPage() {
                                 exercise.status === "solved" && "border-emerald-500 text-emerald-700 dark:text-emerald-400",
                               )}
                             >
-                              {exercise.status && STATUS_MARK[exercise.status] ? `${STATUS_MARK[exercise.status]} ` : ""}
+                              {exercise.status ? STATUS_MARK[exercise.status] : ""}
                               {exercise.title}
                             </Link>
                           </li>

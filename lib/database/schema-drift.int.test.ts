@@ -37,9 +37,13 @@ describe("prisma/migrations against schema.prisma", () => {
       "Invitation",
       "Member",
       "Organization",
+      "QuizAnswer",
+      "ReviewCard",
+      "ReviewLog",
       "Session",
       "Submission",
       "SubmissionEvent",
+      "TopicMark",
       "User",
       "Verification",
     ]);

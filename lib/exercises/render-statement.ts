@@ -46,3 +46,15 @@ export function renderStatement(key: string, markdown: string): Promise<Rendered
   }
   return statement;
 }
+
+const renderedMarkdown = new Map<string, Promise<string>>();
+
+/** HTML of a piece of shipped Markdown (a question's prompt or answer), rendered once per process. */
+export function renderMarkdown(markdown: string): Promise<string> {
+  let html = renderedMarkdown.get(markdown);
+  if (!html) {
+    html = toHtml(markdown);
+    renderedMarkdown.set(markdown, html);
+  }
+  return html;
+}
