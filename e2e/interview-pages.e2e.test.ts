@@ -1,6 +1,7 @@
 // The team and interview pages over HTTP, for each kind of visitor: a team's page and an interview's
 // room answer only their members and participants; everyone else is sent to sign in (anonymous) or
-// told there is no such page, and a candidate's room never carries the interviewers' questions.
+// told there is no such page, and a candidate's room never carries the interviewers' questions. A
+// candidate's roadmap progress answers the team's owners and interviewers only.
 import { randomBytes } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { clientAddressOf } from "@/test/support/app-routes";
@@ -67,6 +68,8 @@ describe("team and interview pages × visitor", () => {
 
     const team: Record<Visitor, number> = { anonymous: 307, outsider: 404, candidate: 200, interviewer: 200, owner: 200, guest: 307 };
     const room: Record<Visitor, number> = { anonymous: 307, outsider: 404, candidate: 200, interviewer: 200, owner: 200, guest: 307 };
+    // A candidate's roadmap progress: the team's owners and interviewers only.
+    const progress: Record<Visitor, number> = { anonymous: 307, outsider: 404, candidate: 404, interviewer: 200, owner: 200, guest: 307 };
     for (const visitor of Object.keys(cookies) as Visitor[]) {
       const teamPage = await visit(`/teams/team-${tag}`, visitor);
       expect([visitor, teamPage.status]).toEqual([visitor, team[visitor]]);
@@ -75,6 +78,10 @@ describe("team and interview pages × visitor", () => {
       expect([visitor, roomPage.status]).toEqual([visitor, room[visitor]]);
       if (roomPage.status === 307) expect(roomPage.location).toContain("/sign-in");
       if (roomPage.status === 200) expect([visitor, roomPage.body.includes("Secret question")]).toEqual([visitor, visitor !== "candidate"]);
+      const progressPage = await visit(`/teams/team-${tag}/members/m-candidate-${tag}`, visitor);
+      expect([visitor, progressPage.status]).toEqual([visitor, progress[visitor]]);
+      if (progressPage.status === 200) expect(progressPage.body).toContain("candidate: roadmap progress");
+      expect((await visit(`/teams/team-${tag}/members/m-interviewer-${tag}`, visitor)).status, visitor).not.toBe(200);
     }
   });
 });

@@ -3,7 +3,10 @@
 // everyone) and GET /api/exercises/:slug/workspace (their drafts and history: the reader here has
 // three drafts and ten past submissions). Each of the 20 connections makes visits, one request after
 // the other; p50/p95/p99 are printed per request kind and for all responses together. The target is
-// p95 < 200 ms on this machine. Not a test: a measurement.
+// p95 < 200 ms on this machine. Then the dashboard and the roadmap page, each under 20 concurrent readers
+// alone, for a heavy user (10,000 submissions, 5,000 flashcard reviews, 2,000 quiz answers over a
+// year: target p95 ≤ 100 ms), beside GET /api/health under the same load as the server's floor.
+// Not a test: a measurement.
 // BENCH_PAGE picks another exercise (default: Banker's algorithm, the longest statement); BENCH_SERVER=next
 // serves with bare `next start` instead of osprep's web server (lib/web-server/serve.ts).
 import { spawn } from "node:child_process";
@@ -71,6 +74,65 @@ async function reader(): Promise<string> {
   return cookie;
 }
 
+/** A second reader with a year of heavy practice: 10,000 submits over the catalog, 5,000 reviews, 2,000 quiz answers. */
+async function heavyReader(): Promise<string> {
+  const signUp = await fetch(`${base}/api/auth/sign-up/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify({ name: "Heavy", email: "heavy@example.com", password: "a good passphrase" }),
+  });
+  const cookie = signUp.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const { getQuestionBank, isReviewable } = await import("@/lib/questions/question-bank");
+  const bank = await getQuestionBank();
+  const cards = bank.questions.filter(isReviewable).map((q) => q.slug);
+  const choices = bank.questions.filter((q) => q.kind === "choice").map((q) => q.slug);
+  const slugs = (await import("node:fs")).readdirSync("exercises", { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? [e.name] : []));
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  const heavy = `(SELECT id FROM "User" WHERE email = 'heavy@example.com')`;
+  await client.query(
+    `UPDATE "User" SET "timeZone" = 'Europe/Berlin' WHERE email = 'heavy@example.com';
+     INSERT INTO "Submission" (id, "userId", "exerciseSlug", language, code, kind, status, verdict, score, metrics, "queuedAt")
+     SELECT 'heavy' || i, ${heavy}, ($1::text[])[1 + i % array_length($1::text[], 1)], 'c', 'int main(void) { return 0; }', 'submit', 'done',
+            CASE WHEN i % 3 = 0 THEN 'AC' ELSE 'WA' END::"Verdict", 0.8,
+            jsonb_build_object('maxCpuMs', 10, 'peakMemoryKiB', 1000, 'performance', jsonb_build_object('ratio', 1 + (i % 7) / 10.0)),
+            now() - (i * interval '52 minutes')
+     FROM generate_series(1, 10000) AS i;
+     INSERT INTO "ExerciseProgress" ("userId", "exerciseSlug", "bestVerdict", "bestScore", attempts, "firstSolvedAt", "lastSubmittedAt", "updatedAt")
+     SELECT ${heavy}, slug, 'AC', 1, 2000, now() - interval '300 days', now(), now() FROM unnest($1::text[]) AS slug;
+     INSERT INTO "ReviewCard" ("userId", "questionSlug", due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps", reps, lapses, state, "lastReview")
+     SELECT ${heavy}, slug, now() + (row_number() OVER () % 20 - 5) * interval '1 day', 12, 5, 3, 10, 0, 30, 2, 2, now() - interval '3 days'
+     FROM unnest($2::text[]) AS slug;
+     INSERT INTO "ReviewLog" (id, "userId", "questionSlug", rating, state, due, stability, difficulty, "elapsedDays", "lastElapsedDays", "scheduledDays", "learningSteps", "reviewedAt")
+     SELECT 'review' || i, ${heavy}, ($2::text[])[1 + i % array_length($2::text[], 1)], 3, 2, now(), 12, 5, 3, 2, 10, 0, now() - (i * interval '105 minutes')
+     FROM generate_series(1, 5000) AS i;
+     INSERT INTO "QuizAnswer" (id, "userId", "questionSlug", chosen, correct, "answeredAt")
+     SELECT 'quiz' || i, ${heavy}, ($3::text[])[1 + i % array_length($3::text[], 1)], ARRAY[0], i % 4 <> 0, now() - (i * interval '4 hours')
+     FROM generate_series(1, 2000) AS i;
+     ANALYZE;`
+      .replaceAll("$1::text[]", `ARRAY[${slugs.map((s) => `'${s}'`).join(",")}]::text[]`)
+      .replaceAll("$2::text[]", `ARRAY[${cards.map((s) => `'${s}'`).join(",")}]::text[]`)
+      .replaceAll("$3::text[]", `ARRAY[${choices.map((s) => `'${s}'`).join(",")}]::text[]`),
+  );
+  await client.end();
+  return cookie;
+}
+
+/** Every response's time for one path under CONNECTIONS concurrent connections for SECONDS. */
+async function load(path: string, cookie: string): Promise<{ times: number[]; non2xx: number }> {
+  const times: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url: `${base}${path}`, connections: CONNECTIONS, duration: SECONDS, headers: { cookie } }, (error, done) =>
+      error ? reject(error) : resolve(done),
+    );
+    instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  });
+  return { times, non2xx: result.non2xx };
+}
+
 function percentiles(times: number[]): string {
   return [50, 90, 95, 99].map((p) => `p${p} ${Math.round(percentile(times, p))} ms`).join("   ");
 }
@@ -126,6 +188,25 @@ try {
   console.log(`  workspace ${WORKSPACE}:`.padEnd(56) + percentiles(times[WORKSPACE]!));
   console.log(`${`  all responses:`.padEnd(56)}${percentiles([...times[PAGE]!, ...times[WORKSPACE]!])}   (target: p95 < 200 ms)`);
   console.log(`throughput ${requests.average.toFixed(0)} requests/s`);
+
+  const heavy = await heavyReader();
+  const signedInMark = { "/dashboard": "Hello, Heavy", "/roadmap": 'data-testid="reviews-due"' };
+  for (const [path, mark] of Object.entries(signedInMark)) {
+    const page = await fetch(`${base}${path}`, { headers: { cookie: heavy } });
+    if (!page.ok || !(await page.text()).includes(mark)) throw new Error(`${path} did not render for the heavy reader (${page.status})`);
+    for (let i = 0; i < 10; i++) await (await fetch(`${base}${path}`, { headers: { cookie: heavy } })).arrayBuffer(); // warm
+  }
+  console.log(`\n${CONNECTIONS} concurrent readers of one path each, ${SECONDS} s, as a reader with 10,000 submissions, 5,000 reviews and 2,000 quiz answers:`);
+  const floor = await load("/api/health", heavy);
+  const p95 = (times: number[]) => percentile(times, 95);
+  console.log(`  baseline /api/health:`.padEnd(56) + percentiles(floor.times));
+  for (const path of ["/dashboard", "/roadmap"]) {
+    const { times, non2xx } = await load(path, heavy);
+    console.log(
+      `  ${path} (${times.length} responses, ${non2xx} non-2xx):`.padEnd(56) +
+        `${percentiles(times)}   p95 ×${(p95(times) / Math.max(1, p95(floor.times))).toFixed(1)} the baseline's (target: p95 ≤ 100 ms)`,
+    );
+  }
 } finally {
   await new Promise((resolve) => {
     server.once("exit", resolve);

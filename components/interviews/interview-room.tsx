@@ -14,6 +14,7 @@ import { useRoomRuns } from "@/components/interviews/use-room-runs";
 import { Button } from "@/components/ui/button";
 import type { Language } from "@/contracts/languages";
 import { endInterviewAction, extendInterviewAction, startInterviewAction } from "@/lib/actions/interview-actions";
+import { RenderedMarkdown } from "@/components/questions/rendered-markdown";
 import { codeTextName } from "@/lib/interviews/room-document";
 import type { RoomExercise, RoomView } from "@/lib/server/interviews/get-room";
 
@@ -125,6 +126,33 @@ export function InterviewRoom({ room, serverNow, statements }: { room: RoomView;
             </div>
           )}
           {statements[exercise.slug]}
+          {room.bankQuestions && room.bankQuestions.length > 0 && (
+            <details className="rounded-md border p-3 text-sm" open data-testid="bank-questions">
+              <summary className="font-medium">Questions from the bank (only interviewers see these and their answers)</summary>
+              <ol className="mt-2 flex list-decimal flex-col gap-2 pl-5">
+                {room.bankQuestions.map((question) => (
+                  <li key={question.slug}>
+                    <RenderedMarkdown html={question.promptHtml} />
+                    <details>
+                      <summary className="cursor-pointer text-muted-foreground">Model answer, what a strong answer covers, common mistakes</summary>
+                      <RenderedMarkdown className="mt-1" html={question.modelAnswerHtml} />
+                      <ul className="ml-5 list-disc">
+                        {question.strongAnswer.map((point) => (
+                          <li key={point}>{point}</li>
+                        ))}
+                      </ul>
+                      <p className="mt-1 font-medium">Common mistakes</p>
+                      <ul className="ml-5 list-disc">
+                        {question.commonMistakes.map((mistake) => (
+                          <li key={mistake}>{mistake}</li>
+                        ))}
+                      </ul>
+                    </details>
+                  </li>
+                ))}
+              </ol>
+            </details>
+          )}
           {room.questions && room.questions.length > 0 && (
             <details className="rounded-md border p-3 text-sm" open>
               <summary className="font-medium">Your questions (only interviewers see these)</summary>

@@ -15,7 +15,15 @@ export interface PlanningTeam {
   candidates: { userId: string; name: string }[];
 }
 
-export function PlanInterviewForm({ teams, exercises }: { teams: PlanningTeam[]; exercises: { slug: string; title: string }[] }) {
+export function PlanInterviewForm({
+  teams,
+  exercises,
+  bankQuestions,
+}: {
+  teams: PlanningTeam[];
+  exercises: { slug: string; title: string }[];
+  bankQuestions: { topicTitle: string; questions: { slug: string; prompt: string }[] }[];
+}) {
   const router = useRouter();
   const [teamId, setTeamId] = useState(teams[0]?.id ?? "");
   const [title, setTitle] = useState("");
@@ -23,6 +31,7 @@ export function PlanInterviewForm({ teams, exercises }: { teams: PlanningTeam[];
   const [chosen, setChosen] = useState<string[]>([]);
   const [duration, setDuration] = useState(45);
   const [questions, setQuestions] = useState("");
+  const [fromBank, setFromBank] = useState<string[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const team = teams.find((t) => t.id === teamId);
@@ -44,6 +53,7 @@ export function PlanInterviewForm({ teams, exercises }: { teams: PlanningTeam[];
             .split("\n")
             .map((q) => q.trim())
             .filter(Boolean),
+          questionSlugs: fromBank,
         });
         setBusy(false);
         if (!planned.ok) return setProblem(planned.error.message);
@@ -130,6 +140,28 @@ export function PlanInterviewForm({ teams, exercises }: { teams: PlanningTeam[];
           onChange={(event) => setQuestions(event.target.value)}
         />
       </div>
+      <fieldset className="flex flex-col gap-1.5">
+        <legend className="mb-1 text-sm font-medium">Questions from the bank (their model answers show to interviewers only)</legend>
+        <div className="max-h-64 overflow-y-auto rounded-md border p-2 text-sm">
+          {bankQuestions.map((group) => (
+            <div key={group.topicTitle} className="mb-2">
+              <p className="text-xs font-medium text-muted-foreground">{group.topicTitle}</p>
+              {group.questions.map((question) => (
+                <label key={question.slug} className="flex items-start gap-2 py-0.5">
+                  <input
+                    type="checkbox"
+                    className="mt-1"
+                    value={question.slug}
+                    checked={fromBank.includes(question.slug)}
+                    onChange={(event) => setFromBank((was) => (event.target.checked ? [...was, question.slug] : was.filter((slug) => slug !== question.slug)))}
+                  />
+                  <span>{question.prompt}</span>
+                </label>
+              ))}
+            </div>
+          ))}
+        </div>
+      </fieldset>
       {problem && (
         <p role="alert" className="text-sm text-destructive">
           {problem}

@@ -2,6 +2,7 @@
 // A team's members and invitations, with what the viewer's role allows: owners change roles and
 // remove members; owners and interviewers invite (the link to share appears at once) and withdraw
 // invitations. better-auth checks every one of these again on the server.
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -53,6 +54,14 @@ export function TeamAdmin({ team }: { team: TeamView }) {
               <tr key={member.id} className="border-t" data-testid="team-member">
                 <td className="py-1.5">
                   {member.name} <span className="text-muted-foreground">{member.email}</span>
+                  {team.viewerRole !== "candidate" && member.role === "candidate" && (
+                    <>
+                      {" "}
+                      <Link href={`/teams/${team.slug}/members/${member.id}`} className="text-xs underline underline-offset-4">
+                        Roadmap progress
+                      </Link>
+                    </>
+                  )}
                 </td>
                 <td className="py-1.5">
                   {owner && member.id !== team.viewerMemberId ? (

@@ -34,6 +34,8 @@ vi.mock("next/headers", () => {
 });
 
 const SECRET = "test-secret-that-is-long-enough-0123456789";
+/** An open question of the bank (questions/page-replacement.yaml): its model answer is for interviewers only. */
+const BANK_QUESTION = "thrashing-causes-interview";
 const sessions = {} as Record<Exclude<Caller, "anonymous" | "guest">, { cookie: string; userId: string; memberId?: string }>;
 let teamId: string;
 let collab: CollabServer;
@@ -88,6 +90,7 @@ async function interviewFor(caller: Caller, timer: { startedAt?: Date; endsAt?: 
       exerciseSlugs: ["lru-pager"],
       durationMinutes: 30,
       questions: ["Private question for interviewers"],
+      questionSlugs: [BANK_QUESTION],
       ...timer,
     },
   });
@@ -214,7 +217,14 @@ describe("interview actions × caller", () => {
       { anonymous: "UNAUTHORIZED", outsider: "NOT_FOUND", candidate: "FORBIDDEN", interviewer: "ok", owner: "ok", guest: "UNAUTHORIZED" },
       (caller) => {
         actAs(caller);
-        return actions.planInterviewAction({ teamId, title: "Planned", exerciseSlugs: ["lru-pager"], durationMinutes: 30, questions: [] });
+        return actions.planInterviewAction({
+          teamId,
+          title: "Planned",
+          exerciseSlugs: ["lru-pager"],
+          durationMinutes: 30,
+          questions: [],
+          questionSlugs: [BANK_QUESTION],
+        });
       },
     );
   });
@@ -291,9 +301,64 @@ describe("interview actions × caller", () => {
       if (typeof room !== "object") throw new Error(`${caller}: ${room}`);
       const interviewer = caller === "owner" || caller === "interviewer";
       expect(room.questions, caller).toEqual(interviewer ? ["Private question for interviewers"] : null);
+      if (interviewer)
+        expect(
+          room.bankQuestions?.map((q) => q.slug),
+          caller,
+        ).toEqual([BANK_QUESTION]);
+      else expect(room.bankQuestions, caller).toBeNull();
+      const { requireQuestion } = await import("@/lib/questions/question-bank");
+      const modelAnswer = await requireQuestion(BANK_QUESTION).then((q) => (q.kind === "open" ? q.strongAnswer[0]! : ""));
+      expect(JSON.stringify(room).includes(modelAnswer), caller).toBe(interviewer);
       if (!interviewer) expect(room.guestLink, caller).toBeNull();
       expect(JSON.stringify(room), caller).toContain(interviewer ? "Private question" : "lru-pager");
       if (!interviewer) expect(JSON.stringify(room), caller).not.toContain("Private question");
+    }
+  });
+});
+
+describe("the question bank in interviews and candidates' progress × caller", () => {
+  it("planInterviewAction takes open questions of the bank only", async () => {
+    actAs("interviewer");
+    const plan = (questionSlugs: string[]) =>
+      actions.planInterviewAction({ teamId, title: "Bank", exerciseSlugs: ["lru-pager"], durationMinutes: 30, questions: [], questionSlugs });
+    expect(outcomeOf(await plan(["no-such-question"]))).toBe("INVALID_INPUT");
+    const { getQuestionBank } = await import("@/lib/questions/question-bank");
+    const choice = (await getQuestionBank()).questions.find((q) => q.kind === "choice")!.slug;
+    expect(outcomeOf(await plan([choice]))).toBe("INVALID_INPUT");
+    const planned = await plan([BANK_QUESTION]);
+    expect(outcomeOf(planned)).toBe("ok");
+    const row = await db.interview.findUniqueOrThrow({ where: { id: (planned as { data: { id: string } }).data.id } });
+    expect(row.questionSlugs).toEqual([BANK_QUESTION]);
+  });
+
+  it("a candidate's roadmap progress (getMemberProgress): the team's owners and interviewers; no one else, and only of candidates", async () => {
+    const { getMemberProgress } = await import("@/lib/server/teams/get-member-progress");
+    const candidateMember = sessions.candidate.memberId!;
+    const interviewerMember = sessions.interviewer.memberId!;
+    const expected: Record<Exclude<Caller, "anonymous" | "guest">, string> = { outsider: "NOT_FOUND", candidate: "NOT_FOUND", interviewer: "ok", owner: "ok" };
+    await db.topicMark.upsert({
+      where: { userId_topicId: { userId: sessions.candidate.userId, topicId: "paging" } },
+      create: { userId: sessions.candidate.userId, topicId: "paging", status: "learning" },
+      update: {},
+    });
+    for (const caller of ["outsider", "candidate", "interviewer", "owner"] as const) {
+      const outcome = await getMemberProgress({ userId: sessions[caller].userId, slug: "kernel-club", memberId: candidateMember }).then(
+        (view) => {
+          expect(view.roadmap.sections.flatMap((s) => s.topics).find((t) => t.id === "paging")?.status).toBe("learning");
+          return "ok";
+        },
+        (error: { code?: string }) => error.code,
+      );
+      expect(outcome, caller).toBe(expected[caller]);
+      // Nobody sees an interviewer's progress through this page.
+      expect(
+        await getMemberProgress({ userId: sessions[caller].userId, slug: "kernel-club", memberId: interviewerMember }).then(
+          () => "ok",
+          (error: { code?: string }) => error.code,
+        ),
+        caller,
+      ).toBe("NOT_FOUND");
     }
   });
 });

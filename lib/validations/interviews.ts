@@ -3,6 +3,7 @@ import "@/lib/validations/zod-setup";
 import { z } from "zod";
 import { nameProblem } from "@/lib/auth/account-rules";
 import { LANGUAGES } from "@/contracts/languages";
+import { questionSlugSchema } from "@/lib/validations/progress";
 import { codeSchema, exerciseSlugSchema } from "@/lib/validations/submissions";
 
 export const MAX_EXERCISES_PER_INTERVIEW = 3;
@@ -61,6 +62,12 @@ export const planInterviewSchema = z.object({
   questions: z
     .array(z.string().trim().min(1).max(500, "Keep each question to 500 characters."))
     .max(MAX_QUESTIONS, `Plan at most ${MAX_QUESTIONS} questions.`)
+    .default([]),
+  /** Open questions from the bank (questions/), asked aloud; their model answers show to interviewers only. */
+  questionSlugs: z
+    .array(questionSlugSchema)
+    .max(MAX_QUESTIONS, `Choose at most ${MAX_QUESTIONS} questions from the bank.`)
+    .refine((slugs) => new Set(slugs).size === slugs.length, "Choose each question once.")
     .default([]),
 });
 

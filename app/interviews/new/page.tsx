@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 export default async function PlanInterviewPage() {
   const user = await requireUser({ returnTo: "/interviews/new" });
-  const { teams, exercises } = await getPlanningOptions({ userId: user.id });
+  const { teams, exercises, bankQuestions } = await getPlanningOptions({ userId: user.id });
   if (teams.length === 0) {
     return (
       <Card className="mx-auto flex max-w-md flex-col gap-2">
@@ -29,7 +29,7 @@ export default async function PlanInterviewPage() {
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6">
       <h1 className="text-2xl font-semibold">Plan an interview</h1>
-      <PlanInterviewForm teams={teams} exercises={exercises} />
+      <PlanInterviewForm teams={teams} exercises={exercises} bankQuestions={bankQuestions} />
     </div>
   );
 }

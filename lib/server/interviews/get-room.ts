@@ -6,6 +6,8 @@ import { LANGUAGE_LABELS, type Language } from "@/contracts/languages";
 import { guestLink } from "@/lib/auth/guest-link";
 import { db } from "@/lib/db";
 import { getExercisePackage } from "@/lib/exercises/exercise-catalog";
+import { renderMarkdown } from "@/lib/exercises/render-statement";
+import { getQuestionBank } from "@/lib/questions/question-bank";
 import { type InterviewPhase, interviewPhase } from "@/lib/interviews/interview-phase";
 import type { RoomParticipant } from "@/lib/interviews/room-token";
 import { requireRoomAccess, type Viewer } from "@/lib/server/interviews/room-access";
@@ -32,15 +34,36 @@ export interface RoomView {
   runs: RoomRun[];
   /** Interviewers only. */
   questions: string[] | null;
+  /** Interviewers only: the bank's open questions chosen for this interview, with their model answers. */
+  bankQuestions: { slug: string; promptHtml: string; modelAnswerHtml: string; strongAnswer: string[]; commonMistakes: string[] }[] | null;
   /** Interviewers only, while a guest may still join. */
   guestLink: string | null;
+}
+
+async function chosenBankQuestions(slugs: string[]): Promise<NonNullable<RoomView["bankQuestions"]>> {
+  const bank = await getQuestionBank();
+  return Promise.all(
+    slugs.flatMap((slug) => {
+      const question = bank.questions.find((q) => q.slug === slug);
+      if (question?.kind !== "open") return [];
+      return [
+        (async () => ({
+          slug,
+          promptHtml: await renderMarkdown(question.prompt),
+          modelAnswerHtml: await renderMarkdown(question.modelAnswer),
+          strongAnswer: question.strongAnswer,
+          commonMistakes: question.commonMistakes,
+        }))(),
+      ];
+    }),
+  );
 }
 
 export async function getRoom({ interviewId, viewer }: { interviewId: string; viewer: Viewer }): Promise<RoomView> {
   const { interview, participant } = await requireRoomAccess({ interviewId, viewer });
   const interviewer = participant.role === "interviewer";
   const phase = interviewPhase(interview);
-  const [exercises, runs, guest] = await Promise.all([
+  const [exercises, runs, guest, bankQuestions] = await Promise.all([
     Promise.all(
       interview.exerciseSlugs.map(async (slug): Promise<RoomExercise> => {
         const exercise = await getExercisePackage(slug);
@@ -58,6 +81,7 @@ export async function getRoom({ interviewId, viewer }: { interviewId: string; vi
     ),
     listRoomRuns({ interviewId }),
     interview.candidateUserId === null ? db.interviewGuest.findFirst({ where: { interviewId }, orderBy: { createdAt: "asc" }, select: { name: true } }) : null,
+    interviewer ? chosenBankQuestions(interview.questionSlugs) : null,
   ]);
   const iso = (date: Date | null) => date?.toISOString() ?? null;
   return {
@@ -73,6 +97,7 @@ export async function getRoom({ interviewId, viewer }: { interviewId: string; vi
     participant,
     runs,
     questions: interviewer ? interview.questions : null,
+    bankQuestions,
     guestLink: interviewer && interview.candidateUserId === null && phase !== "finished" ? guestLink(interview.id) : null,
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { findExerciseManifest } from "@/lib/exercises/exercise-catalog";
+import { getQuestionBank } from "@/lib/questions/question-bank";
 import { teamRoleOf } from "@/lib/server/interviews/room-access";
 import type { PlanInterviewInput } from "@/lib/validations/interviews";
 
@@ -12,6 +13,11 @@ export async function planInterview({ userId, input }: { userId: string; input: 
   if (role === "candidate") throw new AppError("FORBIDDEN", "Only the team's owners and interviewers plan interviews.");
   for (const slug of input.exerciseSlugs) {
     if (!(await findExerciseManifest(slug))) throw new AppError("INVALID_INPUT", `There is no exercise "${slug}" in the catalog.`);
+  }
+  const bank = await getQuestionBank();
+  for (const slug of input.questionSlugs) {
+    if (bank.questions.find((q) => q.slug === slug)?.kind !== "open")
+      throw new AppError("INVALID_INPUT", `There is no open interview question "${slug}" in the question bank.`);
   }
   if (input.candidateUserId) {
     const candidateRole = await teamRoleOf(input.candidateUserId, input.teamId);
@@ -28,6 +34,7 @@ export async function planInterview({ userId, input }: { userId: string; input: 
       exerciseSlugs: input.exerciseSlugs,
       durationMinutes: input.durationMinutes,
       questions: input.questions,
+      questionSlugs: input.questionSlugs,
     },
     select: { id: true },
   });

@@ -26,6 +26,7 @@ const interviewSelect = {
   exerciseSlugs: true,
   durationMinutes: true,
   questions: true,
+  questionSlugs: true,
   startedAt: true,
   endsAt: true,
   endedAt: true,
