@@ -31,7 +31,7 @@ export default async function MemberProgressPage({ params }: { params: Promise<{
             {view.team.name}
           </Link>
         </p>
-        <h1 className="text-2xl font-semibold tracking-tight">{view.member.name}: roadmap progress</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{`${view.member.name}: roadmap progress`}</h1>
         <p className="text-sm text-muted-foreground">
           Mastery per topic from their accepted exercises, quiz answers and flashcard retention, and their own marks.
         </p>
