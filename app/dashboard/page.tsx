@@ -1,9 +1,7 @@
 // /dashboard — a user's standing on the whole OS roadmap and what to do next.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ActivityHeatmap } from "@/components/dashboard/activity-calendar";
-import { ExerciseHistoryChart } from "@/components/dashboard/exercise-history-chart";
-import { MasteryChart } from "@/components/dashboard/mastery-chart";
+import { ActivityHeatmap, ExerciseHistoryChart, MasteryChart } from "@/components/dashboard/client-only-charts";
 import { TimeZoneSync } from "@/components/dashboard/time-zone-sync";
 import { MasteryBar } from "@/components/roadmap/mastery-bar";
 import { buttonVariants } from "@/components/ui/button";

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FlashcardReview } from "@/components/questions/flashcard-review";
-import { loadRoadmap } from "@/lib/exercises/roadmap";
+import { getRoadmap } from "@/lib/exercises/roadmap";
 import { requireUser } from "@/lib/server/auth/require-user";
 import { getReviewSession, NEW_CARDS_PER_SESSION } from "@/lib/server/questions/get-review-session";
 
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<{ topic?: string | string[] }> }) {
   const { topic: topicParam } = await searchParams;
   const topicId = typeof topicParam === "string" ? topicParam : undefined;
-  const topic = topicId ? (await loadRoadmap()).sections.flatMap((s) => s.topics).find((t) => t.id === topicId) : undefined;
+  const topic = topicId ? (await getRoadmap()).sections.flatMap((s) => s.topics).find((t) => t.id === topicId) : undefined;
   if (topicId && !topic) notFound();
   const user = await requireUser({ returnTo: topicId ? `/review?topic=${topicId}` : "/review" });
   const session = await getReviewSession({ userId: user.id, topicId });

@@ -112,6 +112,11 @@ async function heavyReader(): Promise<string> {
      INSERT INTO "QuizAnswer" (id, "userId", "questionSlug", chosen, correct, "answeredAt")
      SELECT 'quiz' || i, ${heavy}, ($3::text[])[1 + i % array_length($3::text[], 1)], ARRAY[0], i % 4 <> 0, now() - (i * interval '4 hours')
      FROM generate_series(1, 2000) AS i;
+     INSERT INTO "ActivityDay" ("userId", day, count)
+     SELECT ${heavy}, ((e.at AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Berlin')::date, count(*)::int FROM (
+       SELECT "queuedAt" AS at FROM "Submission" WHERE "userId" = ${heavy}
+       UNION ALL SELECT "reviewedAt" FROM "ReviewLog" WHERE "userId" = ${heavy}
+       UNION ALL SELECT "answeredAt" FROM "QuizAnswer" WHERE "userId" = ${heavy}) AS e GROUP BY 2;
      ANALYZE;`
       .replaceAll("$1::text[]", `ARRAY[${slugs.map((s) => `'${s}'`).join(",")}]::text[]`)
       .replaceAll("$2::text[]", `ARRAY[${cards.map((s) => `'${s}'`).join(",")}]::text[]`)
@@ -190,11 +195,15 @@ try {
   console.log(`throughput ${requests.average.toFixed(0)} requests/s`);
 
   const heavy = await heavyReader();
-  const signedInMark = { "/dashboard": "Hello, Heavy", "/roadmap": 'data-testid="reviews-due"' };
+  const signedInMark = { "/dashboard": 'data-testid="next-step"', "/roadmap": 'data-testid="reviews-due"' };
   for (const [path, mark] of Object.entries(signedInMark)) {
     const page = await fetch(`${base}${path}`, { headers: { cookie: heavy } });
     if (!page.ok || !(await page.text()).includes(mark)) throw new Error(`${path} did not render for the heavy reader (${page.status})`);
     for (let i = 0; i < 10; i++) await (await fetch(`${base}${path}`, { headers: { cookie: heavy } })).arrayBuffer(); // warm
+    const started = performance.now();
+    let size = 0;
+    for (let i = 0; i < 20; i++) size = (await (await fetch(`${base}${path}`, { headers: { cookie: heavy } })).arrayBuffer()).byteLength;
+    console.log(`one heavy reader alone: ${path} ${((performance.now() - started) / 20).toFixed(1)} ms, ${Math.round(size / 1024)} KiB`);
   }
   console.log(`\n${CONNECTIONS} concurrent readers of one path each, ${SECONDS} s, as a reader with 10,000 submissions, 5,000 reviews and 2,000 quiz answers:`);
   const floor = await load("/api/health", heavy);

@@ -97,6 +97,15 @@ describe("practice actions", () => {
     expect(codeOf(await actions.markTopicAction({ topicId: "paging", status: "mastered" as "done" }))).toBe("INVALID_INPUT");
   });
 
+  it("count each quiz answer and review on the user's day", async () => {
+    const [quizAnswers, reviews, days] = await Promise.all([
+      db.quizAnswer.count({ where: { userId } }),
+      db.reviewLog.count({ where: { userId } }),
+      db.activityDay.findMany({ where: { userId } }),
+    ]);
+    expect(days.reduce((sum, day) => sum + day.count, 0)).toBe(quizAnswers + reviews);
+  });
+
   it("keep a time zone Postgres knows, and refuse one it does not", async () => {
     expect(codeOf(await actions.rememberTimeZoneAction({ timeZone: "Mars/Olympus_Mons" }))).toBe("INVALID_INPUT");
     expect(codeOf(await actions.rememberTimeZoneAction({ timeZone: "Asia/Tokyo" }))).toBe("ok");
@@ -114,6 +123,9 @@ describe("the dashboard", () => {
     for (const at of ["2026-12-01T03:00:00Z", "2026-12-02T03:00:00Z", "2026-12-03T18:00:00Z"]) {
       await db.quizAnswer.create({ data: { userId: learner.id, questionSlug: "x", chosen: [0], correct: false, answeredAt: new Date(at) } });
     }
+    // Written straight to the table, as events from before the time zone was known: recounted in it.
+    const { rebuildActivity } = await import("@/lib/server/progress/record-activity");
+    await rebuildActivity(db, { userId: learner.id });
     const { getDashboard } = await import("@/lib/server/progress/get-dashboard");
     const dashboard = await getDashboard({ userId: learner.id, now });
     expect(dashboard.today).toBe("2026-12-03");

@@ -26,6 +26,7 @@ describe("prisma/migrations against schema.prisma", () => {
   it("describes every model of the schema", () => {
     expect(Object.keys(expected.tables).sort()).toEqual([
       "Account",
+      "ActivityDay",
       "AuthThrottle",
       "Draft",
       "ExerciseProgress",

@@ -39,6 +39,9 @@ const SCALAR_TYPES: Record<string, string> = {
   Bytes: "bytea",
 };
 
+/** Postgres types of the `@db.*` attributes the schema uses. */
+const NATIVE_TYPES: Record<string, string> = { Date: "date" };
+
 const CLIENT_SIDE_DEFAULTS = new Set(["cuid", "uuid", "nanoid", "ulid"]);
 const REFERENTIAL_ACTIONS: Record<string, string> = {
   Cascade: "CASCADE",
@@ -113,8 +116,10 @@ export function describeDmmf(dmmf: Dmmf): SchemaShape {
         }
         continue;
       }
-      if (field.nativeType) throw new Error(`${model.name}.${field.name}: @db native types are not described yet; extend SCALAR_TYPES.`);
-      const base = field.kind === "enum" || enumNames.has(field.type) ? field.type : SCALAR_TYPES[field.type];
+      const nativeName = field.nativeType ? (field.nativeType as unknown as [string, unknown])[0] : undefined;
+      const native = nativeName === undefined ? undefined : NATIVE_TYPES[nativeName];
+      if (nativeName !== undefined && !native) throw new Error(`${model.name}.${field.name}: @db.${nativeName} is not described yet; extend NATIVE_TYPES.`);
+      const base = native ?? (field.kind === "enum" || enumNames.has(field.type) ? field.type : SCALAR_TYPES[field.type]);
       if (!base) throw new Error(`${model.name}.${field.name}: no Postgres type known for Prisma type ${field.type}.`);
       const defaultName = (field.default as { name?: string } | undefined)?.name;
       columns[field.dbName ?? field.name] = {

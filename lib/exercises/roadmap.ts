@@ -25,3 +25,14 @@ export async function loadRoadmap(file = ROADMAP_FILE): Promise<Roadmap> {
 export function topicIds(roadmap: Roadmap): Set<string> {
   return new Set(roadmap.sections.flatMap((section) => section.topics.map((topic) => topic.id)));
 }
+
+let cached: Promise<Roadmap> | undefined;
+
+/** The shipped roadmap, read once per process (a file shipped with the code). */
+export function getRoadmap(): Promise<Roadmap> {
+  cached ??= loadRoadmap();
+  cached.catch(() => {
+    cached = undefined;
+  });
+  return cached;
+}

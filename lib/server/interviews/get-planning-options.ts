@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { getExerciseManifests } from "@/lib/exercises/exercise-catalog";
-import { loadRoadmap } from "@/lib/exercises/roadmap";
+import { getRoadmap } from "@/lib/exercises/roadmap";
 import { getQuestionBank } from "@/lib/questions/question-bank";
 import { listTeams } from "@/lib/server/teams/list-teams";
 
@@ -15,7 +15,7 @@ export interface PlanningOptions {
 
 export async function getPlanningOptions({ userId }: { userId: string }): Promise<PlanningOptions> {
   const leading = (await listTeams({ userId })).filter((team) => team.role !== "candidate");
-  const [bank, roadmap] = await Promise.all([getQuestionBank(), loadRoadmap()]);
+  const [bank, roadmap] = await Promise.all([getQuestionBank(), getRoadmap()]);
   const candidates = await db.member.findMany({
     where: { organizationId: { in: leading.map((team) => team.id) }, role: "candidate" },
     select: { organizationId: true, userId: true, user: { select: { name: true } } },

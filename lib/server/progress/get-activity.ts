@@ -1,6 +1,6 @@
 import "server-only";
-// A user's activity by day in their own time zone: practice submissions, flashcard reviews and quiz
-// answers, counted by Postgres (index scans on each table's (userId, time) index).
+// A user's practice by day in their own time zone (ActivityDay, kept as it happens): every day with
+// any, for streaks; the calendar shows the last year of them.
 import { db } from "@/lib/db";
 
 export interface ActivityDay {
@@ -9,17 +9,7 @@ export interface ActivityDay {
   count: number;
 }
 
-export async function getActivity({ userId, timeZone }: { userId: string; timeZone: string }): Promise<ActivityDay[]> {
-  const rows = await db.$queryRaw<{ date: string; count: number }[]>`
-    SELECT to_char(day, 'YYYY-MM-DD') AS date, sum(n)::int AS count FROM (
-      SELECT (("queuedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone})::date AS day, count(*) AS n
-        FROM "Submission" WHERE "userId" = ${userId} AND "interviewId" IS NULL GROUP BY 1
-      UNION ALL
-      SELECT (("reviewedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone})::date, count(*)
-        FROM "ReviewLog" WHERE "userId" = ${userId} GROUP BY 1
-      UNION ALL
-      SELECT (("answeredAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone})::date, count(*)
-        FROM "QuizAnswer" WHERE "userId" = ${userId} GROUP BY 1
-    ) AS activity GROUP BY day ORDER BY day`;
-  return rows;
+export async function getActivity({ userId }: { userId: string }): Promise<ActivityDay[]> {
+  return db.$queryRaw<ActivityDay[]>`
+    SELECT to_char("day", 'YYYY-MM-DD') AS date, "count" FROM "ActivityDay" WHERE "userId" = ${userId} ORDER BY "day"`;
 }

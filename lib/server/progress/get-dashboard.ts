@@ -56,32 +56,29 @@ export function chooseNextStep(topics: TopicProgress[]): NextStep | null {
   return { topic: { id: weakest.id, title: weakest.title, mastery: weakest.mastery.mastery }, action };
 }
 
-async function findContinue(userId: string): Promise<Dashboard["continueWith"]> {
-  const manifests = await getExerciseManifests();
-  const titleOf = new Map(manifests.map((m) => [m.slug, m.title]));
-  const [draft, progress, quiz] = await Promise.all([
-    db.draft.findFirst({ where: { userId }, orderBy: { updatedAt: "desc" }, select: { exerciseSlug: true, updatedAt: true } }),
-    db.exerciseProgress.findFirst({
-      where: { userId, firstSolvedAt: null, lastSubmittedAt: { not: null } },
-      orderBy: { lastSubmittedAt: "desc" },
-      select: { exerciseSlug: true, lastSubmittedAt: true },
-    }),
-    db.quizAnswer.findFirst({ where: { userId }, orderBy: { answeredAt: "desc" }, select: { questionSlug: true, answeredAt: true } }),
+/** The latest of: a draft or a submitted exercise not yet solved, the last quiz answered. */
+async function findContinue(userId: string, roadmapProgress: Promise<RoadmapProgress>): Promise<Dashboard["continueWith"]> {
+  const [manifests, bank, roadmap, rows] = await Promise.all([
+    getExerciseManifests(),
+    getQuestionBank(),
+    roadmapProgress,
+    db.$queryRaw<{ kind: "exercise" | "quiz"; slug: string; at: Date }[]>`
+      (SELECT 'exercise' AS kind, "exerciseSlug" AS slug, "updatedAt" AS at FROM "Draft" WHERE "userId" = ${userId} ORDER BY "updatedAt" DESC LIMIT 5)
+      UNION ALL
+      (SELECT 'exercise', "exerciseSlug", "lastSubmittedAt" FROM "ExerciseProgress"
+        WHERE "userId" = ${userId} AND "firstSolvedAt" IS NULL AND "lastSubmittedAt" IS NOT NULL ORDER BY "lastSubmittedAt" DESC LIMIT 1)
+      UNION ALL
+      (SELECT 'quiz', "questionSlug", "answeredAt" FROM "QuizAnswer" WHERE "userId" = ${userId} ORDER BY "answeredAt" DESC LIMIT 1)`,
   ]);
-  const solved = new Set(
-    (await db.exerciseProgress.findMany({ where: { userId, firstSolvedAt: { not: null } }, select: { exerciseSlug: true } })).map((p) => p.exerciseSlug),
-  );
-  const candidates = [
-    draft && !solved.has(draft.exerciseSlug) ? { at: draft.updatedAt, slug: draft.exerciseSlug } : null,
-    progress?.lastSubmittedAt ? { at: progress.lastSubmittedAt, slug: progress.exerciseSlug } : null,
-  ].filter((c): c is { at: Date; slug: string } => c !== null && titleOf.has(c.slug));
-  const latest = candidates.sort((a, b) => b.at.getTime() - a.at.getTime())[0];
-  if (latest && (!quiz || latest.at >= quiz.answeredAt)) return { label: `Continue ${titleOf.get(latest.slug)}`, href: `/exercises/${latest.slug}` };
-  if (quiz) {
-    const topic = (await getQuestionBank()).questions.find((q) => q.slug === quiz.questionSlug)?.topics[0];
-    if (topic) return { label: "Continue your last quiz", href: `/roadmap/${topic}/quiz` };
-  }
-  return null;
+  const titleOf = new Map(manifests.map((m) => [m.slug, m.title]));
+  const solved = new Set(roadmap.sections.flatMap((s) => s.topics.flatMap((t) => t.exercises.filter((e) => e.status === "solved").map((e) => e.slug))));
+  const latest = rows
+    .filter((row) => (row.kind === "exercise" ? titleOf.has(row.slug) && !solved.has(row.slug) : true))
+    .sort((a, b) => b.at.getTime() - a.at.getTime())[0];
+  if (!latest) return null;
+  if (latest.kind === "exercise") return { label: `Continue ${titleOf.get(latest.slug)}`, href: `/exercises/${latest.slug}` };
+  const topic = bank.questions.find((q) => q.slug === latest.slug)?.topics[0];
+  return topic ? { label: "Continue your last quiz", href: `/roadmap/${topic}/quiz` } : null;
 }
 
 async function getHistory(userId: string): Promise<ExerciseHistory[]> {
@@ -107,18 +104,19 @@ async function getHistory(userId: string): Promise<ExerciseHistory[]> {
 }
 
 export async function getDashboard({ userId, now = new Date() }: { userId: string; now?: Date }): Promise<Dashboard> {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { timeZone: true } });
+  const roadmapProgress = getRoadmapProgress({ userId, now });
   const [roadmap, activity, continueWith, history] = await Promise.all([
-    getRoadmapProgress({ userId, now }),
-    getActivity({ userId, timeZone: user.timeZone }),
-    findContinue(userId),
+    roadmapProgress,
+    getActivity({ userId }),
+    findContinue(userId, roadmapProgress),
     getHistory(userId),
   ]);
-  const today = dayIn(user.timeZone, now);
+  const timeZone = roadmap.timeZone;
+  const today = dayIn(timeZone, now);
   const yearAgo = addDays(today, -364);
   return {
     roadmap,
-    timeZone: user.timeZone,
+    timeZone,
     today,
     activity: activity.filter((day) => day.date >= yearAgo && day.date <= today),
     streak: streaks(

@@ -2,9 +2,8 @@ import "server-only";
 // The roadmap with a user's standing on every topic: mastery and its parts, their own mark
 // (learning / done / skipped), the exercises and questions filed under it, and cards due today.
 import type { TopicStatus } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
 import { getExerciseManifests } from "@/lib/exercises/exercise-catalog";
-import { loadRoadmap } from "@/lib/exercises/roadmap";
+import { getRoadmap } from "@/lib/exercises/roadmap";
 import { getQuestionBank, isReviewable, questionsOfTopic } from "@/lib/questions/question-bank";
 import { type TopicMastery, topicMastery } from "@/lib/progress/mastery";
 import { endOfDay } from "@/lib/progress/time-zone";
@@ -37,21 +36,22 @@ export interface SectionProgress {
 
 export interface RoadmapProgress {
   sections: SectionProgress[];
+  /** The user's time zone (UTC for a visitor). */
+  timeZone: string;
   /** Distinct cards due before the user's day ends. */
   reviewsDue: number;
 }
 
 export async function getRoadmapProgress({ userId, now = new Date() }: { userId: string | null; now?: Date }): Promise<RoadmapProgress> {
-  const [roadmap, manifests, bank, evidence, marks, user] = await Promise.all([
-    loadRoadmap(),
+  const [roadmap, manifests, bank, evidence] = await Promise.all([
+    getRoadmap(),
     getExerciseManifests(),
     getQuestionBank(),
     userId ? loadUserEvidence({ userId, now }) : null,
-    userId ? db.topicMark.findMany({ where: { userId }, select: { topicId: true, status: true } }) : [],
-    userId ? db.user.findUnique({ where: { id: userId }, select: { timeZone: true } }) : null,
   ]);
-  const dayEnds = endOfDay(user?.timeZone ?? "UTC", now);
-  const statusOf = new Map(marks.map((mark) => [mark.topicId, mark.status]));
+  const timeZone = evidence?.timeZone ?? "UTC";
+  const dayEnds = endOfDay(timeZone, now);
+  const statusOf = evidence?.marks ?? new Map<string, TopicStatus>();
   const isDue = (slug: string) => {
     const card = evidence?.cards.get(slug);
     return card !== undefined && card.due <= dayEnds;
@@ -92,5 +92,5 @@ export async function getRoadmapProgress({ userId, now = new Date() }: { userId:
     };
   });
   const reviewsDue = evidence ? [...evidence.cards.values()].filter((card) => card.due <= dayEnds).length : 0;
-  return { sections, reviewsDue };
+  return { sections, reviewsDue, timeZone };
 }

@@ -1,7 +1,9 @@
 import "server-only";
-// What a user has shown on the roadmap, read in three small queries: the exercises accepted, the
-// latest answer to each multiple-choice question, and each flashcard's FSRS state.
+// What a user has shown on the roadmap, read in one round trip: the exercises submitted to (and
+// accepted), the latest answer to each multiple-choice question, each flashcard's FSRS state, their
+// topic marks and their time zone.
 import { db } from "@/lib/db";
+import type { TopicStatus } from "@/lib/generated/prisma/client";
 import { type CardRow, retrievability } from "@/lib/progress/flashcard-schedule";
 import type { UserEvidence } from "@/lib/progress/mastery";
 
@@ -9,23 +11,52 @@ export interface UserProgressEvidence extends UserEvidence {
   /** Exercises submitted to, accepted or not. */
   attempted: Set<string>;
   cards: Map<string, CardRow>;
+  marks: Map<string, TopicStatus>;
+  timeZone: string;
 }
 
+interface EvidenceRow {
+  timeZone: string | null;
+  progress: { slug: string; solved: boolean }[];
+  quiz: { slug: string; correct: boolean }[];
+  cards: (Omit<CardRow, "due" | "lastReview"> & { slug: string; due: number; lastReview: number | null })[];
+  marks: { topic: string; status: TopicStatus }[];
+}
+
+const epochMs = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`;
+
 export async function loadUserEvidence({ userId, now }: { userId: string; now: Date }): Promise<UserProgressEvidence> {
-  const [progressRows, quizRows, cardRows] = await Promise.all([
-    db.exerciseProgress.findMany({ where: { userId }, select: { exerciseSlug: true, firstSolvedAt: true } }),
-    db.$queryRaw<{ questionSlug: string; correct: boolean }[]>`
-      SELECT DISTINCT ON ("questionSlug") "questionSlug", "correct"
-      FROM "QuizAnswer" WHERE "userId" = ${userId}
-      ORDER BY "questionSlug", "answeredAt" DESC`,
-    db.reviewCard.findMany({ where: { userId } }),
-  ]);
-  const cards = new Map(cardRows.map((row) => [row.questionSlug, row]));
+  const [row] = await db.$queryRawUnsafe<EvidenceRow[]>(
+    `SELECT
+       (SELECT "timeZone" FROM "User" WHERE id = $1) AS "timeZone",
+       (SELECT coalesce(json_agg(json_build_object('slug', "exerciseSlug", 'solved', "firstSolvedAt" IS NOT NULL)), '[]')
+          FROM "ExerciseProgress" WHERE "userId" = $1) AS progress,
+       (SELECT coalesce(json_agg(json_build_object('slug', q."questionSlug", 'correct', q.correct)), '[]')
+          FROM (SELECT DISTINCT ON ("questionSlug" COLLATE "C") "questionSlug", correct FROM "QuizAnswer"
+                WHERE "userId" = $1 ORDER BY "questionSlug" COLLATE "C", "answeredAt" DESC) AS q) AS quiz,
+       (SELECT coalesce(json_agg(json_build_object(
+            'slug', "questionSlug", 'due', ${epochMs('"due"')}, 'stability', stability, 'difficulty', difficulty,
+            'elapsedDays', "elapsedDays", 'scheduledDays', "scheduledDays", 'learningSteps', "learningSteps",
+            'reps', reps, 'lapses', lapses, 'state', state, 'lastReview', ${epochMs('"lastReview"')})), '[]')
+          FROM "ReviewCard" WHERE "userId" = $1) AS cards,
+       (SELECT coalesce(json_agg(json_build_object('topic', "topicId", 'status', status)), '[]')
+          FROM "TopicMark" WHERE "userId" = $1) AS marks`,
+    userId,
+  );
+  const evidence = row ?? { timeZone: null, progress: [], quiz: [], cards: [], marks: [] };
+  const cards = new Map<string, CardRow>(
+    evidence.cards.map(({ slug, due, lastReview, ...card }) => [
+      slug,
+      { ...card, due: new Date(due), lastReview: lastReview === null ? null : new Date(lastReview) },
+    ]),
+  );
   return {
-    solved: new Set(progressRows.filter((row) => row.firstSolvedAt).map((row) => row.exerciseSlug)),
-    attempted: new Set(progressRows.map((row) => row.exerciseSlug)),
-    latestQuizAnswer: new Map(quizRows.map((row) => [row.questionSlug, row.correct])),
-    retention: new Map(cardRows.map((row) => [row.questionSlug, retrievability(row, now)])),
+    solved: new Set(evidence.progress.filter((p) => p.solved).map((p) => p.slug)),
+    attempted: new Set(evidence.progress.map((p) => p.slug)),
+    latestQuizAnswer: new Map(evidence.quiz.map((q) => [q.slug, q.correct])),
+    retention: new Map([...cards].map(([slug, card]) => [slug, retrievability(card, now)])),
     cards,
+    marks: new Map(evidence.marks.map((m) => [m.topic, m.status])),
+    timeZone: evidence.timeZone ?? "UTC",
   };
 }

@@ -4,6 +4,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { requireChoiceQuestion } from "@/lib/questions/question-bank";
+import { recordActivity } from "@/lib/server/progress/record-activity";
 
 export interface QuizAnswerResult {
   correct: boolean;
@@ -24,6 +25,9 @@ export async function answerQuizQuestion({
     throw new AppError("INVALID_INPUT", `That question has ${question.options.length} options: choose among them.`);
   const picked = new Set(chosen);
   const correct = question.options.every((option, index) => option.correct === picked.has(index));
-  await db.quizAnswer.create({ data: { userId, questionSlug, chosen: [...picked].sort(), correct } });
+  await db.$transaction(async (tx) => {
+    await tx.quizAnswer.create({ data: { userId, questionSlug, chosen: [...picked].sort(), correct } });
+    await recordActivity(tx, { userId });
+  });
   return { correct, options: question.options.map((option) => ({ correct: option.correct, explanation: option.explanation })) };
 }

@@ -3,7 +3,7 @@ import "server-only";
 // and, when studying a topic, up to NEW_CARDS_PER_SESSION of its cards not yet in the deck.
 import { db } from "@/lib/db";
 import { renderMarkdown } from "@/lib/exercises/render-statement";
-import { loadRoadmap } from "@/lib/exercises/roadmap";
+import { getRoadmap } from "@/lib/exercises/roadmap";
 import { type CardRow, describeInterval, GRADES, type GradeName, previewDue } from "@/lib/progress/flashcard-schedule";
 import { endOfDay } from "@/lib/progress/time-zone";
 import { getQuestionBank, isReviewable, questionsOfTopic } from "@/lib/questions/question-bank";
@@ -32,11 +32,7 @@ export interface ReviewSession {
 }
 
 export async function getReviewSession({ userId, topicId, now = new Date() }: { userId: string; topicId?: string; now?: Date }): Promise<ReviewSession> {
-  const [bank, roadmap, user] = await Promise.all([
-    getQuestionBank(),
-    loadRoadmap(),
-    db.user.findUnique({ where: { id: userId }, select: { timeZone: true } }),
-  ]);
+  const [bank, roadmap, user] = await Promise.all([getQuestionBank(), getRoadmap(), db.user.findUnique({ where: { id: userId }, select: { timeZone: true } })]);
   const inScope = (topicId ? questionsOfTopic(bank.questions, topicId) : bank.questions).filter(isReviewable);
   const scopeSlugs = inScope.map((q) => q.slug);
   const topicTitle = new Map(roadmap.sections.flatMap((s) => s.topics.map((t) => [t.id, t.title] as const)));

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { describeInterval, type GradeName, reviewCard } from "@/lib/progress/flashcard-schedule";
 import { isReviewable, requireQuestion } from "@/lib/questions/question-bank";
+import { recordActivity } from "@/lib/server/progress/record-activity";
 
 export async function reviewFlashcard({
   userId,
@@ -29,6 +30,7 @@ export async function reviewFlashcard({
       update: card,
     });
     await tx.reviewLog.create({ data: { userId, questionSlug, ...log } });
+    await recordActivity(tx, { userId, at: now });
     return { due: card.due.toISOString(), interval: describeInterval(now, card.due) };
   });
 }

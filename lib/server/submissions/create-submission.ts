@@ -6,6 +6,7 @@ import { LANGUAGE_LABELS } from "@/contracts/languages";
 import { publishSubmissionEvent } from "@/lib/grading/submission-events";
 import { enqueueGradeSubmissionSql } from "@/lib/jobs/grade-submission-job";
 import { getGradingStatus } from "@/lib/server/grading/get-grading-status";
+import { recordActivity } from "@/lib/server/progress/record-activity";
 import type { CreateSubmissionInput } from "@/lib/validations/submissions";
 
 /** Submissions of one user waiting or being graded at once. */
@@ -72,6 +73,7 @@ export async function createSubmission({
         },
         select: { id: true },
       });
+      if ("userId" in author && !interviewId) await recordActivity(tx, { userId: author.userId });
       const job = enqueueGradeSubmissionSql(submission.id);
       await tx.$executeRawUnsafe(job.text, ...job.values);
       await publishSubmissionEvent(tx, submission.id, { type: "queued" });

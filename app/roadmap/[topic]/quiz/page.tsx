@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TopicQuiz } from "@/components/questions/topic-quiz";
-import { loadRoadmap } from "@/lib/exercises/roadmap";
+import { getRoadmap } from "@/lib/exercises/roadmap";
 import { requireUser } from "@/lib/server/auth/require-user";
 import { getQuiz } from "@/lib/server/questions/get-quiz";
 
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Quiz" };
 
 export default async function QuizPage({ params }: { params: Promise<{ topic: string }> }) {
   const { topic: topicId } = await params;
-  const topic = (await loadRoadmap()).sections.flatMap((s) => s.topics).find((t) => t.id === topicId);
+  const topic = (await getRoadmap()).sections.flatMap((s) => s.topics).find((t) => t.id === topicId);
   if (!topic) notFound();
   const user = await requireUser({ returnTo: `/roadmap/${topicId}/quiz` });
   const questions = await getQuiz({ userId: user.id, topicId });
