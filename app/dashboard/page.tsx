@@ -36,7 +36,7 @@ export default async function DashboardPage() {
             <>
               <p className="font-semibold">{nextStep.topic.title}</p>
               <p className="text-xs text-muted-foreground">Your weakest topic in roadmap order: {Math.round(nextStep.topic.mastery * 100)}% mastered.</p>
-              <Link href={nextStep.action.href} className={buttonVariants({ size: "sm" })}>
+              <Link href={nextStep.action.href} className={`${buttonVariants({ size: "sm" })} h-auto max-w-full whitespace-normal py-1.5 text-left`}>
                 {nextStep.action.label}
               </Link>
             </>
@@ -65,7 +65,11 @@ export default async function DashboardPage() {
         <Card className="flex flex-col items-start gap-2">
           <CardDescription>Continue where you left off</CardDescription>
           {continueWith ? (
-            <Link href={continueWith.href} className={buttonVariants({ size: "sm", variant: "outline" })} data-testid="continue">
+            <Link
+              href={continueWith.href}
+              className={`${buttonVariants({ size: "sm", variant: "outline" })} h-auto max-w-full whitespace-normal py-1.5 text-left`}
+              data-testid="continue"
+            >
               {continueWith.label}
             </Link>
           ) : (
@@ -77,7 +81,9 @@ export default async function DashboardPage() {
               .
             </p>
           )}
-          <p className="text-xs text-muted-foreground">{solved} exercises solved.</p>
+          <p className="text-xs text-muted-foreground">
+            {solved} exercise{solved === 1 ? "" : "s"} solved.
+          </p>
         </Card>
       </div>
 
