@@ -44,17 +44,22 @@ const server = spawn(process.execPath, [...profile, ...serverArgs, "--port", Str
   stdio: ["ignore", "ignore", "inherit"],
 });
 
-/** A signed-in reader with drafts in every language and a history of submissions with real code. */
-async function reader(): Promise<string> {
-  const signUp = await fetch(`${base}/api/auth/sign-up/email`, {
+/** Signs a user up through the API; their session cookie. */
+async function signUp(name: string, email: string): Promise<string> {
+  const response = await fetch(`${base}/api/auth/sign-up/email`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: base },
-    body: JSON.stringify({ name: "Reader", email: "reader@example.com", password: "a good passphrase" }),
+    body: JSON.stringify({ name, email, password: "a good passphrase" }),
   });
-  const cookie = signUp.headers
+  return response.headers
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
+}
+
+/** A signed-in reader with drafts in every language and a history of submissions with real code. */
+async function reader(): Promise<string> {
+  const cookie = await signUp("Reader", "reader@example.com");
   const code = await readFile("graders/bankers-algorithm/reference/c/banker.c", "utf8");
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
@@ -76,15 +81,7 @@ async function reader(): Promise<string> {
 
 /** A second reader with a year of heavy practice: 10,000 submits over the catalog, 5,000 reviews, 2,000 quiz answers. */
 async function heavyReader(): Promise<string> {
-  const signUp = await fetch(`${base}/api/auth/sign-up/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: base },
-    body: JSON.stringify({ name: "Heavy", email: "heavy@example.com", password: "a good passphrase" }),
-  });
-  const cookie = signUp.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  const cookie = await signUp("Heavy", "heavy@example.com");
   const { getQuestionBank, isReviewable } = await import("@/lib/questions/question-bank");
   const bank = await getQuestionBank();
   const cards = bank.questions.filter(isReviewable).map((q) => q.slug);

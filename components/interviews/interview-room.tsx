@@ -14,6 +14,7 @@ import { useRoomRuns } from "@/components/interviews/use-room-runs";
 import { Button } from "@/components/ui/button";
 import type { Language } from "@/contracts/languages";
 import { endInterviewAction, extendInterviewAction, startInterviewAction } from "@/lib/actions/interview-actions";
+import { ModelAnswer } from "@/components/questions/model-answer";
 import { RenderedMarkdown } from "@/components/questions/rendered-markdown";
 import { codeTextName } from "@/lib/interviews/room-document";
 import type { RoomExercise, RoomView } from "@/lib/server/interviews/get-room";
@@ -133,21 +134,7 @@ export function InterviewRoom({ room, serverNow, statements }: { room: RoomView;
                 {room.bankQuestions.map((question) => (
                   <li key={question.slug}>
                     <RenderedMarkdown html={question.promptHtml} />
-                    <details>
-                      <summary className="cursor-pointer text-muted-foreground">Model answer, what a strong answer covers, common mistakes</summary>
-                      <RenderedMarkdown className="mt-1" html={question.modelAnswerHtml} />
-                      <ul className="ml-5 list-disc">
-                        {question.strongAnswer.map((point) => (
-                          <li key={point}>{point}</li>
-                        ))}
-                      </ul>
-                      <p className="mt-1 font-medium">Common mistakes</p>
-                      <ul className="ml-5 list-disc">
-                        {question.commonMistakes.map((mistake) => (
-                          <li key={mistake}>{mistake}</li>
-                        ))}
-                      </ul>
-                    </details>
+                    <ModelAnswer question={question} summary="Model answer, what a strong answer covers, common mistakes" />
                   </li>
                 ))}
               </ol>

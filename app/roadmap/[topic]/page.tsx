@@ -11,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import { MASTERY_FORMULA } from "@/lib/progress/mastery";
 import { getCurrentUser } from "@/lib/server/auth/get-current-user";
 import { getTopic, type TopicView } from "@/lib/server/progress/get-topic";
+import { ModelAnswer } from "@/components/questions/model-answer";
 import { RenderedMarkdown } from "@/components/questions/rendered-markdown";
 
 export const metadata: Metadata = { title: "Roadmap topic" };
@@ -119,22 +120,7 @@ export default async function TopicPage({ params }: { params: Promise<{ topic: s
           {openQuestions.map((question) => (
             <Card key={question.slug} className="flex flex-col gap-2 p-4">
               <RenderedMarkdown className="text-sm" html={question.promptHtml} />
-              <details className="text-sm">
-                <summary className="cursor-pointer text-muted-foreground">Model answer</summary>
-                <RenderedMarkdown className="mt-2" html={question.modelAnswerHtml} />
-                <p className="mt-2 font-medium">A strong answer covers</p>
-                <ul className="ml-5 list-disc">
-                  {question.strongAnswer.map((point) => (
-                    <li key={point}>{point}</li>
-                  ))}
-                </ul>
-                <p className="mt-2 font-medium">Common mistakes</p>
-                <ul className="ml-5 list-disc">
-                  {question.commonMistakes.map((mistake) => (
-                    <li key={mistake}>{mistake}</li>
-                  ))}
-                </ul>
-              </details>
+              <ModelAnswer question={question} summary="Model answer" />
             </Card>
           ))}
         </section>

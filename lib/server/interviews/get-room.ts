@@ -6,12 +6,12 @@ import { LANGUAGE_LABELS, type Language } from "@/contracts/languages";
 import { guestLink } from "@/lib/auth/guest-link";
 import { db } from "@/lib/db";
 import { getExercisePackage } from "@/lib/exercises/exercise-catalog";
-import { renderMarkdown } from "@/lib/exercises/render-statement";
 import { getQuestionBank } from "@/lib/questions/question-bank";
 import { type InterviewPhase, interviewPhase } from "@/lib/interviews/interview-phase";
 import type { RoomParticipant } from "@/lib/interviews/room-token";
 import { requireRoomAccess, type Viewer } from "@/lib/server/interviews/room-access";
 import { listRoomRuns, type RoomRun } from "@/lib/server/interviews/room-runs";
+import { type OpenQuestionView, renderOpenQuestion } from "@/lib/server/questions/render-open-question";
 
 export interface RoomExercise {
   slug: string;
@@ -35,26 +35,17 @@ export interface RoomView {
   /** Interviewers only. */
   questions: string[] | null;
   /** Interviewers only: the bank's open questions chosen for this interview, with their model answers. */
-  bankQuestions: { slug: string; promptHtml: string; modelAnswerHtml: string; strongAnswer: string[]; commonMistakes: string[] }[] | null;
+  bankQuestions: OpenQuestionView[] | null;
   /** Interviewers only, while a guest may still join. */
   guestLink: string | null;
 }
 
-async function chosenBankQuestions(slugs: string[]): Promise<NonNullable<RoomView["bankQuestions"]>> {
+async function chosenBankQuestions(slugs: string[]): Promise<OpenQuestionView[]> {
   const bank = await getQuestionBank();
   return Promise.all(
     slugs.flatMap((slug) => {
       const question = bank.questions.find((q) => q.slug === slug);
-      if (question?.kind !== "open") return [];
-      return [
-        (async () => ({
-          slug,
-          promptHtml: await renderMarkdown(question.prompt),
-          modelAnswerHtml: await renderMarkdown(question.modelAnswer),
-          strongAnswer: question.strongAnswer,
-          commonMistakes: question.commonMistakes,
-        }))(),
-      ];
+      return question?.kind === "open" ? [renderOpenQuestion(question)] : [];
     }),
   );
 }
