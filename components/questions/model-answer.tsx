@@ -1,6 +1,6 @@
 // An open question's model answer, folded: what a strong answer covers and the common mistakes.
 import { RenderedMarkdown } from "@/components/questions/rendered-markdown";
-import type { OpenQuestionView } from "@/lib/server/questions/render-open-question";
+import type { OpenQuestionView } from "@/lib/questions/render-open-question";
 
 export function ModelAnswer({ question, summary }: { question: OpenQuestionView; summary: string }) {
   return (

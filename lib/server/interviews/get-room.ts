@@ -11,7 +11,7 @@ import { type InterviewPhase, interviewPhase } from "@/lib/interviews/interview-
 import type { RoomParticipant } from "@/lib/interviews/room-token";
 import { requireRoomAccess, type Viewer } from "@/lib/server/interviews/room-access";
 import { listRoomRuns, type RoomRun } from "@/lib/server/interviews/room-runs";
-import { type OpenQuestionView, renderOpenQuestion } from "@/lib/server/questions/render-open-question";
+import { type OpenQuestionView, renderOpenQuestion } from "@/lib/questions/render-open-question";
 
 export interface RoomExercise {
   slug: string;

@@ -4,7 +4,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { getQuestionBank, questionsOfTopic } from "@/lib/questions/question-bank";
 import { getRoadmapProgress, type TopicProgress } from "@/lib/server/progress/get-roadmap-progress";
-import { type OpenQuestionView, renderOpenQuestion } from "@/lib/server/questions/render-open-question";
+import { type OpenQuestionView, renderOpenQuestion } from "@/lib/questions/render-open-question";
 
 export interface TopicView {
   topic: TopicProgress;

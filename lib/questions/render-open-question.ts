@@ -1,4 +1,3 @@
-import "server-only";
 // An open interview question as pages show it: prompt and model answer rendered, with what a strong
 // answer covers and the common mistakes. Who may see it is the caller's decision.
 import { renderMarkdown } from "@/lib/exercises/render-statement";
