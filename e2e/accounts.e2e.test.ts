@@ -19,7 +19,7 @@ describe("accounts in the browser", () => {
     await page.getByRole("button", { name: "Create account" }).click();
 
     await page.waitForURL("**/dashboard");
-    await expect(page.getByRole("heading", { name: "Hello, Linus" }).isVisible()).resolves.toBe(true);
+    await page.getByRole("heading", { name: "Hello, Linus" }).waitFor();
     await expect(page.getByTestId("signed-in-as").textContent()).resolves.toBe("Linus");
     await expect(page.getByTestId("signed-in-as").getAttribute("title")).resolves.toBe(email);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, "dashboard-signed-in.png"), fullPage: true });
@@ -57,7 +57,7 @@ describe("accounts in the browser", () => {
     await page.getByLabel("Password").fill("unix-since-1969");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL("**/dashboard");
-    await expect(page.getByRole("heading", { name: "Hello, Ken" }).isVisible()).resolves.toBe(true);
+    await page.getByRole("heading", { name: "Hello, Ken" }).waitFor();
   });
 
   it("gives the sign-in and sign-up fields the autocomplete a password manager needs", async () => {

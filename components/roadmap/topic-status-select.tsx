@@ -1,12 +1,23 @@
 "use client";
-// The user's own mark on a topic (learning / done / skipped), as on roadmap.sh; saved at once.
+// The user's own mark on a topic (learning / done / skipped), as on roadmap.sh; saved at once. Then
+// `onSaved` reloads what depends on it (a prerendered page's progress), or else the page refreshes.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { markTopicAction } from "@/lib/actions/progress-actions";
 
 type Status = "learning" | "done" | "skipped";
 
-export function TopicStatusSelect({ topicId, topicTitle, status }: { topicId: string; topicTitle: string; status: Status | null }) {
+export function TopicStatusSelect({
+  topicId,
+  topicTitle,
+  status,
+  onSaved,
+}: {
+  topicId: string;
+  topicTitle: string;
+  status: Status | null;
+  onSaved?: () => void;
+}) {
   const router = useRouter();
   const [value, setValue] = useState<Status | "">(status ?? "");
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +39,8 @@ export function TopicStatusSelect({ topicId, topicTitle, status }: { topicId: st
             if (!result.ok) {
               setValue(previous);
               setError(result.error.message);
-            } else router.refresh();
+            } else if (onSaved) onSaved();
+            else router.refresh();
           });
         }}
       >

@@ -4,8 +4,10 @@ import "server-only";
 // sign-in and sign-up throttled per client address and sign-in per account; team roles only
 // osprep's three; invitations accepted or declined only through their link's token.
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
+import { getSessionCookie } from "better-auth/cookies";
 import { emailProblem, NAME_MAX_LENGTH, nameProblem, passwordProblem } from "@/lib/auth/account-rules";
 import { invitationLink, isInvitationToken } from "@/lib/auth/invitation-link";
+import { forgetSession, forgetSessionsOf } from "@/lib/auth/session-memory";
 import { teamRoles } from "@/lib/auth/roles";
 import { countAttempt, forgetAttempts, type ThrottleRule } from "@/lib/auth/throttle";
 
@@ -99,9 +101,28 @@ export const beforeAuthHook = createAuthMiddleware(async (ctx) => {
   }
 });
 
+/** Endpoints after which a remembered session may be wrong: signed out, revoked, or its user's name or password changed. */
+const SESSION_CHANGES = new Set([
+  "/sign-out",
+  "/update-user",
+  "/change-password",
+  "/change-email",
+  "/set-password",
+  "/revoke-session",
+  "/revoke-sessions",
+  "/revoke-other-sessions",
+  "/delete-user",
+]);
+
 export const afterAuthHook = createAuthMiddleware(async (ctx) => {
   const returned = ctx.context.returned;
   if (isAPIError(returned) || returned === undefined) return;
+  if (SESSION_CHANGES.has(ctx.path)) {
+    const token = ctx.headers && getSessionCookie(ctx.headers);
+    if (token) forgetSession(token);
+    const userId = ctx.context.session?.user.id;
+    if (userId) forgetSessionsOf(userId);
+  }
   if (ctx.path === "/sign-in/email") {
     // The right password: the wrong ones before it no longer count against the account.
     await forgetAttempts(accountKey(body(ctx).email));

@@ -40,12 +40,12 @@ export async function checkQuestionBank(
   const minimums = options.minimums ?? BANK_MINIMUMS;
   const root = path.resolve(dir, "..");
   const problems: BankProblem[] = [];
-  const problem = (file: string, text: string) => problems.push({ where: path.relative(root, path.join(dir, file)), problem: text });
+  const problem = (file: string, text: string) => problems.push({ where: path.relative(root, path.join(/*turbopackIgnore: true*/ dir, file)), problem: text });
   const topics = topicIds(await loadRoadmap(options.roadmapFile ?? ROADMAP_FILE));
 
   let coverage: Coverage = { items: [] };
   try {
-    const parsed = coverageSchema.safeParse(parse(await readFile(path.join(dir, COVERAGE_FILE), "utf8")));
+    const parsed = coverageSchema.safeParse(parse(await readFile(/*turbopackIgnore: true*/ path.join(dir, COVERAGE_FILE), "utf8")));
     if (parsed.success) coverage = parsed.data;
     else for (const text of issues(parsed.error)) problem(COVERAGE_FILE, text);
   } catch (error) {
@@ -54,11 +54,12 @@ export async function checkQuestionBank(
 
   const questions: Question[] = [];
   const firstFileOf = new Map<string, string>();
-  const files = (await readdir(dir)).filter((name) => name.endsWith(".yaml") && name !== COVERAGE_FILE).sort();
+  // The bank is read from the checkout at run time (lib/paths.ts), not traced into a bundle: turbopackIgnore keeps the build from tracing the whole project.
+  const files = (await readdir(/*turbopackIgnore: true*/ dir)).filter((name) => name.endsWith(".yaml") && name !== COVERAGE_FILE).sort();
   for (const file of files) {
     let raw: unknown;
     try {
-      raw = parse(await readFile(path.join(dir, file), "utf8"));
+      raw = parse(await readFile(path.join(/*turbopackIgnore: true*/ dir, file), "utf8"));
     } catch (error) {
       problem(file, `is not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
       continue;

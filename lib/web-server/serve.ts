@@ -1,6 +1,7 @@
 // The web server `npm start` and `npm run dev` run: Next.js behind a plain Node HTTP server that
-// first settles two things Next.js cannot: who the client is (the socket's peer, or what trusted
-// proxies say; see client-address.ts), and whether the path is well-formed at all.
+// first settles what Next.js cannot, or only at a cost: who the client is (the socket's peer, or what
+// trusted proxies say; see client-address.ts), whether the path is well-formed at all, and whether a
+// visitor must sign in before a page only signed-in users see (signed-in-pages.ts).
 //   tsx lib/web-server/serve.ts [--dev] [--port N]
 import "@/lib/load-dotenv";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -11,6 +12,7 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { clientAddress, isTrustedProxy, parseTrustedProxies } from "@/lib/web-server/client-address";
 import { isCollabPath, proxyCollabUpgrade } from "@/lib/web-server/collab-proxy";
+import { signInFirst } from "@/lib/web-server/signed-in-pages";
 
 /** Headers only a trusted proxy may set; from anyone else they are dropped before Next.js reads them. */
 const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"];
@@ -60,6 +62,11 @@ async function main(): Promise<void> {
 
   server.on("request", (request: IncomingMessage, response: ServerResponse) => {
     if (!isWellFormedPath(request.url ?? "/")) return refuseMalformedPath(response);
+    const signIn = signInFirst(request);
+    if (signIn) {
+      response.writeHead(307, { location: signIn, "cache-control": "no-store" });
+      return response.end();
+    }
     const client = clientAddress({ socketAddress: request.socket.remoteAddress, forwardedFor: request.headers["x-forwarded-for"], trusted });
     if (!isTrustedProxy(trusted, request.socket.remoteAddress)) for (const header of FORWARDING_HEADERS) delete request.headers[header];
     // Next.js, better-auth and osprep's throttles read the client from here: now it is only ever one address.

@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
-import { auth } from "@/lib/auth/server";
+import { lookUpSession } from "@/lib/server/auth/look-up-session";
 
 export interface CurrentUser {
   id: string;
@@ -11,8 +11,5 @@ export interface CurrentUser {
 
 /** The signed-in user of this request, or null; looked up once per request (layout and page share it). */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth.api.getSession({ headers: await headers() });
-  if (!session) return null;
-  const { id, name, email } = session.user;
-  return { id, name, email };
+  return lookUpSession(await headers());
 });

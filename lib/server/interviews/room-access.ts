@@ -3,7 +3,7 @@ import "server-only";
 // action and route. Anyone else is told the interview does not exist, so ids reveal nothing.
 import { cookies } from "next/headers";
 import { guestCookieName, guestIdFromCookie } from "@/lib/auth/guest-link";
-import { auth } from "@/lib/auth/server";
+import { lookUpSession } from "@/lib/server/auth/look-up-session";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { guestMayEnter, memberRoomRole } from "@/lib/interviews/room-rules";
@@ -92,13 +92,13 @@ export async function requireInterviewer(options: { interviewId: string; viewer:
 
 /** The viewer of an HTTP API request (route handlers): its session's user and this interview's guest cookie. */
 export async function viewerFromRequest(request: Request, interviewId: string): Promise<Viewer> {
-  const session = await auth.api.getSession({ headers: request.headers });
+  const user = await lookUpSession(request.headers);
   const cookie = (request.headers.get("cookie") ?? "")
     .split(";")
     .map((part) => part.trim().split("="))
     .find(([name]) => name === guestCookieName(interviewId));
   const value = cookie ? decodeURIComponent(cookie.slice(1).join("=")) : undefined;
-  return { user: session && { id: session.user.id, name: session.user.name }, guestId: guestIdFromCookie(interviewId, value) };
+  return { user: user && { id: user.id, name: user.name }, guestId: guestIdFromCookie(interviewId, value) };
 }
 
 /** The viewer of this request (server components and actions): the session's user and this interview's guest cookie. */

@@ -32,6 +32,12 @@ export interface Dashboard {
   history: ExerciseHistory[];
 }
 
+/** What GET /api/progress/dashboard answers: the dashboard and whom it greets. */
+export interface DashboardResponse {
+  userName: string;
+  dashboard: Dashboard;
+}
+
 const HISTORY_PER_EXERCISE = 30;
 
 /** The weakest topic in roadmap order (not marked done or skipped), with the first thing to open in it. */

@@ -1,11 +1,12 @@
 import "server-only";
 // What a user has shown on the roadmap, read in one round trip: the exercises submitted to (and
-// accepted), the latest answer to each multiple-choice question, each flashcard's FSRS state, their
+// accepted), the latest answer to each multiple-choice question of the bank, each flashcard's FSRS state, their
 // topic marks and their time zone.
 import { db } from "@/lib/db";
 import type { TopicStatus } from "@/lib/generated/prisma/client";
 import { type CardRow, retrievability } from "@/lib/progress/flashcard-schedule";
 import type { UserEvidence } from "@/lib/progress/mastery";
+import { getQuestionBank } from "@/lib/questions/question-bank";
 
 export interface UserProgressEvidence extends UserEvidence {
   /** Exercises submitted to, accepted or not. */
@@ -25,15 +26,19 @@ interface EvidenceRow {
 
 const epochMs = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`;
 
+/** The latest answer to one question, by the (userId, questionSlug, answeredAt DESC) index: one probe per question. */
+export const LATEST_ANSWER_SQL = (user: string, question: string) =>
+  `SELECT correct FROM "QuizAnswer" WHERE "userId" = ${user} AND "questionSlug" = ${question} ORDER BY "answeredAt" DESC LIMIT 1`;
+
 export async function loadUserEvidence({ userId, now }: { userId: string; now: Date }): Promise<UserProgressEvidence> {
+  const choiceSlugs = (await getQuestionBank()).questions.flatMap((q) => (q.kind === "choice" ? [q.slug] : []));
   const [row] = await db.$queryRawUnsafe<EvidenceRow[]>(
     `SELECT
        (SELECT "timeZone" FROM "User" WHERE id = $1) AS "timeZone",
        (SELECT coalesce(json_agg(json_build_object('slug', "exerciseSlug", 'solved', "firstSolvedAt" IS NOT NULL)), '[]')
           FROM "ExerciseProgress" WHERE "userId" = $1) AS progress,
-       (SELECT coalesce(json_agg(json_build_object('slug', q."questionSlug", 'correct', q.correct)), '[]')
-          FROM (SELECT DISTINCT ON ("questionSlug" COLLATE "C") "questionSlug", correct FROM "QuizAnswer"
-                WHERE "userId" = $1 ORDER BY "questionSlug" COLLATE "C", "answeredAt" DESC) AS q) AS quiz,
+       (SELECT coalesce(json_agg(json_build_object('slug', q.slug, 'correct', latest.correct)), '[]')
+          FROM unnest($2::text[]) AS q(slug) CROSS JOIN LATERAL (${LATEST_ANSWER_SQL("$1", "q.slug")}) AS latest) AS quiz,
        (SELECT coalesce(json_agg(json_build_object(
             'slug', "questionSlug", 'due', ${epochMs('"due"')}, 'stability', stability, 'difficulty', difficulty,
             'elapsedDays', "elapsedDays", 'scheduledDays', "scheduledDays", 'learningSteps', "learningSteps",
@@ -42,6 +47,7 @@ export async function loadUserEvidence({ userId, now }: { userId: string; now: D
        (SELECT coalesce(json_agg(json_build_object('topic', "topicId", 'status', status)), '[]')
           FROM "TopicMark" WHERE "userId" = $1) AS marks`,
     userId,
+    choiceSlugs,
   );
   const evidence = row ?? { timeZone: null, progress: [], quiz: [], cards: [], marks: [] };
   const cards = new Map<string, CardRow>(

@@ -4,6 +4,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { renderMarkdown } from "@/lib/exercises/render-statement";
 import { getQuestionBank, questionsOfTopic } from "@/lib/questions/question-bank";
+import { LATEST_ANSWER_SQL } from "@/lib/server/progress/load-user-evidence";
 
 export interface QuizQuestionView {
   slug: string;
@@ -18,10 +19,11 @@ export interface QuizQuestionView {
 export async function getQuiz({ userId, topicId }: { userId: string; topicId: string }): Promise<QuizQuestionView[]> {
   const bank = await getQuestionBank();
   const questions = questionsOfTopic(bank.questions, topicId).flatMap((q) => (q.kind === "choice" ? [q] : []));
-  const latest = await db.$queryRaw<{ questionSlug: string; correct: boolean }[]>`
-    SELECT DISTINCT ON ("questionSlug") "questionSlug", "correct"
-    FROM "QuizAnswer" WHERE "userId" = ${userId} AND "questionSlug" = ANY(${questions.map((q) => q.slug)})
-    ORDER BY "questionSlug", "answeredAt" DESC`;
+  const latest = await db.$queryRawUnsafe<{ questionSlug: string; correct: boolean }[]>(
+    `SELECT q.slug AS "questionSlug", latest.correct FROM unnest($2::text[]) AS q(slug) CROSS JOIN LATERAL (${LATEST_ANSWER_SQL("$1", "q.slug")}) AS latest`,
+    userId,
+    questions.map((q) => q.slug),
+  );
   const last = new Map(latest.map((row) => [row.questionSlug, row.correct]));
   return Promise.all(
     questions.map(async (q) => ({
