@@ -93,7 +93,8 @@ export class RoomClock {
     try {
       const interview = await readRoomInterview(interviewId);
       const room = this.rooms.get(interviewId);
-      if (!interview || !room) return;
+      if (!room) return;
+      if (!interview) return this.close(interviewId); // deleted by an owner, with its recording
       room.interview = interview;
       this.broadcast(interviewId, this.timerMessage(interview));
       this.broadcast(interviewId, { type: "runs-changed" });
@@ -123,6 +124,13 @@ export class RoomClock {
       } else this.schedule(interviewId);
     }, wait + 5);
     room.timer.unref();
+  }
+
+  /** The interview is gone: everyone is disconnected (they are refused if they come back) and its room forgotten. */
+  private close(interviewId: string): void {
+    this.forget(interviewId);
+    const document = this.hocuspocus?.documents.get(interviewId);
+    for (const connection of document?.getConnections() ?? []) connection.close({ code: 4404, reason: "The interview was deleted." });
   }
 
   /** The end: the candidate's editor is locked (on the server, whatever the browser does) and the final code kept. */

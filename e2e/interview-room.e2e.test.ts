@@ -1,7 +1,9 @@
 // A mock interview as a team runs one: the interviewer creates a team and plans an interview with a
 // guest candidate; the candidate joins by the link without an account; both type into the same file
 // at once and end with the same text; the candidate's Run shows its result on the interviewer's
-// screen; the end of the interview makes the candidate's editor read-only.
+// screen; the interviewer's private notes, stamped with the interview's clock, never reach the
+// candidate's page; the end of the interview makes the candidate's editor read-only; the owner
+// deletes it with everything recorded.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { signUp, uniqueEmail, useBrowser } from "@/e2e/support/browser";
@@ -83,6 +85,21 @@ describe("an interview room", () => {
     expect(await verdict.getAttribute("data-verdict")).toMatch(/^[A-Z]{2,3}$/);
     await interviewer.getByTestId("room-runs").getByText("Ada Guest (guest)").waitFor();
 
+    // A private note, stamped with the interview's clock: the candidate's page has no trace of it.
+    await interviewer.getByLabel("A new private note").fill("**Solid** on the TLB, slow on `mmap`");
+    await interviewer.getByRole("button", { name: "Add note" }).click();
+    const note = interviewer.getByTestId("room-note").filter({ hasText: "Solid on the TLB" });
+    await note.locator("strong", { hasText: "Solid" }).waitFor();
+    expect(await note.getByTestId("note-clock").textContent()).toMatch(/^\d+:\d\d$/);
+    await note.getByRole("button", { name: "Edit" }).click();
+    await interviewer.getByLabel("Edit the note").fill("**Solid** on the TLB and on `mmap`");
+    await interviewer.getByRole("button", { name: "Save" }).click();
+    await interviewer.getByTestId("room-note").filter({ hasText: "and on mmap" }).getByText("edited").waitFor();
+    await candidate.reload();
+    await roomReady(candidate);
+    expect(await candidate.getByTestId("room-notes").count()).toBe(0);
+    expect(await candidate.textContent("body")).not.toContain("Solid");
+
     // The end: the candidate's editor turns read-only, and what they type goes nowhere.
     await interviewer.getByRole("button", { name: "End interview" }).click();
     await candidate.getByTestId("read-only-notice").waitFor({ timeout: 15_000 });
@@ -98,5 +115,17 @@ describe("an interview room", () => {
     const { page: late } = await openContext();
     await late.goto(guestLink);
     await late.getByText("This interview has ended").waitFor();
+
+    // The candidate is told what is kept; the owner deletes the interview with everything recorded of it.
+    await candidate
+      .getByTestId("interview-record")
+      .getByText(/until an owner of the team deletes it/)
+      .waitFor();
+    expect(await candidate.getByRole("button", { name: "Delete interview" }).count()).toBe(0);
+    await interviewer.getByRole("button", { name: "Delete interview" }).click();
+    await interviewer.getByRole("button", { name: "Delete for good" }).click();
+    await interviewer.waitForURL((url) => url.pathname === "/interviews");
+    await interviewer.getByRole("heading", { name: "Interviews" }).waitFor();
+    expect(await interviewer.textContent("body")).not.toContain("Paging round");
   });
 });

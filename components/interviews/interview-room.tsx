@@ -6,6 +6,8 @@
 import { type ReactNode, useState } from "react";
 import { SubmissionResult } from "@/components/exercises/submission-result";
 import { remoteCursorStyles } from "@/components/interviews/presence";
+import { InterviewRecord } from "@/components/interviews/interview-record";
+import { RoomNotes } from "@/components/interviews/room-notes";
 import { RoomRunList } from "@/components/interviews/room-runs";
 import { RoomClock, remainingMs } from "@/components/interviews/room-timer";
 import { SharedEditor } from "@/components/interviews/shared-editor-loader";
@@ -150,6 +152,7 @@ export function InterviewRoom({ room, serverNow, statements }: { room: RoomView;
               </ol>
             </details>
           )}
+          {room.notes && <RoomNotes interviewId={room.id} initialNotes={room.notes} />}
         </section>
         <section aria-label="Shared code" className="flex min-h-[60vh] flex-col gap-2">
           <div className="flex flex-wrap items-center gap-2">
@@ -220,6 +223,7 @@ export function InterviewRoom({ room, serverNow, statements }: { room: RoomView;
           </details>
         </section>
       </div>
+      <InterviewRecord interviewId={room.id} mayDelete={room.mayDelete} live={Boolean(live.timer.startedAt) && !over} />
     </div>
   );
 }

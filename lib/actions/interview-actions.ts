@@ -8,12 +8,23 @@ import { guestCookieName, guestCookieValue } from "@/lib/auth/guest-link";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { controlTimer } from "@/lib/server/interviews/control-timer";
+import { deleteInterview } from "@/lib/server/interviews/delete-interview";
+import { addNote, deleteNote, editNote, listNotes } from "@/lib/server/interviews/interview-notes";
 import { joinAsGuest } from "@/lib/server/interviews/join-as-guest";
 import { mintRoomToken } from "@/lib/server/interviews/mint-room-token";
 import { planInterview } from "@/lib/server/interviews/plan-interview";
 import { requireRoomAccess } from "@/lib/server/interviews/room-access";
 import { createRoomRun, getRoomRun, listRoomRuns } from "@/lib/server/interviews/room-runs";
-import { extendInterviewSchema, interviewIdSchema, joinAsGuestSchema, planInterviewSchema, roomRunSchema } from "@/lib/validations/interviews";
+import {
+  addNoteSchema,
+  editNoteSchema,
+  extendInterviewSchema,
+  interviewIdSchema,
+  joinAsGuestSchema,
+  noteIdSchema,
+  planInterviewSchema,
+  roomRunSchema,
+} from "@/lib/validations/interviews";
 import { z } from "zod";
 
 /** How long a guest's browser stays that guest: the longest interview, with room to spare; the link's end is the interview's. */
@@ -48,6 +59,14 @@ export const listRoomRunsAction = roomAction(interviewIdSchema, async ({ intervi
 export const getRoomRunAction = roomAction(interviewIdSchema.extend({ submissionId: z.string().max(64) }), async ({ interviewId, submissionId }, { viewer }) =>
   getRoomRun({ viewer, interviewId, submissionId }),
 );
+
+export const deleteInterviewAction = roomAction(interviewIdSchema, async ({ interviewId }, { viewer }) => deleteInterview({ interviewId, viewer }));
+
+// Private notes: the interview's interviewers only (lib/server/interviews/interview-notes.ts).
+export const listNotesAction = roomAction(interviewIdSchema, async ({ interviewId }, { viewer }) => listNotes({ interviewId, viewer }));
+export const addNoteAction = roomAction(addNoteSchema, async ({ interviewId, body }, { viewer }) => addNote({ interviewId, viewer, body }));
+export const editNoteAction = roomAction(editNoteSchema, async ({ interviewId, noteId, body }, { viewer }) => editNote({ interviewId, noteId, viewer, body }));
+export const deleteNoteAction = roomAction(noteIdSchema, async ({ interviewId, noteId }, { viewer }) => deleteNote({ interviewId, noteId, viewer }));
 
 /** The guest link's form: admits the guest under the name they gave and opens the room. */
 export async function joinAsGuestAction(formData: FormData): Promise<void> {

@@ -363,6 +363,131 @@ describe("the question bank in interviews and candidates' progress × caller", (
   });
 });
 
+describe("private notes × caller", () => {
+  const NOTE = "Private: explained copy-on-write well, missed the TLB";
+
+  it("addNoteAction and listNotesAction: the interview's interviewers; its candidate and guest refused; anyone else told there is no such interview", async () => {
+    await matrix(INTERVIEWERS, async (caller) => {
+      const interview = await interviewFor(caller);
+      actAs(caller, interview.guestCookie);
+      return actions.addNoteAction({ interviewId: interview.id, body: NOTE });
+    });
+    await matrix(INTERVIEWERS, async (caller) => {
+      const interview = await interviewFor(caller);
+      actAs("interviewer");
+      expect(outcomeOf(await actions.addNoteAction({ interviewId: interview.id, body: NOTE }))).toBe("ok");
+      actAs(caller, interview.guestCookie);
+      const listed = await actions.listNotesAction({ interviewId: interview.id });
+      if (listed.ok) expect(listed.data.map((n) => n.body)).toEqual([NOTE]);
+      return listed;
+    });
+  });
+
+  it("editNoteAction and deleteNoteAction: the note's author only, not even the team's owner", async () => {
+    const AUTHOR_ONLY: Record<Caller, Outcome> = { ...INTERVIEWERS, owner: "FORBIDDEN" };
+    for (const act of ["edit", "delete"] as const)
+      await matrix(AUTHOR_ONLY, async (caller) => {
+        const interview = await interviewFor(caller);
+        actAs("interviewer");
+        const added = await actions.addNoteAction({ interviewId: interview.id, body: NOTE });
+        if (!added.ok) throw new Error(added.error.message);
+        actAs(caller, interview.guestCookie);
+        const noteId = added.data.id;
+        const result =
+          act === "edit"
+            ? await actions.editNoteAction({ interviewId: interview.id, noteId, body: "Changed" })
+            : await actions.deleteNoteAction({ interviewId: interview.id, noteId });
+        const stored = await db.interviewNote.findUnique({ where: { id: noteId } });
+        if (!result.ok) expect(stored?.body, `${act} by ${caller}`).toBe(NOTE);
+        return result;
+      });
+    // A note is found only in its own interview.
+    const first = await interviewFor("owner");
+    const second = await interviewFor("owner");
+    actAs("interviewer");
+    const added = await actions.addNoteAction({ interviewId: first.id, body: NOTE });
+    if (!added.ok) throw new Error(added.error.message);
+    expect(outcomeOf(await actions.deleteNoteAction({ interviewId: second.id, noteId: added.data.id }))).toBe("NOT_FOUND");
+  });
+
+  it("reach no candidate or guest through the room page, and are stamped with the interview's clock", async () => {
+    const { getRoom } = await import("@/lib/server/interviews/get-room");
+    const { currentViewer } = await import("@/lib/server/interviews/room-access");
+    for (const caller of ["candidate", "guest", "interviewer", "owner"] as const) {
+      const interview = await interviewFor(caller === "guest" ? "guest" : "owner", {
+        startedAt: new Date(Date.now() - 90_000),
+        endsAt: new Date(Date.now() + 600_000),
+      });
+      actAs("interviewer");
+      const added = await actions.addNoteAction({ interviewId: interview.id, body: NOTE });
+      if (!added.ok) throw new Error(added.error.message);
+      expect(added.data.clockMs).toBeGreaterThanOrEqual(90_000);
+      expect(added.data.clockMs).toBeLessThan(150_000);
+      actAs(caller, interview.guestCookie);
+      const room = await getRoom({ interviewId: interview.id, viewer: await currentViewer(interview.id) });
+      const interviewer = caller === "owner" || caller === "interviewer";
+      expect(room.notes?.map((n) => n.body) ?? null, caller).toEqual(interviewer ? [NOTE] : null);
+      expect(JSON.stringify(room).includes("copy-on-write"), caller).toBe(interviewer);
+    }
+  });
+
+  it("stay out of reach of the interview's candidate once made an interviewer of its team, or of another team", async () => {
+    const interview = await interviewFor("candidate");
+    actAs("interviewer");
+    expect(outcomeOf(await actions.addNoteAction({ interviewId: interview.id, body: NOTE }))).toBe("ok");
+    // An interviewer of another team.
+    const otherTeam = await db.organization.create({
+      data: { id: `other-${Date.now().toString(36)}`, name: "Other", slug: `other-${Date.now().toString(36)}`, createdAt: new Date() },
+    });
+    await db.member.create({
+      data: {
+        id: `m-other-${Date.now().toString(36)}`,
+        organizationId: otherTeam.id,
+        userId: sessions.candidate.userId,
+        role: "interviewer",
+        createdAt: new Date(),
+      },
+    });
+    actAs("candidate");
+    expect(outcomeOf(await actions.listNotesAction({ interviewId: interview.id }))).toBe("FORBIDDEN");
+    // Made an interviewer, then an owner, of this team: still the candidate in their own interview, an interviewer in others.
+    const otherInterview = await interviewFor("owner");
+    await db.interview.update({ where: { id: otherInterview.id }, data: { candidateUserId: null } });
+    try {
+      for (const role of ["interviewer", "owner"] as const) {
+        await db.member.update({ where: { id: sessions.candidate.memberId! }, data: { role } });
+        expect(outcomeOf(await actions.listNotesAction({ interviewId: interview.id })), role).toBe("FORBIDDEN");
+        expect(outcomeOf(await actions.addNoteAction({ interviewId: interview.id, body: "Let me in" })), role).toBe("FORBIDDEN");
+        expect(outcomeOf(await actions.listNotesAction({ interviewId: otherInterview.id })), role).toBe("ok");
+      }
+    } finally {
+      await db.member.update({ where: { id: sessions.candidate.memberId! }, data: { role: "candidate" } });
+    }
+  });
+  it("deleteInterviewAction: the team's owners only, not while it runs; it takes the recording and notes with it", async () => {
+    // A finished interview: its guest's link and cookie no longer open it at all.
+    const OWNERS: Record<Caller, Outcome> = { ...INTERVIEWERS, interviewer: "FORBIDDEN", guest: "NOT_FOUND" };
+    await matrix(OWNERS, async (caller) => {
+      const interview = await interviewFor(caller, { startedAt: new Date(Date.now() - 600_000), endsAt: new Date(Date.now() - 60_000) });
+      actAs("interviewer");
+      expect(outcomeOf(await actions.addNoteAction({ interviewId: interview.id, body: NOTE }))).toBe("ok");
+      await db.interviewDocumentUpdate.create({ data: { interviewId: interview.id, update: Buffer.from([0]), authorKind: "server" } });
+      actAs(caller, interview.guestCookie);
+      const result = await actions.deleteInterviewAction({ interviewId: interview.id });
+      const left = {
+        interviews: await db.interview.count({ where: { id: interview.id } }),
+        notes: await db.interviewNote.count({ where: { interviewId: interview.id } }),
+        updates: await db.interviewDocumentUpdate.count({ where: { interviewId: interview.id } }),
+      };
+      expect(left, caller).toEqual(result.ok ? { interviews: 0, notes: 0, updates: 0 } : { interviews: 1, notes: 1, updates: 1 });
+      return result;
+    });
+    const live = await interviewFor("owner", { startedAt: new Date(), endsAt: new Date(Date.now() + 600_000) });
+    actAs("owner");
+    expect(outcomeOf(await actions.deleteInterviewAction({ interviewId: live.id }))).toBe("INVALID_INPUT");
+  });
+});
+
 describe("room routes and socket × caller", () => {
   it("GET /api/interviews/:id/runs/:runId and its events: the interview's participants; anyone else 404", async () => {
     const run = await import("@/app/api/interviews/[id]/runs/[runId]/route");

@@ -35,6 +35,7 @@ describe("prisma/migrations against schema.prisma", () => {
       "InterviewDocument",
       "InterviewDocumentUpdate",
       "InterviewGuest",
+      "InterviewNote",
       "Invitation",
       "Member",
       "Organization",

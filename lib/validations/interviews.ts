@@ -102,3 +102,16 @@ export const roomRunSchema = z.object({
 });
 
 export type RoomRunInput = z.infer<typeof roomRunSchema>;
+
+/** A private note's longest Markdown: pages of notes, far from a paste of the whole session. */
+export const MAX_NOTE_CHARS = 20_000;
+
+const noteBodySchema = z
+  .string()
+  .max(MAX_NOTE_CHARS, `Keep a note to ${MAX_NOTE_CHARS.toLocaleString("en-US")} characters; write another for more.`)
+  .refine((body) => body.trim() !== "", "The note is empty.")
+  .refine((body) => !body.includes("\0"), "A note cannot hold a NUL character.");
+
+export const addNoteSchema = z.object({ interviewId: idSchema, body: noteBodySchema });
+export const editNoteSchema = z.object({ interviewId: idSchema, noteId: idSchema, body: noteBodySchema });
+export const noteIdSchema = z.object({ interviewId: idSchema, noteId: idSchema });

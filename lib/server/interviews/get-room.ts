@@ -1,6 +1,6 @@
 import "server-only";
 // Everything the room page shows its viewer: the interview, its exercises, the timer, the runs, and
-// for interviewers only, the planned questions and the guest link. Interviewer-only data is chosen
+// for interviewers only, the planned questions, the guest link and the private notes. Interviewer-only data is chosen
 // here, on the server; a candidate's page never receives it.
 import { LANGUAGE_LABELS, type Language } from "@/contracts/languages";
 import { guestLink } from "@/lib/auth/guest-link";
@@ -10,6 +10,7 @@ import { getQuestionBank } from "@/lib/questions/question-bank";
 import { type InterviewPhase, interviewPhase } from "@/lib/interviews/interview-phase";
 import type { RoomParticipant } from "@/lib/interviews/room-token";
 import { requireRoomAccess, type Viewer } from "@/lib/server/interviews/room-access";
+import { listNotes, type NoteView } from "@/lib/server/interviews/interview-notes";
 import { listRoomRuns, type RoomRun } from "@/lib/server/interviews/room-runs";
 import { type OpenQuestionView, renderOpenQuestion } from "@/lib/questions/render-open-question";
 
@@ -38,6 +39,10 @@ export interface RoomView {
   bankQuestions: OpenQuestionView[] | null;
   /** Interviewers only, while a guest may still join. */
   guestLink: string | null;
+  /** Interviewers only: the interviewers' private notes. */
+  notes: NoteView[] | null;
+  /** An owner of the team (not its candidate) may delete the interview and everything recorded of it. */
+  mayDelete: boolean;
 }
 
 async function chosenBankQuestions(slugs: string[]): Promise<OpenQuestionView[]> {
@@ -51,10 +56,10 @@ async function chosenBankQuestions(slugs: string[]): Promise<OpenQuestionView[]>
 }
 
 export async function getRoom({ interviewId, viewer }: { interviewId: string; viewer: Viewer }): Promise<RoomView> {
-  const { interview, participant } = await requireRoomAccess({ interviewId, viewer });
+  const { interview, participant, teamRole } = await requireRoomAccess({ interviewId, viewer });
   const interviewer = participant.role === "interviewer";
   const phase = interviewPhase(interview);
-  const [exercises, runs, guest, bankQuestions] = await Promise.all([
+  const [exercises, runs, guest, bankQuestions, notes] = await Promise.all([
     Promise.all(
       interview.exerciseSlugs.map(async (slug): Promise<RoomExercise> => {
         const exercise = await getExercisePackage(slug);
@@ -73,6 +78,7 @@ export async function getRoom({ interviewId, viewer }: { interviewId: string; vi
     listRoomRuns({ interviewId }),
     interview.candidateUserId === null ? db.interviewGuest.findFirst({ where: { interviewId }, orderBy: { createdAt: "asc" }, select: { name: true } }) : null,
     interviewer ? chosenBankQuestions(interview.questionSlugs) : null,
+    interviewer ? listNotes({ interviewId, viewer }) : null,
   ]);
   const iso = (date: Date | null) => date?.toISOString() ?? null;
   return {
@@ -90,5 +96,7 @@ export async function getRoom({ interviewId, viewer }: { interviewId: string; vi
     questions: interviewer ? interview.questions : null,
     bankQuestions,
     guestLink: interviewer && interview.candidateUserId === null && phase !== "finished" ? guestLink(interview.id) : null,
+    notes,
+    mayDelete: interviewer && teamRole === "owner",
   };
 }

@@ -32,6 +32,7 @@ export async function listInterviews({ userId }: { userId: string }): Promise<In
       id: true,
       title: true,
       organizationId: true,
+      candidateUserId: true,
       durationMinutes: true,
       startedAt: true,
       endsAt: true,
@@ -53,6 +54,7 @@ export async function listInterviews({ userId }: { userId: string }): Promise<In
     startedAt: row.startedAt,
     endsAt: row.endsAt,
     createdAt: row.createdAt,
-    role: leading.includes(row.organizationId) ? "interviewer" : "candidate",
+    // As in the room (lib/interviews/room-rules.ts): the interview's candidate stays its candidate.
+    role: row.candidateUserId !== userId && leading.includes(row.organizationId) ? "interviewer" : "candidate",
   }));
 }
