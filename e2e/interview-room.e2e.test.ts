@@ -85,6 +85,11 @@ describe("an interview room", () => {
     expect(await verdict.getAttribute("data-verdict")).toMatch(/^[A-Z]{2,3}$/);
     await interviewer.getByTestId("room-runs").getByText("Ada Guest (guest)").waitFor();
 
+    // The spoken question, marked asked: stamped with the interview's clock.
+    const question = interviewer.getByRole("listitem").filter({ hasText: "What is a TLB?" });
+    await question.getByLabel("asked").check();
+    expect(await question.getByTestId("asked-at").textContent()).toMatch(/^at \d+:\d\d$/);
+
     // A private note, stamped with the interview's clock: the candidate's page has no trace of it.
     await interviewer.getByLabel("A new private note").fill("**Solid** on the TLB, slow on `mmap`");
     await interviewer.getByRole("button", { name: "Add note" }).click();

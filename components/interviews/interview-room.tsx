@@ -6,6 +6,7 @@
 import { type ReactNode, useState } from "react";
 import { SubmissionResult } from "@/components/exercises/submission-result";
 import { remoteCursorStyles } from "@/components/interviews/presence";
+import { AskedToggle } from "@/components/interviews/asked-toggle";
 import { InterviewRecord } from "@/components/interviews/interview-record";
 import { RoomNotes } from "@/components/interviews/room-notes";
 import { RoomRunList } from "@/components/interviews/room-runs";
@@ -35,6 +36,7 @@ export function InterviewRoom({ room, serverNow, statements }: { room: RoomView;
   const runs = useRoomRuns({ interviewId: room.id, initialRuns: room.runs, revision: live.runsRevision });
   const [timerProblem, setTimerProblem] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
+  const [asked, setAsked] = useState(room.asked ?? {});
 
   const over = remainingMs(live.timer, live.clockOffsetMs) === 0;
   const readOnly = live.readOnlyScope || (participant.role === "candidate" && over);
@@ -136,6 +138,7 @@ export function InterviewRoom({ room, serverNow, statements }: { room: RoomView;
                 {room.bankQuestions.map((question) => (
                   <li key={question.slug}>
                     <RenderedMarkdown html={question.promptHtml} />
+                    <AskedToggle interviewId={room.id} questionKey={`bank:${question.slug}`} asked={asked} onChange={setAsked} />
                     <ModelAnswer question={question} summary="Model answer, what a strong answer covers, common mistakes" />
                   </li>
                 ))}
@@ -146,8 +149,11 @@ export function InterviewRoom({ room, serverNow, statements }: { room: RoomView;
             <details className="rounded-md border p-3 text-sm" open>
               <summary className="font-medium">Your questions (only interviewers see these)</summary>
               <ol className="mt-2 list-decimal pl-5">
-                {room.questions.map((question) => (
-                  <li key={question}>{question}</li>
+                {room.questions.map((question, index) => (
+                  <li key={question}>
+                    {question}
+                    <AskedToggle interviewId={room.id} questionKey={`spoken:${index}`} asked={asked} onChange={setAsked} />
+                  </li>
                 ))}
               </ol>
             </details>

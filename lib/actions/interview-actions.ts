@@ -7,6 +7,7 @@ import { authedAction, roomAction } from "@/lib/actions/safe-action";
 import { guestCookieName, guestCookieValue } from "@/lib/auth/guest-link";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { markAsked } from "@/lib/server/interviews/asked-questions";
 import { controlTimer } from "@/lib/server/interviews/control-timer";
 import { deleteInterview } from "@/lib/server/interviews/delete-interview";
 import { addNote, deleteNote, editNote, listNotes } from "@/lib/server/interviews/interview-notes";
@@ -21,6 +22,7 @@ import {
   extendInterviewSchema,
   interviewIdSchema,
   joinAsGuestSchema,
+  markAskedSchema,
   noteIdSchema,
   planInterviewSchema,
   roomRunSchema,
@@ -61,6 +63,11 @@ export const getRoomRunAction = roomAction(interviewIdSchema.extend({ submission
 );
 
 export const deleteInterviewAction = roomAction(interviewIdSchema, async ({ interviewId }, { viewer }) => deleteInterview({ interviewId, viewer }));
+
+/** Marks one of the planned questions asked (or not), for the interview's interviewers. */
+export const markAskedAction = roomAction(markAskedSchema, async ({ interviewId, questionKey, asked }, { viewer }) =>
+  markAsked({ interviewId, viewer, questionKey, asked }),
+);
 
 // Private notes: the interview's interviewers only (lib/server/interviews/interview-notes.ts).
 export const listNotesAction = roomAction(interviewIdSchema, async ({ interviewId }, { viewer }) => listNotes({ interviewId, viewer }));

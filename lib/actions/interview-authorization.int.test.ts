@@ -464,6 +464,33 @@ describe("private notes × caller", () => {
       await db.member.update({ where: { id: sessions.candidate.memberId! }, data: { role: "candidate" } });
     }
   });
+  it("markAskedAction: the interviewers, for the interview's planned questions only, stamped once with the clock", async () => {
+    await matrix(INTERVIEWERS, async (caller) => {
+      const interview = await interviewFor(caller);
+      actAs(caller, interview.guestCookie);
+      return actions.markAskedAction({ interviewId: interview.id, questionKey: "spoken:0", asked: true });
+    });
+    const interview = await interviewFor("candidate", { startedAt: new Date(Date.now() - 120_000), endsAt: new Date(Date.now() + 600_000) });
+    actAs("interviewer");
+    for (const questionKey of ["spoken:1", "bank:no-such-question", "bank:thrashing"])
+      expect(outcomeOf(await actions.markAskedAction({ interviewId: interview.id, questionKey, asked: true })), questionKey).toBe("INVALID_INPUT");
+    const first = await actions.markAskedAction({ interviewId: interview.id, questionKey: `bank:${BANK_QUESTION}`, asked: true });
+    if (!first.ok) throw new Error(first.error.message);
+    const stamp = first.data[`bank:${BANK_QUESTION}`]!.clockMs!;
+    expect(stamp).toBeGreaterThanOrEqual(120_000);
+    actAs("owner");
+    const again = await actions.markAskedAction({ interviewId: interview.id, questionKey: `bank:${BANK_QUESTION}`, asked: true });
+    expect(again.ok && again.data[`bank:${BANK_QUESTION}`]).toEqual({ clockMs: stamp, askedBy: first.data[`bank:${BANK_QUESTION}`]!.askedBy });
+    const { getRoom } = await import("@/lib/server/interviews/get-room");
+    const { currentViewer } = await import("@/lib/server/interviews/room-access");
+    actAs("candidate");
+    expect((await getRoom({ interviewId: interview.id, viewer: await currentViewer(interview.id) })).asked).toBeNull();
+    actAs("interviewer");
+    expect(Object.keys((await getRoom({ interviewId: interview.id, viewer: await currentViewer(interview.id) })).asked!)).toEqual([`bank:${BANK_QUESTION}`]);
+    const cleared = await actions.markAskedAction({ interviewId: interview.id, questionKey: `bank:${BANK_QUESTION}`, asked: false });
+    expect(cleared.ok && cleared.data).toEqual({});
+  });
+
   it("deleteInterviewAction: the team's owners only, not while it runs; it takes the recording and notes with it", async () => {
     // A finished interview: its guest's link and cookie no longer open it at all.
     const OWNERS: Record<Caller, Outcome> = { ...INTERVIEWERS, interviewer: "FORBIDDEN", guest: "NOT_FOUND" };

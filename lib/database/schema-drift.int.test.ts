@@ -36,6 +36,7 @@ describe("prisma/migrations against schema.prisma", () => {
       "InterviewDocumentUpdate",
       "InterviewGuest",
       "InterviewNote",
+      "InterviewQuestionAsked",
       "Invitation",
       "Member",
       "Organization",

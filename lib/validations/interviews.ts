@@ -115,3 +115,7 @@ const noteBodySchema = z
 export const addNoteSchema = z.object({ interviewId: idSchema, body: noteBodySchema });
 export const editNoteSchema = z.object({ interviewId: idSchema, noteId: idSchema, body: noteBodySchema });
 export const noteIdSchema = z.object({ interviewId: idSchema, noteId: idSchema });
+
+/** A planned question of the room: "spoken:<index>" (the interviewer's own) or "bank:<slug>". */
+export const questionKeySchema = z.string().regex(/^(spoken:\d{1,2}|bank:[a-z0-9-]{1,80})$/, "That names no question of this interview.");
+export const markAskedSchema = z.object({ interviewId: idSchema, questionKey: questionKeySchema, asked: z.boolean() });

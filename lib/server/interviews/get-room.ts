@@ -10,6 +10,7 @@ import { getQuestionBank } from "@/lib/questions/question-bank";
 import { type InterviewPhase, interviewPhase } from "@/lib/interviews/interview-phase";
 import type { RoomParticipant } from "@/lib/interviews/room-token";
 import { requireRoomAccess, type Viewer } from "@/lib/server/interviews/room-access";
+import { type AskedQuestions, listAsked } from "@/lib/server/interviews/asked-questions";
 import { listNotes, type NoteView } from "@/lib/server/interviews/interview-notes";
 import { listRoomRuns, type RoomRun } from "@/lib/server/interviews/room-runs";
 import { type OpenQuestionView, renderOpenQuestion } from "@/lib/questions/render-open-question";
@@ -41,6 +42,8 @@ export interface RoomView {
   guestLink: string | null;
   /** Interviewers only: the interviewers' private notes. */
   notes: NoteView[] | null;
+  /** Interviewers only: the planned questions marked as asked, by key ("spoken:<index>", "bank:<slug>"). */
+  asked: AskedQuestions | null;
   /** An owner of the team (not its candidate) may delete the interview and everything recorded of it. */
   mayDelete: boolean;
 }
@@ -59,7 +62,7 @@ export async function getRoom({ interviewId, viewer }: { interviewId: string; vi
   const { interview, participant, teamRole } = await requireRoomAccess({ interviewId, viewer });
   const interviewer = participant.role === "interviewer";
   const phase = interviewPhase(interview);
-  const [exercises, runs, guest, bankQuestions, notes] = await Promise.all([
+  const [exercises, runs, guest, bankQuestions, notes, asked] = await Promise.all([
     Promise.all(
       interview.exerciseSlugs.map(async (slug): Promise<RoomExercise> => {
         const exercise = await getExercisePackage(slug);
@@ -79,6 +82,7 @@ export async function getRoom({ interviewId, viewer }: { interviewId: string; vi
     interview.candidateUserId === null ? db.interviewGuest.findFirst({ where: { interviewId }, orderBy: { createdAt: "asc" }, select: { name: true } }) : null,
     interviewer ? chosenBankQuestions(interview.questionSlugs) : null,
     interviewer ? listNotes({ interviewId, viewer }) : null,
+    interviewer ? listAsked({ interviewId, viewer }) : null,
   ]);
   const iso = (date: Date | null) => date?.toISOString() ?? null;
   return {
@@ -97,6 +101,7 @@ export async function getRoom({ interviewId, viewer }: { interviewId: string; vi
     bankQuestions,
     guestLink: interviewer && interview.candidateUserId === null && phase !== "finished" ? guestLink(interview.id) : null,
     notes,
+    asked,
     mayDelete: interviewer && teamRole === "owner",
   };
 }
