@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { ActivityHeatmap, ExerciseHistoryChart, MasteryChart } from "@/components/dashboard/client-only-charts";
 import { TimeZoneSync } from "@/components/dashboard/time-zone-sync";
+import { ProgressFailure } from "@/components/progress/progress-failure";
 import { useProgress } from "@/components/progress/use-progress";
 import { MasteryBar } from "@/components/roadmap/mastery-bar";
 import { buttonVariants } from "@/components/ui/button";
@@ -22,15 +23,7 @@ export function DashboardView() {
   useEffect(() => {
     if (progress.state === "signed-out") router.replace("/sign-in?next=%2Fdashboard");
   }, [progress.state, router]);
-  if (progress.state === "failed")
-    return (
-      <p role="alert" className="text-sm text-destructive">
-        Your dashboard could not be loaded: {progress.message}.{" "}
-        <button type="button" className="underline underline-offset-4" onClick={() => void progress.reload()}>
-          Try again
-        </button>
-      </p>
-    );
+  if (progress.state === "failed") return <ProgressFailure what="Your dashboard" message={progress.message} onRetry={() => void progress.reload()} />;
   if (progress.state !== "ready") return <DashboardSkeleton />;
   return <DashboardOf userName={progress.data.userName} dashboard={progress.data.dashboard} onTimeZoneSaved={progress.reload} />;
 }

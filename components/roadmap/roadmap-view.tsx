@@ -5,6 +5,7 @@
 import Link from "next/link";
 import { MasteryBar } from "@/components/roadmap/mastery-bar";
 import { TopicStatusSelect } from "@/components/roadmap/topic-status-select";
+import { ProgressFailure } from "@/components/progress/progress-failure";
 import { useProgress } from "@/components/progress/use-progress";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -30,15 +31,7 @@ function YourStanding({ progress }: { progress: ReturnType<typeof useProgress<Ro
         to track your mastery of each topic.
       </p>
     );
-  if (progress.state === "failed")
-    return (
-      <p role="alert" className="text-sm text-destructive">
-        Your progress could not be loaded: {progress.message}.{" "}
-        <button type="button" className="underline underline-offset-4" onClick={() => void progress.reload()}>
-          Try again
-        </button>
-      </p>
-    );
+  if (progress.state === "failed") return <ProgressFailure what="Your progress" message={progress.message} onRetry={() => void progress.reload()} />;
   const { reviewsDue } = progress.data;
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm">

@@ -18,3 +18,8 @@ export function endedAt(timer: InterviewTimer, now = Date.now()): Date | null {
   if (timer.endedAt) return timer.endedAt;
   return timer.endsAt && timer.endsAt.getTime() <= now ? timer.endsAt : null;
 }
+
+/** The interview's clock at `now`: milliseconds since it started (null before the start), as notes and asked questions are stamped. */
+export function interviewClockMs(timer: Pick<InterviewTimer, "startedAt">, now: Date): number | null {
+  return timer.startedAt ? Math.max(0, now.getTime() - timer.startedAt.getTime()) : null;
+}

@@ -4,6 +4,7 @@ import "server-only";
 // signal for the scorecard and a moment of the replay. Interviewers only.
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { interviewClockMs } from "@/lib/interviews/interview-phase";
 import { requireInterviewer, type Viewer } from "@/lib/server/interviews/room-access";
 
 export type AskedQuestions = Record<string, { clockMs: number | null; askedBy: string }>;
@@ -13,17 +14,13 @@ export function questionKeys(interview: { questions: string[]; questionSlugs: st
   return [...interview.questions.map((_, index) => `spoken:${index}`), ...interview.questionSlugs.map((slug) => `bank:${slug}`)];
 }
 
-async function readAsked(interviewId: string): Promise<AskedQuestions> {
+/** The marks; for a caller that has checked the viewer is one of the interview's interviewers (getRoom). */
+export async function readAsked(interviewId: string): Promise<AskedQuestions> {
   const rows = await db.interviewQuestionAsked.findMany({
     where: { interviewId },
     select: { questionKey: true, clockMs: true, askedBy: { select: { name: true } } },
   });
   return Object.fromEntries(rows.map((row) => [row.questionKey, { clockMs: row.clockMs, askedBy: row.askedBy.name }]));
-}
-
-export async function listAsked({ interviewId, viewer }: { interviewId: string; viewer: Viewer }): Promise<AskedQuestions> {
-  await requireInterviewer({ interviewId, viewer });
-  return readAsked(interviewId);
 }
 
 export async function markAsked({
@@ -42,7 +39,7 @@ export async function markAsked({
   const { interview, participant } = await requireInterviewer({ interviewId, viewer });
   if (!questionKeys(interview).includes(questionKey)) throw new AppError("INVALID_INPUT", "That is not one of this interview's planned questions.");
   if (asked) {
-    const clockMs = interview.startedAt ? Math.max(0, now.getTime() - interview.startedAt.getTime()) : null;
+    const clockMs = interviewClockMs(interview, now);
     // Asked once: marking it again keeps the first moment.
     await db.interviewQuestionAsked.upsert({
       where: { interviewId_questionKey: { interviewId, questionKey } },

@@ -10,8 +10,8 @@ import { getQuestionBank } from "@/lib/questions/question-bank";
 import { type InterviewPhase, interviewPhase } from "@/lib/interviews/interview-phase";
 import type { RoomParticipant } from "@/lib/interviews/room-token";
 import { requireRoomAccess, type Viewer } from "@/lib/server/interviews/room-access";
-import { type AskedQuestions, listAsked } from "@/lib/server/interviews/asked-questions";
-import { listNotes, type NoteView } from "@/lib/server/interviews/interview-notes";
+import { type AskedQuestions, readAsked } from "@/lib/server/interviews/asked-questions";
+import { type NoteView, readNotes } from "@/lib/server/interviews/interview-notes";
 import { listRoomRuns, type RoomRun } from "@/lib/server/interviews/room-runs";
 import { type OpenQuestionView, renderOpenQuestion } from "@/lib/questions/render-open-question";
 
@@ -81,8 +81,9 @@ export async function getRoom({ interviewId, viewer }: { interviewId: string; vi
     listRoomRuns({ interviewId }),
     interview.candidateUserId === null ? db.interviewGuest.findFirst({ where: { interviewId }, orderBy: { createdAt: "asc" }, select: { name: true } }) : null,
     interviewer ? chosenBankQuestions(interview.questionSlugs) : null,
-    interviewer ? listNotes({ interviewId, viewer }) : null,
-    interviewer ? listAsked({ interviewId, viewer }) : null,
+    // Read without a second access check: requireRoomAccess above found the viewer an interviewer.
+    interviewer ? readNotes(interviewId, participant.id) : null,
+    interviewer ? readAsked(interviewId) : null,
   ]);
   const iso = (date: Date | null) => date?.toISOString() ?? null;
   return {

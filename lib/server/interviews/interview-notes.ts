@@ -5,6 +5,7 @@ import "server-only";
 // such interview); each interviewer edits and deletes only their own.
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { interviewClockMs } from "@/lib/interviews/interview-phase";
 import { renderNote } from "@/lib/interviews/render-note";
 import { requireInterviewer, type Viewer } from "@/lib/server/interviews/room-access";
 
@@ -50,11 +51,16 @@ async function toView(note: NoteRow, viewerId: string): Promise<NoteView> {
   };
 }
 
+/** The interview's notes, oldest first, as `viewerId` sees them; for a caller that has checked they are one of its interviewers (getRoom). */
+export async function readNotes(interviewId: string, viewerId: string): Promise<NoteView[]> {
+  const notes = await db.interviewNote.findMany({ where: { interviewId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: noteSelect });
+  return Promise.all(notes.map((note) => toView(note, viewerId)));
+}
+
 /** The interview's notes, oldest first. */
 export async function listNotes({ interviewId, viewer }: { interviewId: string; viewer: Viewer }): Promise<NoteView[]> {
   const { participant } = await requireInterviewer({ interviewId, viewer });
-  const notes = await db.interviewNote.findMany({ where: { interviewId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: noteSelect });
-  return Promise.all(notes.map((note) => toView(note, participant.id)));
+  return readNotes(interviewId, participant.id);
 }
 
 export async function addNote({
@@ -71,7 +77,7 @@ export async function addNote({
   const { interview, participant } = await requireInterviewer({ interviewId, viewer });
   if ((await db.interviewNote.count({ where: { interviewId } })) >= MAX_NOTES_PER_INTERVIEW)
     throw new AppError("INVALID_INPUT", `An interview holds at most ${MAX_NOTES_PER_INTERVIEW} notes: add to one you wrote instead.`);
-  const clockMs = interview.startedAt ? Math.max(0, now.getTime() - interview.startedAt.getTime()) : null;
+  const clockMs = interviewClockMs(interview, now);
   const note = await db.interviewNote.create({
     data: { interviewId, authorId: participant.id, body, clockMs, createdAt: now, updatedAt: now },
     select: noteSelect,
