@@ -353,6 +353,58 @@ describe("collaboration server: what an admitted participant may not do", () => 
   });
 });
 
+describe("collaboration server: what the replay records", () => {
+  it("samples each participant's cursor, the latest at most twice a second, as the file and offsets it points at", async () => {
+    const interviewId = await createInterview(team);
+    const candidate = connect(interviewId, signRoomToken({ secret: SECRET, interviewId, participant: member("candidate", "candidate") }));
+    await candidate.synced();
+    const text = candidate.document.getText(CODE);
+    candidate.provider.setAwarenessField("user", { name: "Candidate", color: "#2563eb", role: "candidate" });
+    const select = (anchor: number, head: number) =>
+      candidate.provider.setAwarenessField("selection", {
+        anchor: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, anchor)),
+        head: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, head)),
+      });
+    const started = Date.now();
+    // Ten moves within 100 ms: one sample now, the last of the rest within the next half second.
+    for (let i = 1; i <= 10; i++) {
+      select(i, i + 2);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const { db } = await import("@/lib/db");
+    const samples = async () =>
+      (
+        await db.interviewEvent.findMany({ where: { interviewId, kind: "cursor" }, orderBy: { seq: "asc" }, select: { actorId: true, data: true, at: true } })
+      ).map((row) => ({ ...row, at: row.at.getTime() }));
+    await until(async () => (await samples()).some((row) => (row.data as { anchor: number }).anchor === 10), "the last move is kept", 5_000);
+    const kept = await samples();
+    expect(kept.length).toBeLessThanOrEqual(3);
+    expect(kept.at(-1)).toMatchObject({ actorId: team.users.candidate.id, data: { text: CODE, anchor: 10, head: 12 } });
+    for (let i = 1; i < kept.length; i++) expect(kept[i]!.at - kept[i - 1]!.at).toBeGreaterThanOrEqual(400);
+    expect(kept[0]!.at).toBeGreaterThanOrEqual(started - 1_000);
+    // Standing still records nothing more.
+    select(10, 12);
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(await samples()).toHaveLength(kept.length);
+    candidate.provider.destroy();
+  });
+
+  it("logs every edit with its author and time", async () => {
+    const interviewId = await createInterview(team);
+    const interviewer = connect(interviewId, signRoomToken({ secret: SECRET, interviewId, participant: member("interviewer", "interviewer") }));
+    await interviewer.synced();
+    interviewer.document.getText(CODE).insert(0, "// hi\n");
+    const { db } = await import("@/lib/db");
+    await until(async () => (await db.interviewDocumentUpdate.count({ where: { interviewId, authorKind: "member" } })) === 1, "the edit is logged");
+    const logged = await db.interviewDocumentUpdate.findMany({ where: { interviewId }, orderBy: { seq: "asc" }, select: { authorKind: true, authorId: true } });
+    expect(logged).toEqual([
+      { authorKind: "server", authorId: null },
+      { authorKind: "member", authorId: team.users.interviewer.id },
+    ]);
+    interviewer.provider.destroy();
+  });
+});
+
 describe("collaboration server: the end of the interview", () => {
   it("locks the candidate's editor on the server when an interviewer ends it, and keeps the final code", async () => {
     const interviewId = await createInterview(team, { startedAt: new Date(), endsAt: new Date(Date.now() + 30 * 60_000) });

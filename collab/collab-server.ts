@@ -2,7 +2,8 @@
 // WebSockets at /collab. A socket gets past the gate (connection-gate.ts) with a room token the web
 // tier minted; Hocuspocus checks it again with the participant's current standing. Every accepted
 // update is logged in Postgres as it happens (room-store.ts); the room's clock (room-clock.ts) tells
-// everyone the timer and locks the candidate's editor at the end.
+// everyone the timer and locks the candidate's editor at the end; cursor positions are sampled for
+// the replay (cursor-sampler.ts).
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { type Connection, type Document, Hocuspocus } from "@hocuspocus/server";
@@ -13,8 +14,9 @@ import * as Y from "yjs";
 import { seedUpdate } from "@/lib/interviews/room-document";
 import { type RoomParticipant, type RoomTokenClaims, verifyRoomToken } from "@/lib/interviews/room-token";
 import { GATE_LIMITS, type GateLimits, guardSocket } from "@/collab/connection-gate";
+import { CursorSampler } from "@/collab/cursor-sampler";
 import { RoomClock } from "@/collab/room-clock";
-import { currentRoomRole, exerciseStarters, type RoomContext, readRoomInterview } from "@/collab/room-interviews";
+import { currentRoomRole, exerciseStarters, keepCursorSamples, type RoomContext, readRoomInterview } from "@/collab/room-interviews";
 import { RoomStore } from "@/collab/room-store";
 
 export const COLLAB_PATH = "/collab";
@@ -45,6 +47,7 @@ export async function startCollabServer(options: {
   const { logger, secret } = options;
   const store = new RoomStore(logger);
   const clock = new RoomClock(logger);
+  const cursors = new CursorSampler(logger, keepCursorSamples);
 
   const hocuspocus = new Hocuspocus({
     quiet: true,
@@ -91,6 +94,9 @@ export async function startCollabServer(options: {
       const participant = (context as Partial<RoomContext>).participant;
       await store.append(documentName, update, participant ? { kind: participant.kind, id: participant.id } : { kind: "server", id: null });
     },
+    async onAwarenessUpdate({ document, added, updated }) {
+      cursors.observe(document, [...added, ...updated]);
+    },
     async onStoreDocument({ documentName, document }) {
       await store.storeState(documentName, document);
     },
@@ -99,6 +105,7 @@ export async function startCollabServer(options: {
     },
     async afterUnloadDocument({ documentName }) {
       clock.forget(documentName);
+      cursors.forget(documentName);
     },
   });
   clock.attach(hocuspocus);
@@ -142,6 +149,7 @@ export async function startCollabServer(options: {
     hocuspocus,
     async close() {
       await clock.stop();
+      await cursors.stop();
       for (const ws of sockets.clients) ws.terminate();
       // Unloading stores each document now (unloadImmediately); then every logged update is settled.
       hocuspocus.closeConnections();

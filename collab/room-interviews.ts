@@ -1,5 +1,6 @@
 // What the collaboration server reads of an interview: its exercises (to seed the document), its
-// timer, its candidate, and whether its final code is kept yet.
+// timer, its candidate, and whether its final code is kept yet; and what it writes of the room's
+// cursors for the replay.
 import type { Language } from "@/contracts/languages";
 import { db } from "@/lib/db";
 import { getExercisePackage } from "@/lib/exercises/exercise-catalog";
@@ -68,4 +69,14 @@ export async function currentRoomRole(interview: RoomInterview, participant: Roo
     select: { role: true },
   });
   return memberRoomRole(member?.role ?? null, participant.id, interview);
+}
+
+/** Cursor samples (cursor-sampler.ts) as the room's events. */
+export async function keepCursorSamples(
+  interviewId: string,
+  rows: { actorKind: string; actorId: string; at: Date; sample: { text: string; anchor: number; head: number } }[],
+): Promise<void> {
+  await db.interviewEvent.createMany({
+    data: rows.map(({ actorKind, actorId, at, sample }) => ({ interviewId, kind: "cursor", actorKind, actorId, at, data: { ...sample } })),
+  });
 }

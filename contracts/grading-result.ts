@@ -23,6 +23,8 @@ export const testResultSchema = z.object({
   ownInput: z.boolean().optional(),
   verdict: verdictSchema.optional(),
   message: z.string().optional(),
+  /** What a concurrency check found: a data race (the race-detector build) or threads stuck waiting (a deadlock or a lost wakeup). */
+  finding: z.enum(["race", "deadlock"]).optional(),
   /** The program's output, capped; public tests only. */
   output: z.string().optional(),
   /** `link` exercises, public tests: what the harness reported, one `field: value` per line (the run's nonce left out). */

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { describe, expect, inject, it } from "vitest";
 import { signUp, uniqueEmail, useBrowser } from "@/e2e/support/browser";
-import { clearEditor, pasteCode, recordProgress, verdictAfter } from "@/e2e/support/exercise-page";
+import { clearEditor, pasteCode, recordProgress, expectVerdictAfter } from "@/e2e/support/exercise-page";
 import type { GradingResult } from "@/contracts/grading-result";
 import { queryRows } from "@/test/support/database";
 
@@ -20,7 +20,7 @@ describe("a Run on the user's own input", () => {
     await pasteCode(page, await readFile("graders/bankers-algorithm/reference/c/banker.c", "utf8"));
     await page.getByLabel("Run with my own input").check();
     await page.getByLabel("Your input (standard input for Run)").fill("hello\n");
-    expect(await verdictAfter(page, "Run")).toBe("AC");
+    await expectVerdictAfter(page, "Run", "AC");
     const verdict = page.getByTestId("verdict");
     await expect(verdict.getAttribute("data-tone")).resolves.toBe("warn");
     await expect(verdict.locator("p").first().textContent()).resolves.toBe("Your input was not run");
@@ -44,7 +44,7 @@ describe("a link exercise's Run", () => {
     await page.getByLabel("Run my own scenario").check();
     // The statement's first example, word line included.
     await page.getByLabel(/^Your scenario/).fill("run-1\n1 1 4 1000 0 0 0 0\n");
-    expect(await verdictAfter(page, "Run")).toBe("AC");
+    await expectVerdictAfter(page, "Run", "AC");
     const own = page.getByTestId("test-row").filter({ hasText: "your scenario" });
     await own.getByText("Scenario and report").click();
     await expect(own.getByTestId("harness-report").textContent()).resolves.toMatch(/^The harness's reportok: true\n(.+\n)*delivered: 1000\n/);
@@ -52,7 +52,7 @@ describe("a link exercise's Run", () => {
     await expect(own.getByTestId("output").count()).resolves.toBe(0);
 
     await page.getByLabel(/^Your scenario/).fill("1 1 4\n");
-    expect(await verdictAfter(page, "Run")).toBe("AC");
+    await expectVerdictAfter(page, "Run", "AC");
     await expect(page.getByTestId("verdict").locator("p").first().textContent()).resolves.toBe("Your scenario was not run");
     await page.getByText(/^Your scenario is not one the harness accepts: it needs eight numbers \(P C CAPACITY N .*\); it has 3\./).waitFor();
   });
@@ -71,7 +71,7 @@ describe("progress", () => {
       if (id) followed.push(id);
     });
     const progress = await recordProgress(page);
-    expect(await verdictAfter(page, "Run")).toBe("AC");
+    await expectVerdictAfter(page, "Run", "AC");
     // A phase of a few milliseconds may arrive with the next and never be drawn; none says "building".
     const shown = await progress();
     expect(shown.filter((label) => /Compiling|Building/.test(label))).toEqual([]);

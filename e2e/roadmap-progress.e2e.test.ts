@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
 import { createEmptyCard, fsrs, generatorParameters, type Grade } from "ts-fsrs";
 import { describe, expect, inject, it } from "vitest";
 import { signUp, uniqueEmail, useBrowser } from "@/e2e/support/browser";
-import { pasteCode, verdictAfter } from "@/e2e/support/exercise-page";
+import { pasteCode, expectVerdictAfter } from "@/e2e/support/exercise-page";
 import { loadRoadmap } from "@/lib/exercises/roadmap";
 import { endOfDay } from "@/lib/progress/time-zone";
 import { getQuestionBank, isReviewable, questionsOfTopic } from "@/lib/questions/question-bank";
@@ -77,7 +77,7 @@ describe("a new user's first day on the roadmap", () => {
     const exercise = "syscall-echo";
     await page.goto(`/exercises/${exercise}`);
     await pasteCode(page, await readFile(`graders/${exercise}/reference/c/echo.c`, "utf8"));
-    expect(await verdictAfter(page, "Submit")).toBe("AC");
+    await expectVerdictAfter(page, "Submit", "AC");
 
     // The topic page: every part of the second topic's mastery moved except the quiz.
     await page.goto(`/roadmap/${second!.id}`);

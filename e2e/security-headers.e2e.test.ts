@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import type { Page, Worker } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { signUp, uniqueEmail, useBrowser } from "@/e2e/support/browser";
-import { editorShows, pasteCode, verdictAfter } from "@/e2e/support/exercise-page";
+import { editorShows, pasteCode, expectVerdictAfter } from "@/e2e/support/exercise-page";
 
 const openContext = useBrowser();
 const EXERCISE = "/exercises/bankers-algorithm";
@@ -94,7 +94,7 @@ describe("the Content-Security-Policy in the browser", () => {
     await expect.poll(() => workers.length, { timeout: 15_000 }).toBeGreaterThan(0);
     await expect(workers[0]!.evaluate(() => typeof self.onmessage)).resolves.toBe("function");
 
-    expect(await verdictAfter(page, "Run")).toBe("AC");
+    await expectVerdictAfter(page, "Run", "AC");
     expect(violations).toEqual([]);
     expect(warnings).toEqual([]);
   }, 120_000);

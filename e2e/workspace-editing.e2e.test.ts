@@ -24,6 +24,13 @@ describe("typing in the editor", () => {
     await signUp(page, uniqueEmail("typist"));
     await page.goto(`/exercises/${EXERCISE}`);
     await clearEditor(page);
+    // Without the session's cached copy (as a minute after signing in), the first draft save sets it
+    // again, and a server action that sets a cookie makes Next render the page anew: the workspace
+    // must keep what is being typed through that.
+    const context = page.context();
+    const cookies = await context.cookies();
+    expect(cookies.some((cookie) => cookie.name.endsWith("session_data"))).toBe(true);
+    await context.clearCookies({ name: /session_data$/ });
 
     // Letters and spaces only: nothing Monaco would complete, close or indent by itself.
     const words = "broken keys lost while saving drafts and streaming runs ";

@@ -181,9 +181,11 @@ export function ExerciseWorkspace(props: {
           <Label htmlFor="language" className="sr-only">
             Language
           </Label>
+          {/* Chosen once the drafts are in (and the page is live): a choice made before would be undone by the draft's language, or lost before hydration. */}
           <select
             id="language"
             value={language}
+            disabled={loaded.state === "loading"}
             onChange={(event) => switchLanguage(event.target.value as Language)}
             className="h-9 rounded-md border border-input bg-background px-2 text-sm"
           >

@@ -25,7 +25,8 @@ export type Replacement = { text: string; revision: number };
 
 const SAVE_DELAY_MS = 800;
 
-export function useDrafts({ slug, languages }: { slug: string; languages: WorkspaceLanguage[] }) {
+export function useDrafts({ slug, languages: given }: { slug: string; languages: WorkspaceLanguage[] }) {
+  const languages = useSameLanguages(given);
   const [loaded, setLoaded] = useState<Loaded>({ state: "loading" });
   const signedIn = loaded.state === "ready" && loaded.signedIn;
   const [language, setLanguage] = useState<Language>(languages[0]!.id);
@@ -151,4 +152,16 @@ export function useDrafts({ slug, languages }: { slug: string; languages: Worksp
     setHistory,
     loadCode,
   };
+}
+
+/**
+ * `languages` as first given, while what they hold is the same. Next renders the page anew after a
+ * server action that sets a cookie (a draft save that refreshes the session's cached copy), handing
+ * over equal copies: taken as new, they would load the drafts again, making the editor read-only
+ * for a moment and losing what is typed then.
+ */
+function useSameLanguages(languages: WorkspaceLanguage[]): WorkspaceLanguage[] {
+  const kept = useRef(languages);
+  if (kept.current !== languages && JSON.stringify(kept.current) !== JSON.stringify(languages)) kept.current = languages;
+  return kept.current;
 }

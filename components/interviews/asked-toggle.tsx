@@ -2,7 +2,7 @@
 // A planned question's "asked" box in the interviewer's panel: ticked, it keeps the interview's clock
 // of that moment (a scorecard signal, a moment of the replay); unticked, it is forgotten.
 import { useState } from "react";
-import { clockLabel } from "@/components/interviews/room-notes";
+import { clockLabel } from "@/lib/interviews/clock-label";
 import { markAskedAction } from "@/lib/actions/interview-actions";
 import type { AskedQuestions } from "@/lib/server/interviews/asked-questions";
 

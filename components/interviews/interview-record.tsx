@@ -13,13 +13,14 @@ export function InterviewRecord({ interviewId, mayDelete, live }: { interviewId:
   return (
     <section aria-label="What is kept" className="flex flex-wrap items-center gap-2 border-t pt-3 text-xs text-muted-foreground" data-testid="interview-record">
       <p className="max-w-3xl">
-        osprep keeps this interview (the shared code and every edit, the runs and their results, the interviewers&apos; notes) until an owner of the team
-        deletes it, or the team is deleted. The interviewers&apos; notes are never shown to the candidate.
+        osprep keeps this interview (the shared code with every edit and who made it, sampled cursor positions, the timer, hints opened, the runs and their
+        results, the interviewers&apos; notes and scorecards) until an owner of the team deletes it, or the team is deleted. Its participants can replay it; the
+        interviewers&apos; notes and scorecards are never shown to the candidate.
       </p>
       {mayDelete &&
         (confirming ? (
           <span className="flex items-center gap-2">
-            <span className="text-destructive">Delete the interview, its code, runs, recording and notes? This cannot be undone.</span>
+            <span className="text-destructive">Delete the interview, its code, runs, recording, notes and scorecards? This cannot be undone.</span>
             <Button
               size="sm"
               variant="destructive"

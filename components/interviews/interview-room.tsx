@@ -3,6 +3,7 @@
 // editor with everyone's cursors, who is here, the server's timer, and Run/Submit whose progress and
 // result every participant sees. Interviewers start, extend and end the timer; at the end the
 // candidate's editor locks (the server refuses their edits too).
+import Link from "next/link";
 import { type ReactNode, useState } from "react";
 import { SubmissionResult } from "@/components/exercises/submission-result";
 import { remoteCursorStyles } from "@/components/interviews/presence";
@@ -70,21 +71,39 @@ export function InterviewRoom({ room, serverNow, statements }: { room: RoomView;
         {interviewer && (
           <div className="flex flex-wrap items-center gap-2">
             {!live.timer.startedAt && (
-              <Button size="sm" onClick={() => timerAction(() => startInterviewAction({ interviewId: room.id }))}>
+              // Live first: the room's timer arrives through the shared document (and a click before the page is live would be lost).
+              <Button size="sm" disabled={!live.synced} onClick={() => timerAction(() => startInterviewAction({ interviewId: room.id }))}>
                 Start interview
               </Button>
             )}
             {live.timer.startedAt && !over && (
               <>
-                <Button size="sm" variant="outline" onClick={() => timerAction(() => extendInterviewAction({ interviewId: room.id, minutes: 5 }))}>
+                <Button
+                  size="sm"
+                  variant="outline"
+                  disabled={!live.synced}
+                  onClick={() => timerAction(() => extendInterviewAction({ interviewId: room.id, minutes: 5 }))}
+                >
                   +5 min
                 </Button>
-                <Button size="sm" variant="outline" onClick={() => timerAction(() => endInterviewAction({ interviewId: room.id }))}>
+                <Button size="sm" variant="outline" disabled={!live.synced} onClick={() => timerAction(() => endInterviewAction({ interviewId: room.id }))}>
                   End interview
                 </Button>
               </>
             )}
           </div>
+        )}
+        {live.timer.startedAt && (
+          <nav className="flex gap-3 text-sm" aria-label="After the interview">
+            {interviewer && (
+              <Link href={`/interviews/${room.id}/scorecard`} className="underline underline-offset-4">
+                Scorecard
+              </Link>
+            )}
+            <Link href={`/interviews/${room.id}/replay`} className="underline underline-offset-4">
+              Replay
+            </Link>
+          </nav>
         )}
         <p className="ml-auto text-xs text-muted-foreground" data-testid="room-connection" data-state={live.connection} data-synced={live.synced}>
           {CONNECTION_SAYS[live.connection]}

@@ -7,17 +7,9 @@ import { useCallback, useEffect, useState } from "react";
 import { RenderedMarkdown } from "@/components/questions/rendered-markdown";
 import { Button } from "@/components/ui/button";
 import { addNoteAction, deleteNoteAction, editNoteAction, listNotesAction } from "@/lib/actions/interview-actions";
+import { clockLabel } from "@/lib/interviews/clock-label";
 import type { NoteView } from "@/lib/server/interviews/interview-notes";
 import { MAX_NOTE_CHARS } from "@/lib/validations/interviews";
-
-/** "12:34" into the interview, "1:02:05" past an hour, or before it started. */
-export function clockLabel(clockMs: number | null): string {
-  if (clockMs === null) return "before the start";
-  const seconds = Math.floor(clockMs / 1000);
-  const [h, m, s] = [Math.floor(seconds / 3600), Math.floor((seconds % 3600) / 60), seconds % 60];
-  const two = (n: number) => String(n).padStart(2, "0");
-  return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
-}
 
 function NoteEditor({
   initial,

@@ -42,12 +42,18 @@ export async function pasteCode(page: Page, code: string): Promise<void> {
   await editorShows(page, code.split("\n")[0]!.slice(0, 20), 10_000);
 }
 
-/** Presses Run or Submit and returns the verdict's code (AC, WA, CE, …) once it shows. */
-export async function verdictAfter(page: Page, button: "Run" | "Submit"): Promise<string> {
+/**
+ * Presses Run or Submit and waits for the verdict's code (AC, WA, CE, …); another than `expected`
+ * fails with what the result panel says (the compiler's output, the failing test).
+ */
+export async function expectVerdictAfter(page: Page, button: "Run" | "Submit", expected: string): Promise<void> {
   await page.getByRole("button", { name: button, exact: true }).click();
   const verdict = page.getByTestId("verdict");
   await verdict.waitFor({ timeout: 60_000 });
-  return (await verdict.getAttribute("data-verdict")) ?? "";
+  const got = (await verdict.getAttribute("data-verdict")) ?? "";
+  if (got === expected) return;
+  const panel = await page.getByTestId("submission-result").textContent();
+  throw new Error(`${button} got ${got}, not ${expected}. The result panel says: ${panel?.slice(0, 1500)}`);
 }
 
 /**

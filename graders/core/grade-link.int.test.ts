@@ -27,6 +27,7 @@ describe("link exercises in the sandbox", () => {
     const result = await judge("c", noLock.code);
     const failed = result.tests.find((test) => test.verdict === "WA")!;
     expect(failed.message).toMatch(/^Data race/);
+    expect(failed.finding).toBe("race");
     expect(failed.message).toMatch(/counter_add counter\.c:3/);
     expect(failed.message).not.toMatch(/harness\.c/);
   });

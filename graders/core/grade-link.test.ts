@@ -119,6 +119,7 @@ describe("gradeLink", () => {
     expect(result.verdict).toBe("WA");
     const race = result.tests.find((t) => t.name === "race")!;
     expect(race.message).toContain("Data race");
+    expect(race.finding).toBe("race");
     expect(race.message).toContain("buffer_put buffer.c:12");
     expect(race.message).not.toContain("harness.c");
     expect(race.input).toBeUndefined(); // hidden: no scenario shown
@@ -127,7 +128,7 @@ describe("gradeLink", () => {
   it("calls a time-out spent blocked a deadlock, not slowness", async () => {
     const stuck = harness(() => ({ outcome: "TLE", exitCode: null, cpuMs: 20, wallMs: 7000 }));
     const result = await gradeLink({ ...base, mode: "run", program: stuck });
-    expect(result.tests[0]).toMatchObject({ verdict: "TLE", message: expect.stringMatching(/deadlock/) });
+    expect(result.tests[0]).toMatchObject({ verdict: "TLE", finding: "deadlock", message: expect.stringMatching(/deadlock/) });
   });
 
   it("fails CPU spent where the reference blocks, naming the behaviour and the figures", async () => {

@@ -36,7 +36,7 @@ export interface GradeLinkOptions {
 const SCENARIO_EXCERPT = 2048;
 const REPORT_EXCERPT = 4096;
 
-type Judged = { ok: true; report: HarnessReport } | { ok: false; verdict: Verdict; message: string };
+type Judged = { ok: true; report: HarnessReport } | { ok: false; verdict: Verdict; message: string; finding?: "race" | "deadlock" };
 
 /** Runs `program` on a test's scenario with a fresh nonce; the nonce comes back for the report check. */
 async function runScenario(program: ExecutableProgram, test: LinkTestCase): Promise<{ run: ProgramRun; nonce: string }> {
@@ -73,12 +73,13 @@ function judge(grader: LinkGrader, test: LinkTestCase, run: ProgramRun, nonce: s
   const shown = test.visibility === "public";
   if (raceBuild && run.exitCode === RACE_EXIT_STATUS && hasRaceReport(run.stderr)) {
     const report = trimRaceReport(run.stderr, userFile);
-    return { ok: false, verdict: "WA", message: `Data race: two threads touched the same memory without synchronisation.\n${report}` };
+    return { ok: false, verdict: "WA", finding: "race", message: `Data race: two threads touched the same memory without synchronisation.\n${report}` };
   }
   if (run.outcome === "TLE" && run.cpuMs < run.wallMs / 2) {
     return {
       ok: false,
       verdict: "TLE",
+      finding: "deadlock",
       message:
         "Your code ran out of time while its threads were mostly waiting, not computing: a deadlock, a wakeup that never came (a signal sent before anyone waited, or the wrong condition signalled), or threads that wait on each other far too long (sleeping or yielding while holding a lock).",
     };
@@ -199,6 +200,7 @@ function testResult(test: LinkTestCase, run: ProgramRun, nonce: string, judged: 
     status: judged.ok ? "pass" : run.outcome === "ok" ? "fail" : "error",
     verdict: judged.ok ? "AC" : judged.verdict,
     message: judged.ok ? undefined : judged.message,
+    ...(!judged.ok && judged.finding ? { finding: judged.finding } : {}),
     metrics: { cpuMs: run.cpuMs, wallMs: run.wallMs, memoryKiB: run.memoryKiB },
     ...(test.visibility === "public" ? shownRun(test, run, nonce) : {}),
   };

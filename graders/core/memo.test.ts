@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { memoized, onGenerated, prime } from "@/graders/core/memo";
+import { defineIoGrader, defineLinkGrader } from "@/graders/core/types";
 
 describe("memoized generators", () => {
   it("build once per seed (and per language when they take it), and say what they built", () => {
@@ -25,5 +26,39 @@ describe("memoized generators", () => {
     prime({ generator, key: "2", value: "from the thread" });
     expect(tests(2, "c")).toBe("from the thread");
     expect(calls).toBe(1);
+  });
+});
+
+describe("define*Grader", () => {
+  it("builds each of a grader's generators once, leaving those it memoized itself as they are", () => {
+    let calls = 0;
+    const own = memoized((seed: number) => [{ name: `own ${seed}`, visibility: "hidden" as const, input: "" }]);
+    const grader = defineIoGrader({
+      check: () => ({ ok: true }),
+      hiddenTests: (seed, language) => [{ name: `${++calls} ${seed} ${language}`, visibility: "hidden", input: "" }],
+      performance: { workloads: own, tolerance: 2, repeats: 1 },
+    });
+    expect(grader.hiddenTests(1, "c")).toBe(grader.hiddenTests(1, "c"));
+    expect(grader.hiddenTests(1, "go")).not.toBe(grader.hiddenTests(1, "c"));
+    expect(calls).toBe(2);
+    expect(grader.performance!.workloads).toBe(own);
+    const link = defineLinkGrader({
+      tests: (seed) => [{ name: `${++calls} ${seed}`, visibility: "public", scenario: "" }],
+      check: () => ({ ok: true }),
+      customScenario: (input) => ({ ok: true, scenario: input }),
+    });
+    expect(link.tests(3, "c")).toBe(link.tests(3, "python"));
+    expect(calls).toBe(3);
+  });
+
+  it("names a grader's generators by where the grader is defined, so another thread's can stand in for them", () => {
+    const generators: string[] = [];
+    onGenerated(({ generator }) => generators.push(generator));
+    const define = () => defineIoGrader({ check: () => ({ ok: true }), hiddenTests: (seed) => [{ name: String(seed), visibility: "hidden", input: "" }] });
+    const grader = define();
+    grader.hiddenTests(7, "c");
+    expect(generators.at(-1)).toMatch(/memo\.test\.ts:\d+:\d+\)?#hiddenTests$/);
+    prime({ generator: generators.at(-1)!, key: "8", value: [{ name: "from the thread", visibility: "hidden", input: "" }] });
+    expect(define().hiddenTests(8, "c")[0]!.name).toBe("from the thread");
   });
 });

@@ -5,24 +5,41 @@
 // A worker builds them ahead of time in a thread of its own (worker/warm-graders.ts), which sends
 // what it made back to be used here: each generator is known across threads by where it is
 // declared (its source location, the same in every thread that loads the grader).
-import type { Generate } from "@/graders/core/types";
 import type { Language } from "@/contracts/languages";
+
+/**
+ * Graders generate tests from a seed and, where the cost differs by language, for the language of
+ * the submission: a workload on which the C reference spends 150 ms takes Python's ten seconds, so
+ * each language gets the size on which its reference spends at least ~150 ms of CPU (measured with
+ * `npm run graders:sizes`, checked by the self-tests).
+ */
+export type Generate<T> = (seed: number, language: Language) => T;
 
 type Listener = (made: { generator: string; key: string; value: unknown }) => void;
 
 const primed = new Map<string, unknown>();
 const listeners: Listener[] = [];
 
-/** Where the call to `memoized` stands: the identity of a generator in every thread. */
-function declaredAt(): string {
-  return (new Error().stack?.split("\n")[3] ?? "").trim().replace(/^at\s+/, "");
+/** Where the call `depth` frames up stands (1: the caller of the function asking): an identity the same in every thread. */
+export function callSite(depth: number): string {
+  return (new Error().stack?.split("\n")[depth + 2] ?? "").trim().replace(/^at\s+/, "");
 }
 
-export function memoized<T>(generate: Generate<T>): Generate<T> {
-  const generator = declaredAt();
+const MEMOIZED = Symbol("memoized");
+
+/** Whether `generate` already builds once per seed (and language): define*Grader leaves it as it is. */
+export const isMemoized = (generate: unknown) => typeof generate === "function" && MEMOIZED in generate;
+
+/**
+ * `generate`, built once per seed (and per language when it takes the language). Known across
+ * threads by where `memoized` is called, or by `identity` (define*Grader names each generator of a
+ * grader by where the grader is defined and the generator's part).
+ */
+export function memoized<T>(generate: Generate<T>, identity?: string): Generate<T> {
+  const generator = identity ?? callSite(1);
   const made = new Map<string, T>();
   const byLanguage = generate.length >= 2;
-  return (seed: number, language: Language) => {
+  const once = (seed: number, language: Language) => {
     const key = byLanguage ? `${seed}:${language}` : String(seed);
     if (!made.has(key)) {
       const ready = primed.get(`${generator}|${key}`) as T | undefined;
@@ -33,6 +50,7 @@ export function memoized<T>(generate: Generate<T>): Generate<T> {
     }
     return made.get(key)!;
   };
+  return Object.assign(once, { [MEMOIZED]: true });
 }
 
 /** Calls `listener` with everything a generator makes in this thread (the warm-up thread sends it on). */

@@ -102,6 +102,40 @@ describe("measurePerformance", () => {
     expect(crashed).not.toHaveProperty("limits");
   });
 
+  it("allows growth up to the exercise's limit, or 1.5× the reference's own growth in the same job where that is more", async () => {
+    const small: IoTestCase = { ...workload, name: "n", input: "n\n", expected: "n\n" };
+    const large: IoTestCase = { ...workload, name: "4n", input: "4n\n", expected: "4n\n" };
+    const costing = (costs: Record<string, number>): ExecutableProgram => ({
+      run: async ({ stdin }) => ({ outcome: "ok", exitCode: 0, signal: null, stdout: stdin, stderr: "", cpuMs: costs[stdin.trim()]!, wallMs: 1, memoryKiB: 1 }),
+    });
+    const growth = { small, large, maxRatio: 7 };
+    const judged = (program: Record<string, number>, reference: Record<string, number>) =>
+      measurePerformance({
+        plan: { workloads: [large], tolerance: 3, repeats: 1, growth },
+        runner: ioWorkloads(exactLines),
+        program: costing(program),
+        reference: costing(reference),
+      });
+    // The machine makes the reference itself grow 6× (caches): 8.5× is allowed (up to 9×), 16× is not.
+    const cached = await judged({ n: 100, "4n": 850 }, { n: 100, "4n": 600 });
+    expect(cached.growth).toMatchObject({ ratio: 8.5, referenceRatio: 6, maxRatio: 9, passed: true });
+    const quadratic = await judged({ n: 100, "4n": 1600 }, { n: 100, "4n": 600 });
+    expect(quadratic.growth).toMatchObject({ ratio: 16, maxRatio: 9, passed: false });
+    // A reference that grows 4×: the exercise's limit of 7× stands.
+    const linear = await judged({ n: 100, "4n": 800 }, { n: 250, "4n": 1000 });
+    expect(linear.growth).toMatchObject({ ratio: 8, referenceRatio: 4, maxRatio: 7, passed: false });
+  });
+
+  it("says a program that ran out of time on a workload is too slow, as a ratio over the limit would", async () => {
+    const result = await measurePerformance({
+      plan,
+      runner: ioWorkloads(exactLines),
+      program: { run: async () => ({ outcome: "TLE", exitCode: null, signal: "SIGKILL", stdout: "", stderr: "", cpuMs: 6000, wallMs: 6000, memoryKiB: 1 }) },
+      reference: timed([100]),
+    });
+    expect(result).toMatchObject({ verdict: "TLE", message: "Too slow. On the large performance test (a million operations) your program ran out of time." });
+  });
+
   it("names the workload and the figures, and guesses no cause", async () => {
     const result = await measurePerformance({ plan, runner: ioWorkloads(exactLines), program: timed([500]), reference: timed([100]) });
     expect(result.message).toBe(

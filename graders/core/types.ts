@@ -1,5 +1,6 @@
 // What an exercise's grader declares, and the one seam through which grading runs programs.
 import type { Language } from "@/contracts/languages";
+import { callSite, type Generate, isMemoized, memoized } from "@/graders/core/memo";
 import type { SourceRule } from "@/graders/core/source-rules";
 
 /** One test of an `io` exercise. */
@@ -20,13 +21,7 @@ export type CheckOutcome = { ok: true } | { ok: false; message: string };
 /** Judges one output. `message` may name specifics for public tests; hidden ones get a category only. */
 export type Checker = (test: IoTestCase, output: string) => CheckOutcome;
 
-/**
- * Graders generate tests from a seed and, where the cost differs by language, for the language of
- * the submission: a workload on which the C reference spends 150 ms takes Python's ten seconds, so
- * each language gets the size on which its reference spends at least ~150 ms of CPU (measured with
- * `npm run graders:sizes`, checked by the self-tests).
- */
-export type Generate<T> = (seed: number, language: Language) => T;
+export type { Generate } from "@/graders/core/memo";
 
 export interface PerformanceSpec {
   /** Inputs large enough that CPU time means something; run by the submission and the reference. */
@@ -177,8 +172,33 @@ export type Grader = IoGrader | LinkGrader | ServerGrader;
 
 const DEFAULT_SEED = 20261123;
 
+/**
+ * Every generator of a grader (tests, workloads, growth) built once per seed (and language): those a
+ * grader memoized itself are left as they are; the others are known across threads by where the
+ * grader is defined and which generator they are.
+ */
+function once<T>(generate: Generate<T>, site: string, part: string): Generate<T> {
+  return isMemoized(generate) ? generate : memoized(generate, `${site}#${part}`);
+}
+
 export function defineIoGrader(grader: Omit<IoGrader, "kind" | "seed"> & { seed?: number }): IoGrader {
-  return { kind: "io", seed: DEFAULT_SEED, ...grader };
+  const site = callSite(1);
+  const { performance } = grader;
+  return {
+    kind: "io",
+    seed: DEFAULT_SEED,
+    ...grader,
+    hiddenTests: once(grader.hiddenTests, site, "hiddenTests"),
+    performance: performance && {
+      ...performance,
+      workloads: once(performance.workloads, site, "workloads"),
+      growth: performance.growth && {
+        ...performance.growth,
+        small: once(performance.growth.small, site, "growth.small"),
+        large: once(performance.growth.large, site, "growth.large"),
+      },
+    },
+  };
 }
 
 export function defineServerGrader(grader: Omit<ServerGrader, "kind" | "seed"> & { seed?: number }): ServerGrader {
@@ -186,5 +206,13 @@ export function defineServerGrader(grader: Omit<ServerGrader, "kind" | "seed"> &
 }
 
 export function defineLinkGrader(grader: Omit<LinkGrader, "kind" | "seed"> & { seed?: number }): LinkGrader {
-  return { kind: "link", seed: DEFAULT_SEED, ...grader };
+  const site = callSite(1);
+  const { performance } = grader;
+  return {
+    kind: "link",
+    seed: DEFAULT_SEED,
+    ...grader,
+    tests: once(grader.tests, site, "tests"),
+    performance: performance && { ...performance, workloads: once(performance.workloads, site, "workloads") },
+  };
 }

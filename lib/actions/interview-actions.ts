@@ -12,6 +12,7 @@ import { controlTimer } from "@/lib/server/interviews/control-timer";
 import { deleteInterview } from "@/lib/server/interviews/delete-interview";
 import { addNote, deleteNote, editNote, listNotes } from "@/lib/server/interviews/interview-notes";
 import { joinAsGuest } from "@/lib/server/interviews/join-as-guest";
+import { openHint } from "@/lib/server/interviews/room-hints";
 import { mintRoomToken } from "@/lib/server/interviews/mint-room-token";
 import { planInterview } from "@/lib/server/interviews/plan-interview";
 import { requireRoomAccess } from "@/lib/server/interviews/room-access";
@@ -24,6 +25,7 @@ import {
   joinAsGuestSchema,
   markAskedSchema,
   noteIdSchema,
+  openHintSchema,
   planInterviewSchema,
   roomRunSchema,
 } from "@/lib/validations/interviews";
@@ -67,6 +69,11 @@ export const deleteInterviewAction = roomAction(interviewIdSchema, async ({ inte
 /** Marks one of the planned questions asked (or not), for the interview's interviewers. */
 export const markAskedAction = roomAction(markAskedSchema, async ({ interviewId, questionKey, asked }, { viewer }) =>
   markAsked({ interviewId, viewer, questionKey, asked }),
+);
+
+/** The candidate opens an exercise's next hint, for the room (lib/server/interviews/room-hints.ts). */
+export const openHintAction = roomAction(openHintSchema, async ({ interviewId, exerciseSlug, index }, { viewer }) =>
+  openHint({ interviewId, viewer, exerciseSlug, index }),
 );
 
 // Private notes: the interview's interviewers only (lib/server/interviews/interview-notes.ts).

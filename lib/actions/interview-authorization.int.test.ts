@@ -499,19 +499,175 @@ describe("private notes × caller", () => {
       actAs("interviewer");
       expect(outcomeOf(await actions.addNoteAction({ interviewId: interview.id, body: NOTE }))).toBe("ok");
       await db.interviewDocumentUpdate.create({ data: { interviewId: interview.id, update: Buffer.from([0]), authorKind: "server" } });
+      await db.interviewEvent.create({ data: { interviewId: interview.id, kind: "cursor", actorKind: "server", data: {} } });
+      await db.interviewScorecard.create({
+        data: { interviewId: interview.id, authorId: sessions.interviewer.userId, rubric: [], scores: {}, signals: {}, summary: "Kept until deleted" },
+      });
       actAs(caller, interview.guestCookie);
       const result = await actions.deleteInterviewAction({ interviewId: interview.id });
+      const where = { interviewId: interview.id };
       const left = {
         interviews: await db.interview.count({ where: { id: interview.id } }),
-        notes: await db.interviewNote.count({ where: { interviewId: interview.id } }),
-        updates: await db.interviewDocumentUpdate.count({ where: { interviewId: interview.id } }),
+        notes: await db.interviewNote.count({ where }),
+        updates: await db.interviewDocumentUpdate.count({ where }),
+        events: await db.interviewEvent.count({ where }),
+        scorecards: await db.interviewScorecard.count({ where }),
       };
-      expect(left, caller).toEqual(result.ok ? { interviews: 0, notes: 0, updates: 0 } : { interviews: 1, notes: 1, updates: 1 });
+      const kept = result.ok ? 0 : 1;
+      expect(left, caller).toEqual({ interviews: kept, notes: kept, updates: kept, events: kept, scorecards: kept });
       return result;
     });
     const live = await interviewFor("owner", { startedAt: new Date(), endsAt: new Date(Date.now() + 600_000) });
     actAs("owner");
     expect(outcomeOf(await actions.deleteInterviewAction({ interviewId: live.id }))).toBe("INVALID_INPUT");
+  });
+});
+
+describe("scorecards, rubrics and hints × caller", () => {
+  const liveTimer = () => ({ startedAt: new Date(Date.now() - 60_000), endsAt: new Date(Date.now() + 600_000) });
+  const SUMMARY = "Private verdict: weak on memory barriers";
+  const ALL_SCORES = { "problem-solving": 3, correctness: 2, "os-knowledge": 2, "code-quality": 3, communication: 4 } as const;
+  let scorecardActions: typeof import("@/lib/actions/scorecard-actions");
+  beforeAll(async () => {
+    scorecardActions = await import("@/lib/actions/scorecard-actions");
+  });
+
+  /** The owner's submitted scorecard of the interview, with SUMMARY. */
+  async function ownerScorecard(interviewId: string) {
+    actAs("owner");
+    expect(outcomeOf(await scorecardActions.openScorecardAction({ interviewId }))).toBe("ok");
+    const saved = await scorecardActions.saveScorecardAction({ interviewId, scores: ALL_SCORES, recommendation: "no", summary: SUMMARY, submit: true });
+    expect(outcomeOf(saved)).toBe("ok");
+  }
+
+  it("openScorecardAction and saveScorecardAction: the interview's interviewers; its candidate and guest refused; anyone else told there is no such interview", async () => {
+    await matrix(INTERVIEWERS, async (caller) => {
+      const interview = await interviewFor(caller, liveTimer());
+      actAs(caller, interview.guestCookie);
+      return scorecardActions.openScorecardAction({ interviewId: interview.id });
+    });
+    await matrix(INTERVIEWERS, async (caller) => {
+      const interview = await interviewFor(caller, liveTimer());
+      actAs(caller, interview.guestCookie);
+      await scorecardActions.openScorecardAction({ interviewId: interview.id });
+      const saved = await scorecardActions.saveScorecardAction({
+        interviewId: interview.id,
+        scores: ALL_SCORES,
+        recommendation: "yes",
+        summary: "Mine",
+        submit: true,
+      });
+      const stored = await db.interviewScorecard.count({ where: { interviewId: interview.id, submittedAt: { not: null } } });
+      expect(stored, caller).toBe(saved.ok ? 1 : 0);
+      return saved;
+    });
+  });
+
+  it("listScorecardsAction: the interviewers (others' held back until theirs is in, owners at once); nothing reaches the candidate or guest", async () => {
+    await matrix(INTERVIEWERS, async (caller) => {
+      const interview = await interviewFor(caller, liveTimer());
+      await ownerScorecard(interview.id);
+      actAs(caller, interview.guestCookie);
+      const listed = await scorecardActions.listScorecardsAction({ interviewId: interview.id });
+      if (listed.ok) expect(JSON.stringify(listed.data).includes("memory barriers"), caller).toBe(caller === "owner");
+      if (!listed.ok) expect(JSON.stringify(listed)).not.toContain("memory barriers");
+      return listed;
+    });
+    // Nor through the room page.
+    const { getRoom } = await import("@/lib/server/interviews/get-room");
+    const { currentViewer } = await import("@/lib/server/interviews/room-access");
+    for (const caller of ["candidate", "guest"] as const) {
+      const interview = await interviewFor(caller, liveTimer());
+      await ownerScorecard(interview.id);
+      actAs(caller, interview.guestCookie);
+      const room = await getRoom({ interviewId: interview.id, viewer: await currentViewer(interview.id) });
+      expect(JSON.stringify(room), caller).not.toContain("memory barriers");
+    }
+  });
+
+  it("stay out of reach of the interview's candidate once made an interviewer of another team, or an interviewer or owner of its own", async () => {
+    const interview = await interviewFor("candidate", liveTimer());
+    await ownerScorecard(interview.id);
+    const tag = `sc-${Date.now().toString(36)}`;
+    const otherTeam = await db.organization.create({ data: { id: tag, name: "Elsewhere", slug: tag, createdAt: new Date() } });
+    await db.member.create({ data: { id: `m-${tag}`, organizationId: otherTeam.id, userId: sessions.candidate.userId, role: "owner", createdAt: new Date() } });
+    actAs("candidate");
+    expect(outcomeOf(await scorecardActions.listScorecardsAction({ interviewId: interview.id })), "owner elsewhere").toBe("FORBIDDEN");
+    try {
+      for (const role of ["interviewer", "owner"] as const) {
+        await db.member.update({ where: { id: sessions.candidate.memberId! }, data: { role } });
+        actAs("candidate");
+        expect(outcomeOf(await scorecardActions.listScorecardsAction({ interviewId: interview.id })), role).toBe("FORBIDDEN");
+        expect(outcomeOf(await scorecardActions.openScorecardAction({ interviewId: interview.id })), role).toBe("FORBIDDEN");
+        const { listTeamInterviews } = await import("@/lib/server/scorecards/list-team-interviews");
+        const listed = await listTeamInterviews({ userId: sessions.candidate.userId, slug: "kernel-club" });
+        expect(
+          listed.interviews.map((i) => i.id),
+          role,
+        ).not.toContain(interview.id);
+      }
+    } finally {
+      await db.member.update({ where: { id: sessions.candidate.memberId! }, data: { role: "candidate" } });
+    }
+  });
+
+  it("saveRubricAction and resetRubricAction: the team's owners only", async () => {
+    const RUBRIC_OWNERS: Record<Caller, Outcome> = {
+      anonymous: "UNAUTHORIZED",
+      outsider: "NOT_FOUND",
+      candidate: "NOT_FOUND",
+      interviewer: "FORBIDDEN",
+      owner: "ok",
+      guest: "UNAUTHORIZED",
+    };
+    const dimensions = [{ name: "Systems", description: "", anchors: ["1", "2", "3", "4"], suggestFrom: null }];
+    await matrix(RUBRIC_OWNERS, async (caller) => {
+      actAs(caller);
+      return scorecardActions.saveRubricAction({ slug: "kernel-club", dimensions });
+    });
+    await matrix(RUBRIC_OWNERS, async (caller) => {
+      actAs(caller);
+      return scorecardActions.resetRubricAction({ slug: "kernel-club" });
+    });
+  });
+
+  it("the replay (getReplay): the interview's participants; the interviewers' notes and asked questions in theirs only", async () => {
+    const { getReplay } = await import("@/lib/server/replay/get-replay");
+    const { currentViewer } = await import("@/lib/server/interviews/room-access");
+    await matrix(PARTICIPANTS, async (caller) => {
+      const interview = await interviewFor(caller, liveTimer());
+      actAs("interviewer");
+      expect(outcomeOf(await actions.addNoteAction({ interviewId: interview.id, body: "Private: replay note about mmap" }))).toBe("ok");
+      expect(outcomeOf(await actions.markAskedAction({ interviewId: interview.id, questionKey: "spoken:0", asked: true }))).toBe("ok");
+      await db.interviewDocumentUpdate.create({ data: { interviewId: interview.id, update: Buffer.from([0, 0]), authorKind: "server" } });
+      actAs(caller, interview.guestCookie);
+      try {
+        const replay = await getReplay({ interviewId: interview.id, viewer: await currentViewer(interview.id) });
+        const interviewer = caller === "owner" || caller === "interviewer";
+        const said = JSON.stringify(replay);
+        expect([said.includes("replay note about mmap"), said.includes("Private question for interviewers")], caller).toEqual([interviewer, interviewer]);
+        expect(replay.updates, caller).toHaveLength(1);
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, error: { code: (error as { code: string }).code } };
+      }
+    });
+  });
+
+  it("openHintAction: the candidate or guest, while the interview runs; interviewers see every hint and open none", async () => {
+    const CANDIDATES: Record<Caller, Outcome> = { ...PARTICIPANTS, interviewer: "FORBIDDEN", owner: "FORBIDDEN" };
+    await matrix(CANDIDATES, async (caller) => {
+      const interview = await interviewFor(caller, liveTimer());
+      actAs(caller, interview.guestCookie);
+      const opened = await actions.openHintAction({ interviewId: interview.id, exerciseSlug: "lru-pager", index: 0 });
+      expect(await db.interviewEvent.count({ where: { interviewId: interview.id, kind: "hint" } }), caller).toBe(opened.ok ? 1 : 0);
+      return opened;
+    });
+    const planned = await interviewFor("candidate");
+    actAs("candidate");
+    expect(outcomeOf(await actions.openHintAction({ interviewId: planned.id, exerciseSlug: "lru-pager", index: 0 }))).toBe("CONFLICT");
+    const live = await interviewFor("candidate", liveTimer());
+    expect(outcomeOf(await actions.openHintAction({ interviewId: live.id, exerciseSlug: "producer-consumer", index: 0 }))).toBe("INVALID_INPUT");
   });
 });
 

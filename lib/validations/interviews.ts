@@ -118,4 +118,7 @@ export const noteIdSchema = z.object({ interviewId: idSchema, noteId: idSchema }
 
 /** A planned question of the room: "spoken:<index>" (the interviewer's own) or "bank:<slug>". */
 export const questionKeySchema = z.string().regex(/^(spoken:\d{1,2}|bank:[a-z0-9-]{1,80})$/, "That names no question of this interview.");
+/** A hint of one of the room's exercises, counted from 0; hints open in order. */
+export const openHintSchema = z.object({ interviewId: idSchema, exerciseSlug: exerciseSlugSchema, index: z.number().int().min(0).max(50) });
+
 export const markAskedSchema = z.object({ interviewId: idSchema, questionKey: questionKeySchema, asked: z.boolean() });

@@ -24,7 +24,15 @@ export default async function InterviewRoomPage({ params }: { params: Promise<{ 
     notFound();
   }
   const statements = Object.fromEntries(
-    room.exercises.map((exercise) => [exercise.slug, <Statement key={exercise.slug} slug={exercise.slug} markdown={exercise.statement} />]),
+    room.exercises.map((exercise) => [
+      exercise.slug,
+      <Statement
+        key={exercise.slug}
+        slug={exercise.slug}
+        markdown={exercise.statement}
+        room={{ interviewId: room.id, interviewer: room.participant.role === "interviewer", opened: room.hintsOpened[exercise.slug] ?? 0 }}
+      />,
+    ]),
   );
   return <InterviewRoom room={room} serverNow={Date.now()} statements={statements} />;
 }

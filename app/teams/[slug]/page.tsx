@@ -29,6 +29,18 @@ export default async function TeamPage({ params }: { params: Promise<{ slug: str
           <Link href="/interviews" className="underline underline-offset-4">
             Interviews
           </Link>
+          {team.viewerRole !== "candidate" && (
+            <>
+              {" · "}
+              <Link href={`/teams/${team.slug}/interviews`} className="underline underline-offset-4">
+                Outcomes
+              </Link>
+              {" · "}
+              <Link href={`/teams/${team.slug}/rubric`} className="underline underline-offset-4">
+                Rubric
+              </Link>
+            </>
+          )}
         </p>
       </div>
       <TeamAdmin team={team} />

@@ -5,13 +5,22 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { interviewClockMs } from "@/lib/interviews/interview-phase";
+import type { QuestionBank } from "@/lib/questions/load-question-bank";
 import { requireInterviewer, type Viewer } from "@/lib/server/interviews/room-access";
 
 export type AskedQuestions = Record<string, { clockMs: number | null; askedBy: string }>;
 
-/** The keys of the interview's planned questions: "spoken:<index>" and "bank:<slug>". */
+/** The interview's planned questions in the room's order, keyed "spoken:<index>" and "bank:<slug>"; a bank question's text is its prompt (its slug without the bank). */
+export function plannedQuestions(interview: { questions: string[]; questionSlugs: string[] }, bank: QuestionBank | null): { key: string; text: string }[] {
+  return [
+    ...interview.questions.map((text, index) => ({ key: `spoken:${index}`, text })),
+    ...interview.questionSlugs.map((slug) => ({ key: `bank:${slug}`, text: bank?.questions.find((q) => q.slug === slug)?.prompt ?? slug })),
+  ];
+}
+
+/** The keys of the interview's planned questions. */
 export function questionKeys(interview: { questions: string[]; questionSlugs: string[] }): string[] {
-  return [...interview.questions.map((_, index) => `spoken:${index}`), ...interview.questionSlugs.map((slug) => `bank:${slug}`)];
+  return plannedQuestions(interview, null).map((question) => question.key);
 }
 
 /** The marks; for a caller that has checked the viewer is one of the interview's interviewers (getRoom). */

@@ -1,7 +1,7 @@
 import "server-only";
 // The interview's timer, held by the server: an interviewer starts it (now + the planned duration),
-// extends it, or ends it. Each change is announced; the collaboration server tells the room, locks
-// the candidate's editor at the end and keeps the final code.
+// extends it, or ends it. Each change is announced (the collaboration server tells the room, locks
+// the candidate's editor at the end and keeps the final code) and kept as a room event for the replay.
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { announceInterviewChange } from "@/lib/interviews/interview-events";
@@ -11,7 +11,7 @@ import { requireInterviewer, type Viewer } from "@/lib/server/interviews/room-ac
 type TimerChange = { action: "start" } | { action: "extend"; minutes: number } | { action: "end" };
 
 export async function controlTimer({ interviewId, viewer, change }: { interviewId: string; viewer: Viewer; change: TimerChange }): Promise<void> {
-  const { interview } = await requireInterviewer({ interviewId, viewer });
+  const { interview, participant } = await requireInterviewer({ interviewId, viewer });
   const now = new Date();
   const phase = interviewPhase(interview, now.getTime());
   await db.$transaction(async (tx) => {
@@ -33,6 +33,7 @@ export async function controlTimer({ interviewId, viewer, change }: { interviewI
         break;
     }
     if (updated.count === 0) throw new AppError("CONFLICT", "The timer changed meanwhile (another interviewer?): look at it again, then retry.");
+    await tx.interviewEvent.create({ data: { interviewId, kind: "timer", actorKind: "member", actorId: participant.id, data: change, at: now } });
     await announceInterviewChange(tx, interviewId);
   });
 }

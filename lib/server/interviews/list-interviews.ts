@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { candidateName } from "@/lib/interviews/display-names";
 import { type InterviewPhase, interviewPhase } from "@/lib/interviews/interview-phase";
 
 export interface InterviewListEntry {
@@ -48,7 +49,7 @@ export async function listInterviews({ userId }: { userId: string }): Promise<In
     title: row.title,
     teamName: row.organization.name,
     teamSlug: row.organization.slug,
-    candidateName: row.candidate?.name ?? (row.guests[0] ? `${row.guests[0].name} (guest)` : null),
+    candidateName: candidateName({ candidate: row.candidate, guest: row.guests[0] }),
     phase: interviewPhase(row),
     durationMinutes: row.durationMinutes,
     startedAt: row.startedAt,

@@ -5,9 +5,11 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { announceInterviewChange } from "@/lib/interviews/interview-events";
 import { interviewPhase } from "@/lib/interviews/interview-phase";
+import { guestName } from "@/lib/interviews/display-names";
 import { requireRoomAccess, type Viewer } from "@/lib/server/interviews/room-access";
 import { createSubmission } from "@/lib/server/submissions/create-submission";
 import type { RoomRunInput } from "@/lib/validations/interviews";
+import { type GradingResult, gradingResultSchema } from "@/contracts/grading-result";
 import { publicSubmissionOf } from "@/lib/server/submissions/get-submission";
 import type { PublicSubmission } from "@/lib/validations/submissions";
 
@@ -21,6 +23,55 @@ export interface RoomRun {
   verdict: string | null;
   score: number | null;
   queuedAt: Date;
+}
+
+/** A room run's author as the room names them. */
+function authorName({ user, guest }: { user: { name: string } | null; guest: { name: string } | null }): string {
+  return user?.name ?? (guest ? guestName(guest.name) : "someone");
+}
+
+/** What every listing of the room's runs reads: the run, its verdict and its author. */
+const runSelect = {
+  id: true,
+  kind: true,
+  exerciseSlug: true,
+  language: true,
+  status: true,
+  verdict: true,
+  queuedAt: true,
+  user: { select: { name: true } },
+  guest: { select: { name: true } },
+} as const;
+
+export interface GradedRoomRun {
+  id: string;
+  kind: "run" | "submit";
+  exerciseSlug: string;
+  language: string;
+  authorName: string;
+  status: "queued" | "running" | "done" | "internal_error";
+  verdict: string | null;
+  /** As the worker recorded it; null until graded (or when it cannot be read). */
+  results: GradingResult | null;
+  queuedAt: Date;
+  finishedAt: Date | null;
+}
+
+/** Enough for the busiest interview; a room sending more is refused long before (the submission throttle). */
+const MAX_GRADED_RUNS = 2_000;
+
+/** The room's runs and Submits, oldest first, with their results: what a scorecard's signals and the replay are made of. */
+export async function readGradedRoomRuns(interviewId: string): Promise<GradedRoomRun[]> {
+  const rows = await db.submission.findMany({
+    where: { interviewId },
+    orderBy: { queuedAt: "asc" },
+    take: MAX_GRADED_RUNS,
+    select: { ...runSelect, results: true, finishedAt: true },
+  });
+  return rows.map(({ user, guest, results, ...row }) => {
+    const parsed = results === null ? null : gradingResultSchema.safeParse(results);
+    return { ...row, authorName: authorName({ user, guest }), results: parsed?.success ? parsed.data : null };
+  });
 }
 
 export async function createRoomRun({ viewer, input }: { viewer: Viewer; input: RoomRunInput }): Promise<{ id: string }> {
@@ -41,20 +92,9 @@ export async function listRoomRuns({ interviewId }: { interviewId: string }): Pr
     where: { interviewId },
     orderBy: { queuedAt: "desc" },
     take: 100,
-    select: {
-      id: true,
-      kind: true,
-      exerciseSlug: true,
-      language: true,
-      status: true,
-      verdict: true,
-      score: true,
-      queuedAt: true,
-      user: { select: { name: true } },
-      guest: { select: { name: true } },
-    },
+    select: { ...runSelect, score: true },
   });
-  return rows.map(({ user, guest, ...row }) => ({ ...row, authorName: user?.name ?? (guest ? `${guest.name} (guest)` : "someone") }));
+  return rows.map(({ user, guest, ...row }) => ({ ...row, authorName: authorName({ user, guest }) }));
 }
 
 /** One of the room's runs as every participant may see it (its code is the room's anyway). */
