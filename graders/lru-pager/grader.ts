@@ -76,6 +76,10 @@ const hiddenTests = memoized((seed: number): IoTestCase[] => {
       workingSet(random.fork("large working set"), 100_000, 1_000_000, { sizeFactor: 1.25, drift: 0.002, writeShare: 0.3 }),
     ),
     LARGE_SCAN,
+    // Every access evicts, at the limits: finding the least recently used page by walking a map from
+    // its oldest entry (Python's next(iter(dict)), which steps over the holes left by every eviction
+    // until the dict is rebuilt) costs a scan per access here, where the working set above hides it.
+    test("every access evicts, 100,000 frames", "a loop over 100,001 pages: LRU's worst case at the limits", loop(100_000, 100_001, 9)),
   ];
 });
 

@@ -127,8 +127,8 @@ function test(name: string, visibility: "public" | "hidden", scenario: Scenario,
  * than C's threads, and Python ten times slower.
  */
 const THROUGHPUT: Record<Language, Scenario[]> = {
-  c: [{ producers: 4, consumers: 4, capacity: 64, items: 90_000 }],
-  cpp: [{ producers: 4, consumers: 4, capacity: 64, items: 90_000 }],
+  c: [{ producers: 4, consumers: 4, capacity: 64, items: 150_000 }],
+  cpp: [{ producers: 4, consumers: 4, capacity: 64, items: 150_000 }],
   go: [{ producers: 4, consumers: 4, capacity: 64, items: 750_000 }],
   python: [{ producers: 4, consumers: 4, capacity: 64, items: 9_000 }],
 };
