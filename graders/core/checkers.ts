@@ -64,6 +64,24 @@ export const exactLines: Checker = (test, output): CheckOutcome => {
   return divergence ? { ok: false, message: describeDivergence(test, divergence) } : { ok: true };
 };
 
+/**
+ * A performance workload's output against the reference's (its `expected`, from the same job): a
+ * difference is reported by line, not explained, since the hidden tests explain the same mistakes
+ * and explaining would replay the workload in the oracle. Without an expected output, `check`
+ * judges it.
+ */
+export function againstReference(check: Checker): Checker {
+  return (test, output) => {
+    if (test.expected === undefined) return check(test, output);
+    const divergence = firstDivergence(normalisedLines(test.expected), normalisedLines(output));
+    if (!divergence) return { ok: true };
+    return {
+      ok: false,
+      message: `${describeDivergence({ ...test, visibility: "hidden" }, divergence).replace(/\.$/, "")}: it differs from the reference's answer.`,
+    };
+  };
+}
+
 /** Equality of white-space-separated tokens, for exercises where layout does not matter. */
 export const tokens: Checker = (test, output): CheckOutcome => {
   if (test.expected === undefined) throw new Error(`Test ${test.name} has no expected output for tokens.`);

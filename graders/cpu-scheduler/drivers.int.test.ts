@@ -2,7 +2,7 @@
 // are named (each way, in the same words), what earlier scenarios printed comes first, split runs
 // are joined, idle stretches filled, and malformed input is refused before anything is scheduled.
 // One misbehaving scheduler per language, told by the RR quantum which mistake to make.
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import type { Language } from "@/contracts/languages";
 import { type DriverCases, expectDriverOutputs } from "@/graders/core/test/driver-outputs";
 

@@ -2,7 +2,7 @@
 // wrong line in the statement's terms: which field of a bad line is bad and why, which field keeps a
 // job from running at the minute printed, or why it runs at the minute missed (the rule for the two
 // day fields above all). Public tests are told the line expected and got; hidden ones the query.
-import { describeDivergence, excerpt, exactLines, firstDivergence, normalisedLines } from "@/graders/core/checkers";
+import { againstReference, excerpt, exactLines, normalisedLines } from "@/graders/core/checkers";
 import type { Checker, CheckOutcome, IoTestCase } from "@/graders/core/types";
 import {
   answer,
@@ -193,16 +193,5 @@ export const checkCron: Checker = (test, output) => {
   return { ok: true };
 };
 
-/**
- * A performance workload's output against the reference's (its `expected`, from the same job): a
- * difference is reported by line, not explained; the hidden tests explain mistakes.
- */
-export const checkAgainstReference: Checker = (test, output) => {
-  if (test.expected === undefined) return checkCron(test, output);
-  const divergence = firstDivergence(normalisedLines(test.expected), normalisedLines(output));
-  if (!divergence) return { ok: true };
-  return {
-    ok: false,
-    message: `${describeDivergence({ ...test, visibility: "hidden" }, divergence).replace(/\.$/, "")}: it differs from the reference's answer.`,
-  };
-};
+/** A performance workload's output against the reference's, line by line. */
+export const checkAgainstReference = againstReference(checkCron);

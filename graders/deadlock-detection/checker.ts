@@ -2,7 +2,7 @@
 // the first wrong line in the terms of the statement (who was free to be granted, who waited longer,
 // who can finish). Public tests are told the line, its event, expected against got; hidden ones the
 // event's number and kind, after the test's description.
-import { describeDivergence, excerpt, exactLines, firstDivergence, normalisedLines } from "@/graders/core/checkers";
+import { againstReference, excerpt, exactLines, normalisedLines } from "@/graders/core/checkers";
 import type { Checker, CheckOutcome, IoTestCase } from "@/graders/core/types";
 import { type Event, formatEvent, parseInput, ResourceSystem, type Workload, WorkloadError } from "@/graders/deadlock-detection/system";
 
@@ -165,17 +165,5 @@ export const checkDetector: Checker = (test, output) => {
   return { ok: true };
 };
 
-/**
- * A performance workload's output against the reference's (its `expected`, from the same job). Its
- * systems are the ones on which the oracle's plain detection is slowest, so a difference is reported
- * by line, not explained: the hidden tests explain mistakes.
- */
-export const checkAgainstReference: Checker = (test, output) => {
-  if (test.expected === undefined) return checkDetector(test, output);
-  const divergence = firstDivergence(normalisedLines(test.expected), normalisedLines(output));
-  if (!divergence) return { ok: true };
-  return {
-    ok: false,
-    message: `${describeDivergence({ ...test, visibility: "hidden" }, divergence).replace(/\.$/, "")}: it differs from the reference's answer.`,
-  };
-};
+/** A performance workload's output against the reference's, line by line. */
+export const checkAgainstReference = againstReference(checkDetector);

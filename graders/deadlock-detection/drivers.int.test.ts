@@ -3,7 +3,7 @@
 // sorted, malformed input is refused before anything runs, and the rules that depend on the state
 // are checked as each event is reached. One misbehaving detector per language, told by the total of
 // type 0 which mistake to make; otherwise it answers the scenario below rightly.
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import type { Language } from "@/contracts/languages";
 import { type DriverCases, expectDriverOutputs } from "@/graders/core/test/driver-outputs";
 
