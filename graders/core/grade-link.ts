@@ -12,7 +12,7 @@ import type { Language } from "@/contracts/languages";
 import type { ExecutableProgram, ProgramRun } from "@/contracts/programs";
 import type { Verdict } from "@/contracts/verdicts";
 import { type GradingMode, gradingResult, limitMessage, measuring, type ProgressListener, performanceDue, runTests } from "@/graders/core/test-loop";
-import type { CheckOutcome, HarnessReport, LinkGrader, LinkTestCase } from "@/graders/core/types";
+import { type CheckOutcome, DEFAULT_REPEATS, type HarnessReport, type LinkGrader, type LinkTestCase } from "@/graders/core/types";
 
 export interface GradeLinkOptions {
   grader: LinkGrader;
@@ -181,7 +181,7 @@ export async function gradeLink(options: GradeLinkOptions): Promise<GradingResul
     await options.onProgress?.({ type: "performance", state: "started" });
     const { workloads, tolerance, repeats } = grader.performance;
     performance = await measurePerformance({
-      plan: { workloads: workloads(seed, options.language), tolerance, repeats },
+      plan: { workloads: workloads(seed, options.language), tolerance, repeats: repeats ?? DEFAULT_REPEATS },
       runner: linkWorkloads(grader, userFile),
       program,
       reference: options.reference,

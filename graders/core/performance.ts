@@ -7,7 +7,7 @@ import type { ExecutableProgram, ProgramRun } from "@/contracts/programs";
 import type { Verdict } from "@/contracts/verdicts";
 import { roughly } from "@/graders/core/results";
 import { createHash } from "node:crypto";
-import type { Checker, CheckOutcome, IoTestCase, PerformanceSpec } from "@/graders/core/types";
+import { type Checker, type CheckOutcome, DEFAULT_REPEATS, type IoTestCase, type PerformanceSpec } from "@/graders/core/types";
 
 /** Below this, CPU readings are mostly noise; ratios use it as the floor. */
 export const CPU_FLOOR_MS = 2;
@@ -174,7 +174,7 @@ export function ioPerformancePlan(spec: PerformanceSpec, seed: number, language:
   return {
     workloads: spec.workloads(seed, language),
     tolerance: spec.tolerance,
-    repeats: spec.repeats,
+    repeats: spec.repeats ?? DEFAULT_REPEATS,
     growth: growth && { small: growth.small(seed, language), large: growth.large(seed, language), maxRatio: growth.maxRatio },
   };
 }

@@ -16,6 +16,9 @@ export interface IoTestCase {
   ownInput?: boolean;
 }
 
+/** Interleaved pairs of runs per performance workload when a grader does not say. */
+export const DEFAULT_REPEATS = 5;
+
 export type CheckOutcome = { ok: true } | { ok: false; message: string };
 
 /** Judges one output. `message` may name specifics for public tests; hidden ones get a category only. */
@@ -34,10 +37,11 @@ export interface PerformanceSpec {
   /** Pass while submission CPU ≤ tolerance × reference CPU. */
   tolerance: number;
   /**
-   * At most this many interleaved pairs of runs per workload; medians count. One pair decides a ratio
-   * far from the limit (see DECISIVE_FACTOR in performance.ts); more are taken only near it.
+   * At most this many interleaved pairs of runs per workload (default DEFAULT_REPEATS); medians
+   * count. One pair decides a ratio far from the limit (see DECISIVE_FACTOR in performance.ts); more
+   * are taken only near it.
    */
-  repeats: number;
+  repeats?: number;
   /** Optional growth check: the same workload at n and at 4n. */
   growth?: {
     small: Generate<IoTestCase>;
@@ -110,7 +114,8 @@ export interface LinkGrader extends GraderBase {
     /** Scenarios run by the submission and the reference, interleaved; CPU medians compared. */
     workloads: Generate<LinkTestCase[]>;
     tolerance: number;
-    repeats: number;
+    /** Default DEFAULT_REPEATS, as for io exercises. */
+    repeats?: number;
   };
   seed: number;
 }

@@ -204,7 +204,6 @@ export default defineIoGrader({
   performance: {
     workloads: performanceWorkloads,
     tolerance: 4,
-    repeats: 5,
     growth: { small: growthSmall, large: growthLarge, maxRatio: 7 },
   },
 });

@@ -384,6 +384,5 @@ export default defineIoGrader({
     // 10: the references print a matching day's runs in one go and keep their heap in one integer
     // per job; following the statement's hint 3 with gmtime or datetime at each step measured 4–8×.
     tolerance: 10,
-    repeats: 5,
   },
 });

@@ -242,7 +242,6 @@ export default defineIoGrader({
     // 6, not the usual 4: a heap per type rebuilt at each detection measured 4.3× the reference in
     // Go (container/heap allocates on every pop), and that is a reasonable solution.
     tolerance: 6,
-    repeats: 5,
     growth: { small: growthSmall, large: growthLarge, maxRatio: 7 },
   },
 });

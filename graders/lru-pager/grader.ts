@@ -139,7 +139,6 @@ export default defineIoGrader({
     workloads: performanceWorkloads,
     // Go's container/list with a map (an allocation per page) measures 1.7-2.9×; the known slow pagers fail on growth.
     tolerance: 4,
-    repeats: 5,
     growth: { small: growthSmall, large: growthLarge, maxRatio: 7 },
   },
 });

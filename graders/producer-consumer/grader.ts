@@ -210,6 +210,5 @@ export default defineLinkGrader({
   performance: {
     workloads: (_seed, language) => THROUGHPUT[language].map((scenario) => test("throughput", "hidden", scenario)),
     tolerance: 3,
-    repeats: 5,
   },
 });

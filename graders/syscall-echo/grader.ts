@@ -133,6 +133,5 @@ export default defineIoGrader({
       return [test("large input", `${lines.toLocaleString("en-US")} short lines`, shortLines(new SeededRandom(seed).fork("perf"), lines))];
     }),
     tolerance: 3,
-    repeats: 5,
   },
 });

@@ -1,10 +1,12 @@
 // An io exercise's drivers in the real sandbox: the language's starter files with the user's file
-// replaced by a stand-in (one that misbehaves on cue), run on each input, must print exactly the
-// lines given and exit with status 0 (a driver reports bad input and wrong answers on its output).
+// replaced by a stand-in (one that misbehaves on cue), run on each input (under the default run
+// limits, or those given), must print exactly the lines given and exit with status 0 (a driver
+// reports bad input and wrong answers on its output).
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
 import type { Language } from "@/contracts/languages";
+import type { SandboxLimits } from "@/sandbox/limits";
 import { compileAndRun } from "@/sandbox/test/support";
 
 /** Each input, and the whole output the driver must print for it. */
@@ -15,6 +17,7 @@ export async function expectDriverOutputs(
   language: Language,
   userFile: { name: string; content: string },
   cases: DriverCases,
+  limits: Partial<SandboxLimits> = {},
 ): Promise<void> {
   const folder = path.join("exercises", exercise, "starter", language);
   const files = Object.fromEntries(readdirSync(folder).map((name) => [name, readFileSync(path.join(folder, name), "utf8")]));
@@ -24,6 +27,7 @@ export async function expectDriverOutputs(
     language,
     files,
     cases.map(([input]) => input),
+    limits,
   );
   expect(compile.ok, compile.output).toBe(true);
   runs.forEach((run, i) => {
