@@ -225,8 +225,8 @@ static int is_digit(char c) {
     return c >= '0' && c <= '9';
 }
 
-/* The text (white space around it ignored) as a number of 1 to 9 digits at most max, or -1. */
-static long long counted(const char *text, size_t length, long long max) {
+/* The text (white space around it ignored) as a number of 1 to 9 digits from min to max, or -1. */
+static long long counted(const char *text, size_t length, long long min, long long max) {
     while (length > 0 && is_space(text[0])) text++, length--;
     while (length > 0 && is_space(text[length - 1])) length--;
     if (length == 0 || length > 9) return -1;
@@ -235,7 +235,18 @@ static long long counted(const char *text, size_t length, long long max) {
         if (!is_digit(text[i])) return -1;
         value = value * 10 + (text[i] - '0');
     }
-    return value <= max ? value : -1;
+    return value >= min && value <= max ? value : -1;
+}
+
+/* The length of a line as the grader counts it: in UTF-16 units (the input is UTF-8, and a line
+ * longer than allowed is reported before one with a character that is not ASCII). */
+static size_t utf16_length(const char *text, size_t length) {
+    size_t units = 0;
+    for (size_t i = 0; i < length; i++) {
+        unsigned char c = (unsigned char)text[i];
+        units += ((c & 0xc0) != 0x80) + (c >= 0xf0);
+    }
+    return units;
 }
 
 static int digits(const char *text, int length) {
@@ -273,12 +284,11 @@ static void read_query(input_line text, int i, int n, query *q) {
     int is_run = tokens == 5 && length[0] == 3 && memcmp(token[0], "RUN", 3) == 0;
     const char *bad_time = "query %d: a time must be YYYY-MM-DD HH:MM, from 1970-01-01 00:00 to 9999-12-31 23:59";
     if (is_next) {
-        long long line = counted(token[1], length[1], n);
-        if (line < 0) invalid("query %d: the line must be 0 to %d", i, n);
-        if (line < 1) invalid("query %d: the line must be 1 to %d", i, n);
-        long long count = counted(token[2], length[2], MAX_COUNT);
-        if (count < 0) invalid("query %d: the count must be 0 to %d", i, MAX_COUNT);
-        if (count < 1) invalid("query %d: the count must be 1 to %d", i, MAX_COUNT);
+        if (n == 0) invalid("query %d: NEXT needs a line, and the crontab has none", i);
+        long long line = counted(token[1], length[1], 1, n);
+        if (line < 0) invalid("query %d: the line must be 1 to %d", i, n);
+        long long count = counted(token[2], length[2], 1, MAX_COUNT);
+        if (count < 0) invalid("query %d: the count must be 1 to %d", i, MAX_COUNT);
         long long after = parse_instant(token[3], length[3], token[4], length[4]);
         if (after < 0) invalid(bad_time, i);
         *q = (query){NEXT, (int)line, (int)count, after, 0};
@@ -350,12 +360,12 @@ int main(void) {
     read_input();
     split_lines();
     input_line count_line = next_line("the number of lines", 0);
-    long long n = counted(count_line.text, count_line.length, MAX_LINES);
+    long long n = counted(count_line.text, count_line.length, 0, MAX_LINES);
     if (n < 0) invalid("the number of crontab lines must be 0 to %d", MAX_LINES);
     input_line *crontab = allocate((size_t)n, sizeof *crontab);
     for (int i = 0; i < n; i++) {
         input_line line = next_line("crontab line", i + 1);
-        if (line.length > MAX_LINE_LENGTH) invalid("crontab line %d is longer than %d characters", i + 1, MAX_LINE_LENGTH);
+        if (utf16_length(line.text, line.length) > MAX_LINE_LENGTH) invalid("crontab line %d is longer than %d characters", i + 1, MAX_LINE_LENGTH);
         for (size_t c = 0; c < line.length; c++) {
             unsigned char ch = (unsigned char)line.text[c];
             if (ch != '\t' && ch != '\r' && (ch < 0x20 || ch > 0x7e)) invalid("crontab line %d has a character that is not printable ASCII or a tab", i + 1);
@@ -363,7 +373,7 @@ int main(void) {
         crontab[i] = line;
     }
     count_line = next_line("the number of queries", 0);
-    long long q = counted(count_line.text, count_line.length, MAX_QUERIES);
+    long long q = counted(count_line.text, count_line.length, 0, MAX_QUERIES);
     if (q < 0) invalid("the number of queries must be 0 to %d", MAX_QUERIES);
     query *queries = allocate((size_t)q, sizeof *queries);
     for (int i = 0; i < q; i++) read_query(next_line("query", i + 1), i + 1, (int)n, &queries[i]);

@@ -168,9 +168,9 @@ func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == '\n'
 }
 
-// counted returns the text (white space around it ignored) as a number of 1 to 9 digits at most
-// max, or -1.
-func counted(text []byte, max int) int {
+// counted returns the text (white space around it ignored) as a number of 1 to 9 digits from
+// lowest to highest, or -1.
+func counted(text []byte, lowest, highest int) int {
 	text = bytes.TrimFunc(text, func(r rune) bool { return r < 0x80 && isSpace(byte(r)) })
 	if len(text) == 0 || len(text) > 9 {
 		return -1
@@ -182,10 +182,25 @@ func counted(text []byte, max int) int {
 		}
 		value = value*10 + int(c-'0')
 	}
-	if value > max {
+	if value < lowest || value > highest {
 		return -1
 	}
 	return value
+}
+
+// utf16Length is the length of a line as the grader counts it: in UTF-16 units (the input is UTF-8,
+// and a line longer than allowed is reported before one with a character that is not ASCII).
+func utf16Length(text []byte) int {
+	units := 0
+	for _, c := range text {
+		if c&0xc0 != 0x80 {
+			units++
+		}
+		if c >= 0xf0 {
+			units++
+		}
+	}
+	return units
 }
 
 func digits(text []byte) int {
@@ -220,18 +235,15 @@ func readQuery(text []byte, i, n int) query {
 	const badTime = "query %d: a time must be YYYY-MM-DD HH:MM, from 1970-01-01 00:00 to 9999-12-31 23:59"
 	switch {
 	case len(tokens) == 5 && string(tokens[0]) == "NEXT":
-		line := counted(tokens[1], n)
-		if line < 0 {
-			invalid("query %d: the line must be 0 to %d", i, n)
+		if n == 0 {
+			invalid("query %d: NEXT needs a line, and the crontab has none", i)
 		}
-		if line < 1 {
+		line := counted(tokens[1], 1, n)
+		if line < 0 {
 			invalid("query %d: the line must be 1 to %d", i, n)
 		}
-		count := counted(tokens[2], maxCount)
+		count := counted(tokens[2], 1, maxCount)
 		if count < 0 {
-			invalid("query %d: the count must be 0 to %d", i, maxCount)
-		}
-		if count < 1 {
 			invalid("query %d: the count must be 1 to %d", i, maxCount)
 		}
 		after := parseInstant(tokens[3], tokens[4])
@@ -271,14 +283,14 @@ func readInput(data []byte) ([][]byte, []query) {
 		at++
 		return lines[at-1]
 	}
-	n := counted(next("the number of lines"), maxLines)
+	n := counted(next("the number of lines"), 0, maxLines)
 	if n < 0 {
 		invalid("the number of crontab lines must be 0 to %d", maxLines)
 	}
 	crontab := make([][]byte, n)
 	for i := range crontab {
 		line := next("crontab line " + strconv.Itoa(i+1))
-		if len(line) > maxLineLength {
+		if utf16Length(line) > maxLineLength {
 			invalid("crontab line %d is longer than %d characters", i+1, maxLineLength)
 		}
 		for _, c := range line {
@@ -288,7 +300,7 @@ func readInput(data []byte) ([][]byte, []query) {
 		}
 		crontab[i] = line
 	}
-	q := counted(next("the number of queries"), maxQueries)
+	q := counted(next("the number of queries"), 0, maxQueries)
 	if q < 0 {
 		invalid("the number of queries must be 0 to %d", maxQueries)
 	}

@@ -90,12 +90,20 @@ def quote(text: str) -> str:
 
 # ---- The input, read as the statement says (the grader's parseInput, message for message).
 
-def counted(text: bytes, highest: int) -> int | None:
-    """The text (white space around it ignored) as a number of 1 to 9 digits at most highest."""
+def counted(text: bytes, lowest: int, highest: int) -> int | None:
+    """The text (white space around it ignored) as a number of 1 to 9 digits from lowest to highest."""
     text = text.strip()
-    if not (0 < len(text) <= 9 and text.isdigit()) or int(text) > highest:
+    if not (0 < len(text) <= 9 and text.isdigit()) or not lowest <= int(text) <= highest:
         return None
     return int(text)
+
+
+def utf16_length(text: bytes) -> int:
+    """The length of a line as the grader counts it: in UTF-16 units (the input is UTF-8, and a line
+    longer than allowed is reported before one with a character that is not ASCII)."""
+    if text.isascii():
+        return len(text)
+    return sum(((c & 0xC0) != 0x80) + (c >= 0xF0) for c in text)
 
 
 def parse_instant(date: bytes, clock: bytes) -> int | None:
@@ -115,15 +123,13 @@ def read_query(text: bytes, i: int, n: int) -> tuple[str, int, int, int]:
     """("NEXT", line, count, after) or ("RUN", start, end, 0); raises ValueError on anything else."""
     tokens = text.split()
     if len(tokens) == 5 and tokens[0] == b"NEXT":
-        line = counted(tokens[1], n)
+        if n == 0:
+            raise ValueError(f"query {i}: NEXT needs a line, and the crontab has none")
+        line = counted(tokens[1], 1, n)
         if line is None:
-            raise ValueError(f"query {i}: the line must be 0 to {n}")
-        if line < 1:
             raise ValueError(f"query {i}: the line must be 1 to {n}")
-        count = counted(tokens[2], MAX_COUNT)
+        count = counted(tokens[2], 1, MAX_COUNT)
         if count is None:
-            raise ValueError(f"query {i}: the count must be 0 to {MAX_COUNT}")
-        if count < 1:
             raise ValueError(f"query {i}: the count must be 1 to {MAX_COUNT}")
         after = parse_instant(tokens[3], tokens[4])
         if after is None:
@@ -154,18 +160,18 @@ def read_input(data: bytes) -> tuple[list[bytes], list[tuple[str, int, int, int]
         at += 1
         return lines[at - 1]
 
-    n = counted(next_line("the number of lines"), MAX_LINES)
+    n = counted(next_line("the number of lines"), 0, MAX_LINES)
     if n is None:
         raise ValueError(f"the number of crontab lines must be 0 to {MAX_LINES}")
     crontab = []
     for i in range(1, n + 1):
         line = next_line(f"crontab line {i}")
-        if len(line) > MAX_LINE_LENGTH:
+        if utf16_length(line) > MAX_LINE_LENGTH:
             raise ValueError(f"crontab line {i} is longer than {MAX_LINE_LENGTH} characters")
         if NOT_PRINTABLE.search(line):
             raise ValueError(f"crontab line {i} has a character that is not printable ASCII or a tab")
         crontab.append(line)
-    q = counted(next_line("the number of queries"), MAX_QUERIES)
+    q = counted(next_line("the number of queries"), 0, MAX_QUERIES)
     if q is None:
         raise ValueError(f"the number of queries must be 0 to {MAX_QUERIES}")
     queries = [read_query(next_line(f"query {i}"), i, n) for i in range(1, q + 1)]
