@@ -381,8 +381,9 @@ export default defineIoGrader({
   performance: {
     workloads: performanceWorkloads,
     check: checkAgainstReference,
-    // 10: the references print a matching day's runs in one go and keep their heap in one integer
-    // per job; following the statement's hint 3 with gmtime or datetime at each step measured 4–8×.
-    tolerance: 10,
+    // 15: the references print a matching day's runs in one go and keep their heap in one integer
+    // per job; following the statement's hint 3 with gmtime at each step measured 7.5–8× in C
+    // (AC-hint-3-gmtime), with datetime 2.5–2.9× in Python. Stepping minute by minute never finishes.
+    tolerance: 15,
   },
 });

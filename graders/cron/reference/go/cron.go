@@ -204,12 +204,12 @@ func Parse(line string) (*Job, string, string) {
 // day. from, the first minute of the day still allowed, becomes 0 if that is a later day.
 func (j *Job) matchingDay(day int64, from *int) int64 {
 	for day < endDay {
-		year, month, d := civilFromDays(day)
+		year, month, d := CivilFromDays(day)
 		if j.months>>month&1 == 0 {
 			if later := j.months >> (month + 1) << (month + 1); later != 0 {
-				day = daysFromCivil(year, bits.TrailingZeros32(later), 1)
+				day = DaysFromCivil(year, bits.TrailingZeros32(later), 1)
 			} else {
-				day = daysFromCivil(year+1, bits.TrailingZeros32(j.months), 1)
+				day = DaysFromCivil(year+1, bits.TrailingZeros32(j.months), 1)
 			}
 			*from = 0
 			continue
