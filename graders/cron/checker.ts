@@ -7,6 +7,7 @@ import type { Checker, CheckOutcome, IoTestCase } from "@/graders/core/types";
 import {
   answer,
   civilFromDays,
+  daysFromCivil,
   formatMinute,
   formatQuery,
   type Parsed,
@@ -32,13 +33,8 @@ function minuteOf(text: string): number | null {
   if (!match) return null;
   const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null;
-  // Days from civil, as in the oracle; a 31st of a short month lands in the next month, which is
-  // still a minute to explain.
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const days = era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+  // A 31st of a short month lands in the next month, which is still a minute to explain.
+  const days = daysFromCivil(year, month, day);
   return days * 1440 + hour * 60 + minute;
 }
 

@@ -17,7 +17,7 @@ const MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "se
 const DAY_NAMES = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 export const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
-interface Field {
+export interface Field {
   name: "minute" | "hour" | "day-of-month" | "month" | "day-of-week";
   low: number;
   high: number;
@@ -26,7 +26,8 @@ interface Field {
   firstName?: number;
 }
 
-const FIELDS: Field[] = [
+/** The five fields, in the order of a line. */
+export const FIELDS: readonly Field[] = [
   { name: "minute", low: 0, high: 59 },
   { name: "hour", low: 0, high: 23 },
   { name: "day-of-month", low: 1, high: 31 },
@@ -139,7 +140,8 @@ function word(text: string): [string, string] {
 /** Parses a job line (not blank, not a comment; trailing blanks already removed). */
 export function parseLine(line: string): Parsed {
   let rest = line.replace(/^[ \t]+/, "");
-  let fields: string[];
+  /** A macro's five fields, or null: the fields are read from the line. */
+  let expansion: string[] | null = null;
   let reboot = false;
   if (rest.startsWith("@")) {
     const [macro, after] = word(rest);
@@ -150,22 +152,22 @@ export function parseLine(line: string): Parsed {
         error: "bad time specifier",
         why: `${macro} is not one of @yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly, @reboot`,
       };
-    const expansion = MACROS[name];
-    reboot = expansion === null;
-    fields = (expansion ?? "* * * * *").split(" ");
+    reboot = MACROS[name] === null;
+    expansion = (MACROS[name] ?? "* * * * *").split(" ");
     rest = after;
-  } else {
-    fields = [];
-    for (const field of FIELDS) {
-      const [text, after] = word(rest);
-      fields.push(text);
-      rest = after;
-      const parsed = parseField(text, field);
-      if (typeof parsed === "string") return { ok: false, error: `bad ${field.name}`, why: text === "" ? `the ${field.name} field is missing` : parsed };
-    }
+  }
+  const fields: string[] = [];
+  const values: number[][] = [];
+  for (const [i, field] of FIELDS.entries()) {
+    let text: string;
+    if (expansion) text = expansion[i]!;
+    else [text, rest] = word(rest);
+    const parsed = parseField(text, field);
+    if (typeof parsed === "string") return { ok: false, error: `bad ${field.name}`, why: text === "" ? `the ${field.name} field is missing` : parsed };
+    fields.push(text);
+    values.push(parsed);
   }
   if (rest === "") return { ok: false, error: "bad command", why: "the command is missing" };
-  const values = FIELDS.map((field, i) => parseField(fields[i]!, field) as number[]);
   const weekdays = flags(8, values[4]!);
   weekdays[0] = weekdays[0]! || weekdays[7]!;
   return {

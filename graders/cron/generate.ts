@@ -2,26 +2,9 @@
 // statement's grammar (values, names in any case, ranges, steps, lists, macros), the same lines with
 // one mistake of the kind people make, and queries around them.
 import type { SeededRandom } from "@/graders/core/random";
-import { daysFromCivil, type Query } from "@/graders/cron/crontab";
+import { daysFromCivil, FIELDS, type Field as FieldShape, type Query } from "@/graders/cron/crontab";
 
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 const WORDS = ["backup", "rotate-logs", "renew-certs", "sync", "report", "vacuum", "poll", "send-mail", "warm-cache", "prune", "bill", "index"];
-
-interface FieldShape {
-  low: number;
-  high: number;
-  names?: string[];
-  firstName?: number;
-}
-
-const SHAPES: FieldShape[] = [
-  { low: 0, high: 59 },
-  { low: 0, high: 23 },
-  { low: 1, high: 31 },
-  { low: 1, high: 12, names: MONTHS, firstName: 1 },
-  { low: 0, high: 7, names: DAYS, firstName: 0 },
-];
 
 /** A value of the field, as a number (sometimes with a leading zero) or a name in some case. */
 function valueText(random: SeededRandom, shape: FieldShape, value: number): string {
@@ -50,7 +33,7 @@ function item(random: SeededRandom, shape: FieldShape): string {
 
 /** A field: `*` often, else a list of one to three items. */
 export function field(random: SeededRandom, index: number, starChance = 0.4): string {
-  const shape = SHAPES[index]!;
+  const shape = FIELDS[index]!;
   if (random.next() < starChance) return "*";
   return Array.from({ length: random.int(1, 3) }, () => item(random, shape)).join(",");
 }
@@ -76,7 +59,7 @@ export function validLine(random: SeededRandom): string {
 
 /** Mistakes people make in a field, for the field at `index`. */
 function badField(random: SeededRandom, index: number): string {
-  const shape = SHAPES[index]!;
+  const shape = FIELDS[index]!;
   const good = () => item(random, shape);
   const options = [
     () => String(shape.high + random.int(1, 3)), // one past the end
