@@ -131,8 +131,9 @@ function linkedGoBuild(variant: BuildVariant, userFiles: string[]): string {
  * .init_array*, .fini_array*, .preinit_array*, .ctors*, .dtors*), indirect functions (an ifunc's
  * resolver runs while the program is loaded), and definitions of a symbol the C library (or the C++
  * runtime, or ThreadSanitizer's) exports, which the harness would call instead of the library's (its
- * dup, malloc or pthread_create, say). ThreadSanitizer's own constructor is the one allowed: one
- * entry in .init_array.00099 of a race build. Each refusal is one "file: error: …" line.
+ * dup, malloc or pthread_create, say), and calls to the harness's report (report_*, report.h).
+ * ThreadSanitizer's own constructor is the one allowed: one entry in .init_array.00099 of a race
+ * build. Each refusal is one "file: error: …" line.
  */
 export function linkedObjectCheck(language: "c" | "cpp", variant: BuildVariant, objects: (readonly [object: string, source: string])[]): string {
   const libraries = [
@@ -161,6 +162,9 @@ const OBJECT_CHECK = String.raw`
       symbol = $8; sub(/@.*/, "", symbol)
       if ($4 == "IFUNC") { printf "%s: error: %s is an indirect function (ifunc): its resolver runs while the program is loaded, before the harness. Write an ordinary function.\n", src, symbol; bad = 1 }
       else if (symbol in lib) { printf "%s: error: your code defines %s, which the C library (or the runtime) provides: the harness would call yours instead. Rename it or make it static.\n", src, symbol; bad = 1 } }
+    $1 ~ /^[0-9]+:$/ && $7 == "UND" && $8 ~ /^report_/ {
+      symbol = $8; sub(/@.*/, "", symbol)
+      printf "%s: error: your code calls %s, which is the harness\047s report (report.h): only the harness reports.\n", src, symbol; bad = 1 }
     END { exit bad }'
 `;
 

@@ -28,8 +28,9 @@ export async function checkExercisePackages(
   const problem = (file: string, text: string) => problems.push({ where: rel(file), problem: text });
   const topics = topicIds(await loadRoadmap(options.roadmapFile ?? ROADMAP_FILE));
 
+  // exercises/_shared/ holds what exercises of a kind share: not an exercise.
   const slugs = (await readdir(exercisesDir, { withFileTypes: true }))
-    .filter((e) => e.isDirectory())
+    .filter((e) => e.isDirectory() && !e.name.startsWith("_"))
     .map((e) => e.name)
     .sort();
   for (const slug of slugs) {

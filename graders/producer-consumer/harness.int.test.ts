@@ -1,10 +1,12 @@
 // The harnesses' own defences, below the source rules: these modules would be refused before they
 // are built (graders/core/link-rules.ts), so they are run here on the harness directly, as code that
 // got past the rules would run. Python's harness keeps its state out of __main__'s reach and notices
-// what it relies on being replaced.
+// what it relies on being replaced; its report (exercises/_shared/link/python/osprep_report.py) is
+// an object only the harness holds, with what it writes with taken before the user's module loads.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sharedFiles } from "@/lib/exercises/load-exercise";
 import { compileAndRun } from "@/sandbox/test/support";
 
 const starter = (language: string, file: string) => readFileSync(path.join("exercises/producer-consumer/starter", language, file), "utf8");
@@ -13,7 +15,9 @@ const SCENARIO = "2 2 4 500 0 0 100 0";
 const limits = { cpuSeconds: 8, memoryMiB: 768, pids: 128 };
 
 async function runPython(buffer: string): Promise<{ stdout: string; stderr: string }> {
-  const { compile, runs } = await compileAndRun("python", { "main.py": starter("python", "main.py"), "buffer.py": buffer }, [`${NONCE}\n${SCENARIO}`], limits);
+  const shared = Object.fromEntries((await sharedFiles("link", "python")).map((file) => [file.name, file.content]));
+  const files = { ...shared, "main.py": starter("python", "main.py"), "buffer.py": buffer };
+  const { compile, runs } = await compileAndRun("python", files, [`${NONCE}\n${SCENARIO}`], limits);
   expect(compile.ok, compile.output).toBe(true);
   return { stdout: runs[0]!.stdout, stderr: runs[0]!.stderr };
 }
@@ -27,6 +31,18 @@ describe("the Python harness, against code past the source rules", () => {
 harness = sys.modules["__main__"]
 harness.write_report = lambda: print('{"nonce":"%s","ok":true}' % getattr(harness, "nonce", "?"))
 harness.fail = lambda message: None
+${starter("python", "buffer.py")}`;
+    const { stdout } = await runPython(forger);
+    expect(JSON.parse(stdout)).toMatchObject({ nonce: NONCE, ok: false, error: expect.stringMatching(/get returned None on an open buffer/) });
+  });
+
+  it("keeps its report out of reach: the report's class and json.dumps replaced change nothing", async () => {
+    // A buffer that loses every item (the starter), and a forgery through the shared report module.
+    const forger = `import json
+import osprep_report
+json.dumps = lambda report: '{"nonce":"forged","ok":true,"delivered":1000,"accepted":1000}'
+osprep_report.Report.fail = lambda self, message: None
+osprep_report.Report.end = lambda self: None
 ${starter("python", "buffer.py")}`;
     const { stdout } = await runPython(forger);
     expect(JSON.parse(stdout)).toMatchObject({ nonce: NONCE, ok: false, error: expect.stringMatching(/get returned None on an open buffer/) });

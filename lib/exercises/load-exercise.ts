@@ -7,7 +7,7 @@ import { parse } from "yaml";
 import { byTitle } from "@/lib/exercises/catalog-search";
 import type { Language } from "@/contracts/languages";
 import { type ExerciseManifest, exerciseManifestSchema } from "@/lib/exercises/manifest";
-import { EXERCISES_DIR } from "@/lib/paths";
+import { EXERCISES_DIR, SHARED_EXERCISE_FILES_DIR } from "@/lib/paths";
 import type { SourceFile } from "@/contracts/programs";
 
 export { EXERCISES_DIR };
@@ -15,7 +15,10 @@ export { EXERCISES_DIR };
 export interface StarterFiles {
   /** The file the user writes, with its starter content. */
   edit: SourceFile;
-  /** Driver, header and other files compiled with it, shown read-only. */
+  /**
+   * Driver, header and other files compiled with it, shown read-only: the exercise's own, then those
+   * every exercise of its kind shares (a link harness's report: exercises/_shared/link/<language>/).
+   */
   support: SourceFile[];
 }
 
@@ -67,7 +70,7 @@ export async function loadExercise(slug: string, exercisesDir = EXERCISES_DIR): 
     const files = await readSourceFolder(path.join(dir, "starter", language));
     const edit = files.find((file) => file.name === spec.edit);
     if (!edit) throw new ExercisePackageError(`${dir}/starter/${language}/ has no ${spec.edit}.`);
-    starters[language] = { edit, support: files.filter((file) => file !== edit) };
+    starters[language] = { edit, support: [...files.filter((file) => file !== edit), ...(await sharedFiles(manifest.kind, language))] };
   }
   return {
     manifest,
@@ -75,6 +78,12 @@ export async function loadExercise(slug: string, exercisesDir = EXERCISES_DIR): 
     starters,
     examples: await readExamples(path.join(dir, "examples")),
   };
+}
+
+/** The files every exercise of `kind` shares in `language` (none for most kinds). */
+export async function sharedFiles(kind: string, language: Language): Promise<SourceFile[]> {
+  const dir = path.join(SHARED_EXERCISE_FILES_DIR, kind, language);
+  return existsSync(dir) ? readSourceFolder(dir) : [];
 }
 
 /** Every exercise's manifest, by title (a leading article ignored). */

@@ -1,7 +1,7 @@
 /* The test harness (read-only): runs producer and consumer threads against your buffer and checks
  * every item arrives exactly once, in order, without the buffer ever holding more than its
  * capacity, that close wakes everyone and that closing twice is harmless. It owns main and writes its report on its own
- * descriptor: print to stderr if you want to debug (stdout goes there too).
+ * descriptor (report.c): print to stderr if you want to debug (stdout goes there too).
  *
  * Input: a nonce line, then "P C CAPACITY N PRODUCER_PAUSE_US CONSUMER_START_MS SPURIOUS_PERMILLE MODE":
  * P producers put N items each (pausing between puts), C consumers get until the buffer is closed
@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "buffer.h"
+#include "report.h"
 
 #define MAX_THREADS 32
 #define STALL_MS 2000
@@ -28,16 +29,12 @@
 static int producers, consumers, mode;
 static long capacity, items, producer_pause_us, consumer_start_ms;
 static bbuf *buffer;
-static FILE *report;
-static char nonce[80];
 
 static atomic_long puts_done, gets_started, gets_done, accepted, in_put, in_get, progress;
-static atomic_int closed, failed;
+static atomic_int closed;
 static atomic_uchar *seen; /* producers × items: how often each item was delivered */
 static uint32_t checksums[MAX_THREADS];
 static long delivered[MAX_THREADS];
-static char first_error[512];
-static pthread_mutex_t error_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* ---- spurious wakeups: some waits return at once, as POSIX allows ---- */
 typedef int (*cond_wait_fn)(pthread_cond_t *, pthread_mutex_t *);
@@ -114,29 +111,14 @@ static uint32_t mix(uint32_t producer, uint32_t sequence) {
     return x;
 }
 
-static void fail(const char *format, ...) {
-    pthread_mutex_lock(&error_lock);
-    if (!atomic_exchange(&failed, 1)) {
-        va_list args;
-        va_start(args, format);
-        vsnprintf(first_error, sizeof first_error, format, args);
-        va_end(args);
-    }
-    pthread_mutex_unlock(&error_lock);
-}
-
 static void write_report(void) {
     uint32_t checksum = 0;
     long total = 0;
     for (int c = 0; c < MAX_THREADS; c++) checksum += checksums[c], total += delivered[c];
-    if (atomic_load(&failed)) {
-        fprintf(report, "{\"nonce\":\"%s\",\"ok\":false,\"error\":\"", nonce);
-        for (const char *p = first_error; *p; p++) fputc(*p == '"' || *p == '\\' ? '\'' : *p, report);
-        fprintf(report, "\"}\n");
-    } else {
-        fprintf(report, "{\"nonce\":\"%s\",\"ok\":true,\"delivered\":%ld,\"accepted\":%ld,\"checksum\":%u}\n", nonce, total, atomic_load(&accepted), checksum);
-    }
-    fflush(report);
+    report_number("delivered", total);
+    report_number("accepted", atomic_load(&accepted));
+    report_number("checksum", checksum);
+    report_end();
 }
 
 /* ---- watchdog: no progress for STALL_MS means a deadlock or a lost wakeup ---- */
@@ -155,9 +137,9 @@ static void *watchdog(void *arg) {
         long putting = atomic_load(&in_put), getting = atomic_load(&in_get);
         if (putting == 0 && getting == 0) continue; /* the harness itself is between steps */
         if (atomic_load(&closed))
-            fail("After bbuf_close, %ld thread(s) were still waiting in bbuf_put and %ld in bbuf_get for %d s: close must wake every waiting thread, and a get on a closed, empty buffer must return -1.", putting, getting, STALL_MS / 1000);
+            report_fail("After bbuf_close, %ld thread(s) were still waiting in bbuf_put and %ld in bbuf_get for %d s: close must wake every waiting thread, and a get on a closed, empty buffer must return -1.", putting, getting, STALL_MS / 1000);
         else
-            fail("No progress for %d s: %ld producer(s) waiting in bbuf_put, %ld consumer(s) waiting in bbuf_get, about %ld item(s) in the buffer (capacity %ld). A deadlock, or a wakeup that was never sent: after a put, a waiting get must be woken, and after a get, a waiting put.",
+            report_fail("No progress for %d s: %ld producer(s) waiting in bbuf_put, %ld consumer(s) waiting in bbuf_get, about %ld item(s) in the buffer (capacity %ld). A deadlock, or a wakeup that was never sent: after a put, a waiting get must be woken, and after a get, a waiting put.",
                  STALL_MS / 1000, putting, getting, atomic_load(&puts_done) - atomic_load(&gets_done), capacity);
         write_report();
         _exit(0);
@@ -175,12 +157,12 @@ static void *producer(void *arg) {
         atomic_fetch_sub(&in_put, 1);
         atomic_fetch_add(&progress, 1);
         if (result != 0) {
-            if (!atomic_load(&closed)) fail("bbuf_put returned %d on an open buffer: it must wait until there is room (after every wakeup, check the buffer again: while, not if).", result);
+            if (!atomic_load(&closed)) report_fail("bbuf_put returned %d on an open buffer: it must wait until there is room (after every wakeup, check the buffer again: while, not if).", result);
             return NULL; /* closed: this producer stops */
         }
         atomic_fetch_add(&accepted, 1);
         long held = atomic_fetch_add(&puts_done, 1) + 1 - atomic_load(&gets_started);
-        if (held > capacity) fail("The buffer held at least %ld items at once; its capacity is %ld: bbuf_put must wait while the buffer is full.", held, capacity);
+        if (held > capacity) report_fail("The buffer held at least %ld items at once; its capacity is %ld: bbuf_put must wait while the buffer is full.", held, capacity);
     }
     return NULL;
 }
@@ -190,13 +172,13 @@ static long *last_sequence; /* consumers × producers: the last sequence number 
 static void take(int c, long item) {
     long p = item >> 32, s = item & 0xffffffffL;
     if (item < 0 || p >= producers || s >= items) {
-        fail("bbuf_get returned %ld, which no producer put: an item taken from an empty buffer (check the buffer again after every wakeup: while, not if) or a broken index.", item);
+        report_fail("bbuf_get returned %ld, which no producer put: an item taken from an empty buffer (check the buffer again after every wakeup: while, not if) or a broken index.", item);
         return;
     }
     unsigned char times = atomic_fetch_add(&seen[p * items + s], 1) + 1;
-    if (times > 1) fail("Item %ld of producer %ld was delivered %u times: each item must be taken once.", s, p, times);
+    if (times > 1) report_fail("Item %ld of producer %ld was delivered %u times: each item must be taken once.", s, p, times);
     long *last = &last_sequence[c * producers + p];
-    if (s <= *last) fail("A consumer got item %ld of producer %ld after its item %ld: items must come out in the order they went in (first in, first out).", s, p, *last);
+    if (s <= *last) report_fail("A consumer got item %ld of producer %ld after its item %ld: items must come out in the order they went in (first in, first out).", s, p, *last);
     *last = s;
     checksums[c] += mix((uint32_t)p, (uint32_t)s);
     delivered[c]++;
@@ -213,7 +195,7 @@ static void *consumer(void *arg) {
         atomic_fetch_sub(&in_get, 1);
         atomic_fetch_add(&progress, 1);
         if (result != 0) {
-            if (!atomic_load(&closed)) fail("bbuf_get returned %d on an open buffer: it must wait until an item arrives (after every wakeup, check the buffer again: while, not if).", result);
+            if (!atomic_load(&closed)) report_fail("bbuf_get returned %d on an open buffer: it must wait until an item arrives (after every wakeup, check the buffer again: while, not if).", result);
             return NULL;
         }
         atomic_fetch_add(&gets_done, 1);
@@ -226,16 +208,14 @@ static void after_close(int drained) {
     long item = 0;
     bbuf_close(buffer);
     atomic_fetch_add(&in_get, 1);
-    if (bbuf_put(buffer, 1) != -1) fail("bbuf_put on a closed buffer must return -1 (also after a second bbuf_close).");
-    if (drained && bbuf_get(buffer, &item) != -1) fail("bbuf_get on a closed, empty buffer must return -1 (also after a second bbuf_close).");
+    if (bbuf_put(buffer, 1) != -1) report_fail("bbuf_put on a closed buffer must return -1 (also after a second bbuf_close).");
+    if (drained && bbuf_get(buffer, &item) != -1) report_fail("bbuf_get on a closed, empty buffer must return -1 (also after a second bbuf_close).");
     atomic_fetch_sub(&in_get, 1);
 }
 
 int main(void) {
-    int report_fd = dup(1);
-    dup2(2, 1);
-    report = fdopen(report_fd, "w");
-    if (!report || scanf("%79s %d %d %ld %ld %ld %ld %u %d", nonce, &producers, &consumers, &capacity, &items, &producer_pause_us, &consumer_start_ms, &spurious_permille, &mode) != 9 ||
+    report_begin();
+    if (scanf("%d %d %ld %ld %ld %ld %u %d", &producers, &consumers, &capacity, &items, &producer_pause_us, &consumer_start_ms, &spurious_permille, &mode) != 8 ||
         producers < 1 || producers > MAX_THREADS || consumers < 0 || consumers > MAX_THREADS || capacity < 1 || items < 1) {
         fprintf(stderr, "harness: bad scenario\n");
         return 2;
@@ -284,8 +264,8 @@ int main(void) {
     }
     long total = 0;
     for (int c = 0; c < MAX_THREADS; c++) total += delivered[c];
-    if (!atomic_load(&failed) && total != atomic_load(&accepted))
-        fail("%ld item(s) were put but %ld came out: items were lost or invented.", atomic_load(&accepted), total);
+    if (!report_failed() && total != atomic_load(&accepted))
+        report_fail("%ld item(s) were put but %ld came out: items were lost or invented.", atomic_load(&accepted), total);
     bbuf_destroy(buffer);
     write_report();
     _exit(0);

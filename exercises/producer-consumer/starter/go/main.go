@@ -12,10 +12,8 @@ import (
 	"fmt"
 	"os"
 	"osprep/buffer"
-	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 )
 
@@ -25,26 +23,14 @@ var (
 	producers, consumers, mode                       int
 	capacity, items, pauseMicros, startMillis, spurs int64
 	buf                                              *buffer.Buffer
-	report                                           *os.File
-	nonce                                            string
 
 	putsDone, getsStarted, getsDone, accepted, inPut, inGet, progress atomic.Int64
 	closed                                                            atomic.Bool
 	seen                                                              []atomic.Int32
-	errMu                                                             sync.Mutex
-	firstError                                                        string
 	sumMu                                                             sync.Mutex
 	checksum                                                          uint32
 	delivered                                                         int64
 )
-
-func fail(format string, args ...any) {
-	errMu.Lock()
-	defer errMu.Unlock()
-	if firstError == "" {
-		firstError = fmt.Sprintf(format, args...)
-	}
-}
 
 func mix(producer, sequence uint32) uint32 {
 	x := producer*0x9E3779B1 ^ sequence
@@ -54,16 +40,12 @@ func mix(producer, sequence uint32) uint32 {
 }
 
 func writeReport() {
-	errMu.Lock()
-	message := firstError
-	errMu.Unlock()
-	if message != "" {
-		fmt.Fprintf(report, "{\"nonce\":%q,\"ok\":false,\"error\":%q}\n", nonce, strings.ReplaceAll(message, "\"", "'"))
-		return
-	}
 	sumMu.Lock()
-	defer sumMu.Unlock()
-	fmt.Fprintf(report, "{\"nonce\":%q,\"ok\":true,\"delivered\":%d,\"accepted\":%d,\"checksum\":%d}\n", nonce, delivered, accepted.Load(), checksum)
+	reportNumber("delivered", delivered)
+	reportNumber("checksum", int64(checksum))
+	sumMu.Unlock()
+	reportNumber("accepted", accepted.Load())
+	reportEnd()
 }
 
 func watchdog() {
@@ -81,9 +63,9 @@ func watchdog() {
 			continue
 		}
 		if closed.Load() {
-			fail("After Close, %d goroutine(s) were still waiting in Put and %d in Get for %v: Close must wake every waiter, and Get on a closed, empty buffer must return false.", putting, getting, stall)
+			reportFail("After Close, %d goroutine(s) were still waiting in Put and %d in Get for %v: Close must wake every waiter, and Get on a closed, empty buffer must return false.", putting, getting, stall)
 		} else {
-			fail("No progress for %v: %d producer(s) waiting in Put, %d consumer(s) waiting in Get, about %d item(s) in the buffer (capacity %d). A deadlock, or a wakeup that was never sent: after a Put, a waiting Get must be woken, and after a Get, a waiting Put.", stall, putting, getting, putsDone.Load()-getsDone.Load(), capacity)
+			reportFail("No progress for %v: %d producer(s) waiting in Put, %d consumer(s) waiting in Get, about %d item(s) in the buffer (capacity %d). A deadlock, or a wakeup that was never sent: after a Put, a waiting Get must be woken, and after a Get, a waiting Put.", stall, putting, getting, putsDone.Load()-getsDone.Load(), capacity)
 		}
 		writeReport()
 		os.Exit(0)
@@ -101,13 +83,13 @@ func producer(p int64) {
 		progress.Add(1)
 		if !ok {
 			if !closed.Load() {
-				fail("Put returned false on an open buffer: it must wait until there is room (after every wakeup, check the buffer again: for, not if).")
+				reportFail("Put returned false on an open buffer: it must wait until there is room (after every wakeup, check the buffer again: for, not if).")
 			}
 			return
 		}
 		accepted.Add(1)
 		if held := putsDone.Add(1) - getsStarted.Load(); held > capacity {
-			fail("The buffer held at least %d items at once; its capacity is %d: Put must wait while the buffer is full.", held, capacity)
+			reportFail("The buffer held at least %d items at once; its capacity is %d: Put must wait while the buffer is full.", held, capacity)
 		}
 	}
 }
@@ -115,14 +97,14 @@ func producer(p int64) {
 func take(last map[int64]int64, item int64) {
 	p, s := item>>32, item&0xffffffff
 	if item < 0 || p >= int64(producers) || s >= items {
-		fail("Get returned %d, which no producer put: an item taken from an empty buffer (check the buffer again after every wakeup: for, not if) or a broken index.", item)
+		reportFail("Get returned %d, which no producer put: an item taken from an empty buffer (check the buffer again after every wakeup: for, not if) or a broken index.", item)
 		return
 	}
 	if times := seen[p*items+s].Add(1); times > 1 {
-		fail("Item %d of producer %d was delivered %d times: each item must be taken once.", s, p, times)
+		reportFail("Item %d of producer %d was delivered %d times: each item must be taken once.", s, p, times)
 	}
 	if previous, ok := last[p]; ok && s <= previous {
-		fail("A consumer got item %d of producer %d after its item %d: items must come out in the order they went in (first in, first out).", s, p, previous)
+		reportFail("A consumer got item %d of producer %d after its item %d: items must come out in the order they went in (first in, first out).", s, p, previous)
 	}
 	last[p] = s
 	sumMu.Lock()
@@ -145,7 +127,7 @@ func consumer(done *sync.WaitGroup) {
 		progress.Add(1)
 		if !ok {
 			if !closed.Load() {
-				fail("Get returned false on an open buffer: it must wait until an item arrives (after every wakeup, check the buffer again: for, not if).")
+				reportFail("Get returned false on an open buffer: it must wait until an item arrives (after every wakeup, check the buffer again: for, not if).")
 			}
 			return
 		}
@@ -159,23 +141,19 @@ func afterClose(drained bool) {
 	buf.Close()
 	inGet.Add(1)
 	if buf.Put(1) {
-		fail("Put on a closed buffer must return false (also after a second Close).")
+		reportFail("Put on a closed buffer must return false (also after a second Close).")
 	}
 	if drained {
 		if _, ok := buf.Get(); ok {
-			fail("Get on a closed, empty buffer must return false (also after a second Close).")
+			reportFail("Get on a closed, empty buffer must return false (also after a second Close).")
 		}
 	}
 	inGet.Add(-1)
 }
 
 func main() {
-	reportFd, err := syscall.Dup(1)
-	if err != nil || syscall.Dup3(2, 1, 0) != nil {
-		os.Exit(2)
-	}
-	report = os.NewFile(uintptr(reportFd), "report")
-	if n, _ := fmt.Fscan(os.Stdin, &nonce, &producers, &consumers, &capacity, &items, &pauseMicros, &startMillis, &spurs, &mode); n != 9 || producers < 1 || producers > 32 || consumers < 0 || consumers > 32 || capacity < 1 || items < 1 {
+	reportBegin()
+	if n, _ := fmt.Fscan(os.Stdin, &producers, &consumers, &capacity, &items, &pauseMicros, &startMillis, &spurs, &mode); n != 8 || producers < 1 || producers > 32 || consumers < 0 || consumers > 32 || capacity < 1 || items < 1 {
 		fmt.Fprintln(os.Stderr, "harness: bad scenario")
 		os.Exit(2)
 	}
@@ -224,7 +202,7 @@ func main() {
 	total := delivered
 	sumMu.Unlock()
 	if total != accepted.Load() {
-		fail("%d item(s) were put but %d came out: items were lost or invented.", accepted.Load(), total)
+		reportFail("%d item(s) were put but %d came out: items were lost or invented.", accepted.Load(), total)
 	}
 	writeReport()
 	os.Exit(0)

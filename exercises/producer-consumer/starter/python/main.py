@@ -1,7 +1,7 @@
 """The test harness (read-only): runs producer and consumer threads against your BoundedBuffer and
 checks every item arrives exactly once, in order, without the buffer ever holding more than its
 capacity, and that close wakes everyone (and that closing twice is harmless). It writes its report
-on its own descriptor: print() goes to stderr, so you may debug with it.
+on its own descriptor (osprep_report.py): print() goes to stderr, so you may debug with it.
 
 Input: a nonce line, then "P C CAPACITY N PRODUCER_PAUSE_US CONSUMER_START_MS SPURIOUS_PERMILLE MODE".
 As the threading docs allow, some Condition.wait calls return without a notify.
@@ -16,14 +16,17 @@ import threading
 import time
 import types
 
+import osprep_report
+
 
 def _harness() -> None:
-    report_fd = os.dup(1)
-    os.dup2(2, 1)
+    # The report, and its methods, are held here only: your module cannot reach them.
+    report = osprep_report.Report()
+    fail, failed, number, end = report.fail, report.failed, report.number, report.end
     sys.stdout = sys.stderr
-    write, exit_now = os.write, os._exit
+    exit_now = os._exit
 
-    nonce, *numbers = sys.stdin.read().split()
+    numbers = sys.stdin.read().split()
     producers, consumers, capacity, items, pause_us, start_ms, spurious_permille, mode = map(int, numbers)
 
     real_wait = threading.Condition.wait
@@ -46,14 +49,8 @@ def _harness() -> None:
     state = threading.Lock()
     counts = {"puts_done": 0, "gets_started": 0, "gets_done": 0, "accepted": 0, "in_put": 0, "in_get": 0, "progress": 0}
     flags = {"closed": False}
-    errors: list[str] = []
     seen = bytearray(producers * items)
     totals = {"checksum": 0, "delivered": 0}
-
-    def fail(message: str) -> None:
-        with state:
-            if not errors:
-                errors.append(message)
 
     def bump(**changes: int) -> None:
         with state:
@@ -74,11 +71,10 @@ def _harness() -> None:
 
     def write_report() -> None:
         intact()
-        if errors:
-            line = '{"nonce":"%s","ok":false,"error":"%s"}\n' % (nonce, errors[0].replace("\\", "'").replace('"', "'"))
-        else:
-            line = '{"nonce":"%s","ok":true,"delivered":%d,"accepted":%d,"checksum":%d}\n' % (nonce, totals["delivered"], counts["accepted"], totals["checksum"])
-        write(report_fd, line.encode())
+        number("delivered", totals["delivered"])
+        number("accepted", counts["accepted"])
+        number("checksum", totals["checksum"])
+        end()
 
     def watchdog() -> None:
         last, still = -1, 0.0
@@ -189,7 +185,7 @@ def _harness() -> None:
         for thread in consumer_threads:
             thread.join()
         after_close(drained=True)
-    if not errors and totals["delivered"] != counts["accepted"]:
+    if not failed() and totals["delivered"] != counts["accepted"]:
         fail(f"{counts['accepted']} item(s) were put but {totals['delivered']} came out: items were lost or invented.")
     write_report()
     exit_now(0)

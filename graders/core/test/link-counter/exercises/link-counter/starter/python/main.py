@@ -1,15 +1,16 @@
-"""The harness: reads "<nonce>\n<threads> <adds>", runs the threads, reports on its own descriptor."""
-import os
+"""The harness: reads "<nonce>\n<threads> <adds>", runs the threads, reports on its own descriptor
+(osprep_report.py, shared by every link exercise)."""
 import sys
 import threading
 
-report = os.fdopen(os.dup(1), "w")
-os.dup2(2, 1)
+import osprep_report
+
+report = osprep_report.Report()
 sys.stdout = sys.stderr
 
 import counter  # noqa: E402  (after the report descriptor is ours)
 
-nonce, threads, adds = sys.stdin.read().split()
+threads, adds = sys.stdin.read().split()
 
 
 def work() -> None:
@@ -22,5 +23,5 @@ for worker in workers:
     worker.start()
 for worker in workers:
     worker.join()
-report.write('{"nonce":"%s","ok":true,"total":%d}\n' % (nonce, counter.counter_total()))
-report.close()
+report.number("total", counter.counter_total())
+report.end()
