@@ -2,18 +2,19 @@
 // and account reachable (a menu on the phone), the exercise page as tabs on the phone with the
 // editor on the first screen of its tab. Screenshots of each page at both sizes are kept in
 // test-results/e2e/screens/ (listed in the closing note of issue 17).
-import { mkdir, readdir, readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { ARTIFACTS_DIR, DESKTOP, PHONE, signUp, uniqueEmail, useBrowser } from "@/e2e/support/browser";
 import { pasteCode } from "@/e2e/support/exercise-page";
+import { listExercises } from "@/lib/exercises/load-exercise";
 
 const openContext = useBrowser();
 const SCREENS = path.join(ARTIFACTS_DIR, "screens");
 
 async function pages(): Promise<[name: string, path: string][]> {
-  const exercises = (await readdir("exercises", { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const exercises = (await listExercises()).map((manifest) => manifest.slug);
   return [
     ["landing", "/"],
     ["catalog", "/exercises"],

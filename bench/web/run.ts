@@ -102,7 +102,7 @@ async function heavyReader(): Promise<string> {
   const bank = await getQuestionBank();
   const cards = bank.questions.filter(isReviewable).map((q) => q.slug);
   const choices = bank.questions.filter((q) => q.kind === "choice").map((q) => q.slug);
-  const slugs = (await import("node:fs")).readdirSync("exercises", { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? [e.name] : []));
+  const slugs = (await (await import("@/lib/exercises/load-exercise")).listExercises()).map((manifest) => manifest.slug);
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   const heavy = `(SELECT id FROM "User" WHERE email = 'heavy@example.com')`;
