@@ -29,6 +29,8 @@ function outputLines(output: string): string[] {
   return lines;
 }
 
+const sameLines = (a: string[], b: string[]) => a.length === b.length && a.every((line, i) => line === b[i]);
+
 export const checkShell: Checker = (test: IoTestCase, output: string) => {
   if (test.ownInput) {
     const outcome = exactLines(test, output);
@@ -38,9 +40,11 @@ export const checkShell: Checker = (test: IoTestCase, output: string) => {
       message: `${outcome.message} That is what the reference shell printed for your script; a program whose output changes from run to run (a date, a pid) differs by itself.`,
     };
   }
+  // The expected output is the model's: only a difference needs the model run again, to explain it.
+  const actual = outputLines(output);
+  if (test.expected !== undefined && sameLines(outputLines(test.expected), actual)) return { ok: true };
   const script = test.input.split("\n");
   const expected: OutputLine[] = runScript(test.input);
-  const actual = outputLines(output);
   const origin = (line: OutputLine) => (line.line > 0 ? `script line ${line.line} (\`${excerpt(script[line.line - 1] ?? "")}\`)` : "the driver's closing line");
   const explain = (line: OutputLine) => (WHY[line.shows] ? ` ${WHY[line.shows]}` : "");
   const length = Math.max(expected.length, actual.length);

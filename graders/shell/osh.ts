@@ -362,11 +362,12 @@ class Machine {
    */
   private command(argv: string[], command: Command, input: Input, alone: boolean): { exit: number } | { status: number; stdout: Input } {
     let stdin: Input = input;
-    let stdout: { path: string; append: boolean } | null = null;
-    let stderr: { path: string; append: boolean } | null = null;
-    const writeTo = (target: { path: string; append: boolean } | null, text: string) => {
-      if (!target || target.path === "/dev/null") return;
-      const node = this.nodes.get(target.path) as { kind: "file"; content: string };
+    // The files standard output and error go to: opened (created, truncated) already, written at their end.
+    let stdout: string | null = null;
+    let stderr: string | null = null;
+    const writeTo = (path: string | null, text: string) => {
+      if (!path || path === "/dev/null") return;
+      const node = this.nodes.get(path) as { kind: "file"; content: string };
       node.content += text;
     };
     for (const redirection of command.redirections) {
@@ -377,8 +378,8 @@ class Machine {
         return { status: 1, stdout: "" };
       }
       if (redirection.op === "<") stdin = opened.content;
-      else if (redirection.op === ">" || redirection.op === ">>") stdout = { path: opened.path, append: redirection.op === ">>" };
-      else stderr = { path: opened.path, append: redirection.op === "2>>" };
+      else if (redirection.op === ">" || redirection.op === ">>") stdout = opened.path;
+      else stderr = opened.path;
     }
     const result = this.program(argv, stdin, alone);
     if ("exit" in result) return result;
@@ -406,7 +407,7 @@ class Machine {
     if (node?.kind === "dir") return { error: "Is a directory" };
     if (!parent || parent.kind !== "dir") return { error: parent ? "Not a directory" : "No such file or directory" };
     if (path !== "/tmp" && !path.startsWith("/tmp/")) return { error: "Read-only file system" };
-    if (!node || op === ">" || op === "2>") this.nodes.set(path, { kind: "file", content: node && (op === ">>" || op === "2>>") ? node.content : "" });
+    if (!node || op === ">" || op === "2>") this.nodes.set(path, { kind: "file", content: "" });
     return { path, content: "" };
   }
 
