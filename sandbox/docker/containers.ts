@@ -300,6 +300,16 @@ export class SandboxContainers {
     }
     const wallMs = performance.now() - started;
     const info = await exec.inspect().catch(() => null);
+    if (info?.Running === false && !info.Pid) {
+      // Docker never started the process (the runtime failed: "failed to start io pipe copy", "OCI
+      // runtime exec failed"): it writes its error into the exec's output and gives the exec a status
+      // (126), which would read as the program's own. Every command run here exists, so it is ours.
+      const said = (stdout.text() + stderr.text()).trim().slice(0, 300);
+      throw new SandboxError(`Docker could not start the process in container ${container.id.slice(0, 12)}${said ? `: ${said}` : "."}`, {
+        operation: "exec start",
+        containerId: container.id,
+      });
+    }
     return {
       exitCode: info?.Running === false ? (info.ExitCode ?? null) : null,
       stdout: stdout.text(),
