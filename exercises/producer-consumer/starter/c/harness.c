@@ -25,6 +25,8 @@
 
 #define MAX_THREADS 32
 #define STALL_MS 2000
+/* A run that has failed ends this long after: a race can keep it busy forever (a count gone wrong). */
+#define FAILED_GRACE_MS 1000
 
 static int producers, consumers, mode;
 static long capacity, items, producer_pause_us, consumer_start_ms;
@@ -121,13 +123,18 @@ static void write_report(void) {
     report_end();
 }
 
-/* ---- watchdog: no progress for STALL_MS means a deadlock or a lost wakeup ---- */
+/* ---- watchdog: no progress for STALL_MS means a deadlock or a lost wakeup; a failed run ends soon ---- */
 static void *watchdog(void *arg) {
     (void)arg;
     long last = -1;
-    int still = 0;
+    int still = 0, failed_for = 0;
     for (;;) {
         usleep(50 * 1000);
+        if (report_failed() && ++failed_for * 50 >= FAILED_GRACE_MS) {
+            /* The first failure is the one reported; items a broken buffer keeps producing change nothing. */
+            write_report();
+            _exit(0);
+        }
         long now = atomic_load(&progress);
         if (now != last) {
             last = now, still = 0;

@@ -19,6 +19,9 @@ import (
 
 const stall = 2 * time.Second
 
+// A run that has failed ends this long after.
+const failedGrace = time.Second
+
 var (
 	producers, consumers, mode                       int
 	capacity, items, pauseMicros, startMillis, spurs int64
@@ -48,10 +51,18 @@ func writeReport() {
 	reportEnd()
 }
 
+// watchdog: no progress for stall means a deadlock or a lost wakeup; a run that has failed ends
+// failedGrace after (a race can keep it busy forever: a count gone wrong).
 func watchdog() {
-	last, still := int64(-1), time.Duration(0)
+	last, still, failedFor := int64(-1), time.Duration(0), time.Duration(0)
 	for {
 		time.Sleep(50 * time.Millisecond)
+		if reportFailed() {
+			if failedFor += 50 * time.Millisecond; failedFor >= failedGrace {
+				writeReport()
+				os.Exit(0)
+			}
+		}
 		now := progress.Load()
 		if now != last {
 			last, still = now, 0

@@ -45,6 +45,7 @@ def _harness() -> None:
     from buffer import BoundedBuffer
 
     stall_seconds = 2.0
+    failed_grace_seconds = 1.0
     mask = 0xFFFFFFFF
     state = threading.Lock()
     counts = {"puts_done": 0, "gets_started": 0, "gets_done": 0, "accepted": 0, "in_put": 0, "in_get": 0, "progress": 0}
@@ -77,9 +78,16 @@ def _harness() -> None:
         end()
 
     def watchdog() -> None:
-        last, still = -1, 0.0
+        # No progress for stall_seconds: a deadlock or a lost wakeup. A run that has failed ends
+        # failed_grace_seconds after (a race can keep it busy forever: a count gone wrong).
+        last, still, failed_for = -1, 0.0, 0.0
         while True:
             time.sleep(0.05)
+            if failed():
+                failed_for += 0.05
+                if failed_for >= failed_grace_seconds:
+                    write_report()
+                    exit_now(0)
             with state:
                 now, putting, getting, held = counts["progress"], counts["in_put"], counts["in_get"], counts["puts_done"] - counts["gets_done"]
             if now != last:
