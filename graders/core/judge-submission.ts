@@ -7,7 +7,7 @@ import type { GradingResult } from "@/contracts/grading-result";
 import type { ExecutableProgram, SourceFile, BuildOutcome, ProgramBuilder } from "@/contracts/programs";
 import type { Language } from "@/contracts/languages";
 import { linkSourceRules } from "@/graders/core/link-rules";
-import { refusal, refusalMessage } from "@/graders/core/source-rules";
+import { refusal, refusalMessage, type SourceRule } from "@/graders/core/source-rules";
 import { compileErrorResult, type ProgressListener } from "@/graders/core/test-loop";
 import type { Grader } from "@/graders/core/types";
 import type { ExercisePackage } from "@/lib/exercises/load-exercise";
@@ -39,6 +39,11 @@ function needsReference(grader: Grader, language: Language, mode: "run" | "submi
   return mode === "submit" && (grader.performance !== undefined || grader.tests(grader.seed, language).some((test) => test.maxCpuRatio !== undefined));
 }
 
+/** What the source of `editFile` may not contain: the exercise's rules, and in a link exercise the platform's. */
+export function sourceRulesFor(grader: Grader, language: Language, editFile: string): SourceRule[] {
+  return [...(grader.kind === "link" ? linkSourceRules(language, editFile) : []), ...(grader.sourceRules?.[language] ?? [])];
+}
+
 export async function judgeSubmission(options: JudgeOptions): Promise<GradingResult> {
   const { exercise, grader, language, builder } = options;
   const starter = exercise.starters[language];
@@ -48,9 +53,7 @@ export async function judgeSubmission(options: JudgeOptions): Promise<GradingRes
   const shared = starter.support.map((file) => file.name);
 
   await options.onCompiling?.(grader.kind === "server" ? "starting" : TOOLCHAINS[language].buildStep);
-  // What the source may not contain: the exercise's rules, and in a link exercise the platform's.
-  const rules = [...(grader.kind === "link" ? linkSourceRules(language, starter.edit.name) : []), ...(grader.sourceRules?.[language] ?? [])];
-  const refused = refusal(options.code, language, rules);
+  const refused = refusal(options.code, language, sourceRulesFor(grader, language, starter.edit.name));
   if (refused) return compileErrorResult(refusalMessage(starter.edit.name, refused));
   const userFiles = grader.kind === "link" ? [starter.edit.name] : undefined;
 

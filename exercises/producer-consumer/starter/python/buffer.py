@@ -1,12 +1,12 @@
 """Your bounded blocking buffer. Use threading.Lock / threading.Condition (or semaphores); queue,
 asyncio and multiprocessing are refused (their queues would be the buffer for you), and so are
-modules and names that would reach the harness, which shares this process (sys, os, gc, inspect,
-getattr, __import__, …). print() goes to standard error. This starter runs, but loses every item."""
+the modules and built-ins that would reach the harness, which shares this process (the statement
+lists them). print() goes to standard error. This starter runs, but loses every item."""
 
 
 class BoundedBuffer:
     def __init__(self, capacity: int) -> None:
-        """A new empty, open buffer holding at most `capacity` items (capacity >= 1)."""
+        """A new empty buffer, not closed, holding at most `capacity` items (capacity >= 1)."""
         self.capacity = capacity
 
     def put(self, item: int) -> bool:
@@ -15,7 +15,7 @@ class BoundedBuffer:
         return True  # TODO
 
     def get(self) -> int | None:
-        """Takes the item at the front, waiting while the buffer is empty and open. Returns None
+        """Takes the item at the front, waiting while the buffer is empty and not closed. Returns None
         once the buffer is closed and empty."""
         return None  # TODO
 
