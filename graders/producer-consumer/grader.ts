@@ -2,6 +2,7 @@
 // consumers against the user's buffer and reports how many items came out and their checksum; this
 // grader recomputes both from the scenario. Spurious wakeups are injected (C, Python), one test runs
 // under the race detector, two judge CPU time while threads must be blocked.
+import { scenarioNumbers } from "@/graders/core/scenario-numbers";
 import { defineLinkGrader, type LinkTestCase } from "@/graders/core/types";
 import type { Language } from "@/contracts/languages";
 
@@ -62,7 +63,6 @@ function parse(line: string): Scenario {
 }
 
 const FIELDS = "P C CAPACITY N PRODUCER_PAUSE_US CONSUMER_START_MS SPURIOUS_PERMILLE MODE";
-const INT_MAX = 2 ** 31 - 1;
 
 /**
  * A scenario the user wrote for Run, as the statement's Input section describes it: eight numbers
@@ -71,19 +71,9 @@ const INT_MAX = 2 ** 31 - 1;
  * one that could only hang or lose items whatever the buffer does, is not blamed on the user's code.
  */
 export function customScenario(input: string): { ok: true; scenario: string } | { ok: false; message: string } {
-  const lines = input
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line !== "");
-  if (lines.length > 1 && /^\S+$/.test(lines[0]!) && !/^-?\d+$/.test(lines[0]!)) lines.shift();
-  const words = lines
-    .join(" ")
-    .split(/\s+/)
-    .filter((word) => word !== "");
-  if (words.length !== 8) return { ok: false, message: `it needs eight numbers (${FIELDS}); it has ${words.length === 0 ? "none" : words.length}.` };
-  const bad = words.find((word) => !/^\d+$/.test(word) || Number(word) > INT_MAX);
-  if (bad !== undefined) return { ok: false, message: `"${bad.slice(0, 40)}" is not a whole number from 0 to ${INT_MAX.toLocaleString("en-US")}.` };
-  const [producers, consumers, capacity, items, producerPauseUs, consumerStartMs, spuriousPermille, mode] = words.map(Number) as [
+  const read = scenarioNumbers(input, FIELDS);
+  if (!read.ok) return read;
+  const [producers, consumers, capacity, items, producerPauseUs, consumerStartMs, spuriousPermille, mode] = read.numbers as [
     number,
     number,
     number,

@@ -4,6 +4,7 @@
 // three from the scenario. Spurious wakeups are injected, two tests judge CPU time while a process
 // must be blocked, and the throughput workload is judged against the reference.
 import type { Language } from "@/contracts/languages";
+import { scenarioNumbers } from "@/graders/core/scenario-numbers";
 import { defineLinkGrader, type LinkTestCase } from "@/graders/core/types";
 
 interface Scenario {
@@ -52,7 +53,6 @@ function parse(line: string): Required<Scenario> {
 }
 
 const FIELDS = "CAPACITY SIZE N PRODUCER_PAUSE_US CONSUMER_START_MS SPURIOUS_PERMILLE MODE";
-const INT_MAX = 2 ** 31 - 1;
 const MAX_MESSAGES = 5_000_000;
 
 /**
@@ -62,19 +62,9 @@ const MAX_MESSAGES = 5_000_000;
  * blamed on the user's code.
  */
 export function customScenario(input: string): { ok: true; scenario: string } | { ok: false; message: string } {
-  const lines = input
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line !== "");
-  if (lines.length > 1 && /^\S+$/.test(lines[0]!) && !/^-?\d+$/.test(lines[0]!)) lines.shift();
-  const words = lines
-    .join(" ")
-    .split(/\s+/)
-    .filter((word) => word !== "");
-  if (words.length !== 7) return { ok: false, message: `it needs seven numbers (${FIELDS}); it has ${words.length === 0 ? "none" : words.length}.` };
-  const bad = words.find((word) => !/^\d+$/.test(word) || Number(word) > INT_MAX);
-  if (bad !== undefined) return { ok: false, message: `"${bad.slice(0, 40)}" is not a whole number from 0 to ${INT_MAX.toLocaleString("en-US")}.` };
-  const [capacity, size, messages, producerPauseUs, consumerStartMs, spuriousPermille, mode] = words.map(Number) as [
+  const read = scenarioNumbers(input, FIELDS);
+  if (!read.ok) return read;
+  const [capacity, size, messages, producerPauseUs, consumerStartMs, spuriousPermille, mode] = read.numbers as [
     number,
     number,
     number,
