@@ -190,14 +190,25 @@ def _harness() -> None:
         return False
 
     # ---- the children ----
+    def watched_put(message: bytes) -> object:
+        """Every call into put and get is watched: the watchdog names a call that blocks."""
+        shared[IN_PUT] = 1
+        result = ring.put(message)
+        shared[IN_PUT] = 0
+        return result
+
+    def watched_get() -> object:
+        shared[IN_GET] = 1
+        message = ring.get()
+        shared[IN_GET] = 0
+        return message
+
     def produce() -> None:
         for sequence in range(messages):
             if pause_us:
                 sleep(pause_us / 1e6)
             message = fill(sequence)
-            shared[IN_PUT] = 1
-            result = ring.put(message)
-            shared[IN_PUT] = 0
+            result = watched_put(message)
             shared[PROGRESS + producer] += 1
             if type(result) is not bool:
                 child_fail(f"put returned {result!r}: it must return True (the message went in) or False (the ring is closed).")
@@ -217,10 +228,8 @@ def _harness() -> None:
         shared[CLOSED] = 1
         ring.close()
         ring.close()
-        shared[IN_PUT] = 1  # watched too: a put that waits for ever on the closed ring is reported
-        if ring.put(fill(after_close)) is not False:
+        if watched_put(fill(after_close)) is not False:
             child_fail("put on a closed ring must return False (also after a second close()).")
-        shared[IN_PUT] = 0
 
     def check(message: object, expected_sequence: int) -> None:
         """Checks the message the consumer got as its `expected_sequence`th."""
@@ -265,9 +274,7 @@ def _harness() -> None:
         delivered = checksum = 0
         while True:
             shared[GETS_STARTED] += 1
-            shared[IN_GET] = 1
-            message = ring.get()
-            shared[IN_GET] = 0
+            message = watched_get()
             shared[PROGRESS + consumer] += 1
             if message is None:
                 if not shared[CLOSED]:
@@ -278,14 +285,11 @@ def _harness() -> None:
             checksum = (checksum + mix(1, delivered & mask32)) & mask32
             delivered += 1
             shared[DELIVERED] = delivered
-        # Watched too: a get that waits for ever on the closed, empty ring is reported.
-        shared[IN_GET] = 1
-        if ring.get() is not None:
+        if watched_get() is not None:
             child_fail("get on a closed, empty ring must return None (also when called again).")
-        shared[IN_GET] = 0
         # Closing again, from the other side, changes nothing.
         ring.close()
-        if ring.put(fill(after_close)) is not False:
+        if watched_put(fill(after_close)) is not False:
             child_fail("put on a closed ring must return False (also after a second close()).")
         shared[CHECKSUM] = checksum
 
