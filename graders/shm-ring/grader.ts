@@ -104,32 +104,18 @@ function test(name: string, visibility: "public" | "hidden", scenario: Scenario,
   return { name, visibility, scenario: scenarioLine(scenario), description, ...extra };
 }
 
-/**
- * The throughput scenario per language, so that the reference spends at least ~150 ms of CPU on it
- * (measured with `npm run graders:sizes`): two processes of Python hand messages over about thirty
- * times slower than C's.
- */
-const THROUGHPUT: Record<Language, Scenario> = {
-  c: { capacity: 64, size: 64, messages: 1_000_000 },
-  cpp: { capacity: 64, size: 64, messages: 1_000_000 },
-  go: { capacity: 64, size: 64, messages: 1_000_000 },
-  python: { capacity: 64, size: 64, messages: 30_000 },
-};
-
 const BLOCKING_HINT = "A process must sleep while it waits (on a process-shared condition variable or semaphore), not spin re-checking the ring.";
 
 /**
- * Waiting scenarios: a fifth of a second of waiting, which a spinning C process burns whole (tens
- * of times the reference's few ms). A Python process starts with ~40 ms of imports, so it waits a
- * second, keeping a spinning one far over 4×.
+ * What differs between the two languages offered. Counts: the throughput workload is sized so that
+ * the reference spends at least ~150 ms of CPU on it (measured with `npm run graders:sizes`); two
+ * Python processes hand messages over about thirty times slower than C's. Waiting: a fifth of a
+ * second, which a spinning C process burns whole (tens of times the reference's few ms); a Python
+ * process starts with ~40 ms of imports, so it waits a second, keeping a spinning one far over 4×.
  */
-const SLOW_PRODUCER: Record<Language, Scenario> = {
-  c: { capacity: 8, size: 16, messages: 10, producerPauseUs: 20_000 },
-  cpp: { capacity: 8, size: 16, messages: 10, producerPauseUs: 20_000 },
-  go: { capacity: 8, size: 16, messages: 10, producerPauseUs: 20_000 },
-  python: { capacity: 8, size: 16, messages: 10, producerPauseUs: 100_000 },
-};
-const LATE_CONSUMER: Record<Language, number> = { c: 200, cpp: 200, go: 200, python: 1000 };
+function sizes(language: Language): { throughput: number; many: number; waitingMs: number } {
+  return language === "python" ? { throughput: 30_000, many: 20_000, waitingMs: 1000 } : { throughput: 1_000_000, many: 200_000, waitingMs: 200 };
+}
 
 export default defineLinkGrader({
   // The statement: build the ring in the memory given, not borrow a queue or a pipe.
@@ -190,29 +176,37 @@ export default defineLinkGrader({
       },
     ],
   },
-  tests: (_seed, language) => [
-    test("one message at a time", "public", { capacity: 4, size: 16, messages: 1000 }),
-    test("close wakes a waiting producer", "public", { capacity: 8, size: 32, messages: 100, consumerStartMs: 100, mode: 1 }),
-    test("capacity one", "hidden", { capacity: 1, size: 8, messages: 2000, spuriousPermille: 100 }),
-    test("spurious wakeups", "hidden", { capacity: 2, size: 8, messages: 3000, spuriousPermille: 250 }),
-    test("large messages", "hidden", { capacity: 3, size: 4096, messages: 2000 }),
-    test("odd sizes wrap around", "hidden", { capacity: 7, size: 13, messages: 5000, spuriousPermille: 50 }),
-    test("consumer starts late", "hidden", { capacity: 16, size: 24, messages: 500, consumerStartMs: 100 }),
-    test("close wakes a waiting consumer", "hidden", { capacity: 4, size: 8, messages: 10, producerPauseUs: 2000, mode: 2 }),
-    test("a large ring fills before put waits", "hidden", { capacity: 4096, size: 8, messages: 5000, consumerStartMs: 200, mode: 1 }),
-    // Waiting (SLOW_PRODUCER, LATE_CONSUMER): a spinning process burns it, a blocked one almost nothing.
-    test("the consumer waits for a slow producer", "hidden", SLOW_PRODUCER[language], {
-      maxCpuRatio: 4,
-      cpuHint: `The consumer used CPU while the ring was empty. ${BLOCKING_HINT}`,
-    }),
-    test(
-      "the producer waits for a late consumer",
-      "hidden",
-      { capacity: 2, size: 8, messages: 30, consumerStartMs: LATE_CONSUMER[language] },
-      { maxCpuRatio: 4, cpuHint: `The producer used CPU while the ring was full. ${BLOCKING_HINT}` },
-    ),
-    test("many messages", "hidden", { capacity: 256, size: 64, messages: language === "python" ? 20_000 : 200_000 }),
-  ],
+  tests: (_seed, language) => {
+    const { many, waitingMs } = sizes(language);
+    return [
+      test("one message at a time", "public", { capacity: 4, size: 16, messages: 1000 }),
+      test("close wakes a waiting producer", "public", { capacity: 8, size: 32, messages: 100, consumerStartMs: 100, mode: 1 }),
+      test("capacity one", "hidden", { capacity: 1, size: 8, messages: 2000, spuriousPermille: 100 }),
+      test("spurious wakeups", "hidden", { capacity: 2, size: 8, messages: 3000, spuriousPermille: 250 }),
+      test("large messages", "hidden", { capacity: 3, size: 4096, messages: 2000 }),
+      test("odd sizes wrap around", "hidden", { capacity: 7, size: 13, messages: 5000, spuriousPermille: 50 }),
+      test("consumer starts late", "hidden", { capacity: 16, size: 24, messages: 500, consumerStartMs: 100 }),
+      test("close wakes a waiting consumer", "hidden", { capacity: 4, size: 8, messages: 10, producerPauseUs: 2000, mode: 2 }),
+      test("a large ring fills before put waits", "hidden", { capacity: 4096, size: 8, messages: 5000, consumerStartMs: 200, mode: 1 }),
+      // Waiting (sizes): a spinning process burns it, a blocked one almost nothing.
+      test(
+        "the consumer waits for a slow producer",
+        "hidden",
+        { capacity: 8, size: 16, messages: 10, producerPauseUs: waitingMs * 100 },
+        {
+          maxCpuRatio: 4,
+          cpuHint: `The consumer used CPU while the ring was empty. ${BLOCKING_HINT}`,
+        },
+      ),
+      test(
+        "the producer waits for a late consumer",
+        "hidden",
+        { capacity: 2, size: 8, messages: 30, consumerStartMs: waitingMs },
+        { maxCpuRatio: 4, cpuHint: `The producer used CPU while the ring was full. ${BLOCKING_HINT}` },
+      ),
+      test("many messages", "hidden", { capacity: 256, size: 64, messages: many }),
+    ];
+  },
   customScenario,
   check: (test, report) => {
     const scenario = parse(test.scenario);
@@ -230,7 +224,7 @@ export default defineLinkGrader({
       : { ok: false, message: "The right number of messages came out, but not the messages that went in (their checksum differs)." };
   },
   performance: {
-    workloads: (_seed, language) => [test("throughput", "hidden", THROUGHPUT[language])],
+    workloads: (_seed, language) => [test("throughput", "hidden", { capacity: 64, size: 64, messages: sizes(language).throughput })],
     // Semaphores (three operations a message) measured 2.3–2.5× on a Submit's one CPU: reasonable, and kept well inside.
     tolerance: 4,
   },
