@@ -161,7 +161,7 @@ const OBJECT_CHECK = String.raw`
     $1 ~ /^[0-9]+:$/ && $7 != "UND" && ($5 == "GLOBAL" || $5 == "WEAK" || $5 == "UNIQUE") {
       symbol = $8; sub(/@.*/, "", symbol)
       if ($4 == "IFUNC") { printf "%s: error: %s is an indirect function (ifunc): its resolver runs while the program is loaded, before the harness. Write an ordinary function.\n", src, symbol; bad = 1 }
-      else if (symbol in lib) { printf "%s: error: your code defines %s, which the C library (or the runtime) provides: the harness would call yours instead. Rename it or make it static.\n", src, symbol; bad = 1 } }
+      else if (symbol in lib) { printf "%s: error: your code defines %s, which the C library (or the runtime) provides: the harness, and whatever else is linked with your code, would call yours instead. Rename it or make it static.\n", src, symbol; bad = 1 } }
     $1 ~ /^[0-9]+:$/ && $7 == "UND" && $8 ~ /^report_/ {
       symbol = $8; sub(/@.*/, "", symbol)
       printf "%s: error: your code calls %s, which is the harness\047s report (report.h): only the harness reports.\n", src, symbol; bad = 1 }

@@ -6,21 +6,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { sharedFiles } from "@/lib/exercises/load-exercise";
-import { compileAndRun } from "@/sandbox/test/support";
+import { NONCE, runLinkHarness } from "@/graders/core/test/link-harness";
 
 const starter = (language: string, file: string) => readFileSync(path.join("exercises/producer-consumer/starter", language, file), "utf8");
-const NONCE = "0123456789abcdef01234567";
 const SCENARIO = "2 2 4 500 0 0 100 0";
 const limits = { cpuSeconds: 8, memoryMiB: 768, pids: 128 };
 
-async function runPython(buffer: string): Promise<{ stdout: string; stderr: string }> {
-  const shared = Object.fromEntries((await sharedFiles("link", "python")).map((file) => [file.name, file.content]));
-  const files = { ...shared, "main.py": starter("python", "main.py"), "buffer.py": buffer };
-  const { compile, runs } = await compileAndRun("python", files, [`${NONCE}\n${SCENARIO}`], limits);
-  expect(compile.ok, compile.output).toBe(true);
-  return { stdout: runs[0]!.stdout, stderr: runs[0]!.stderr };
-}
+const runPython = (buffer: string) => runLinkHarness("producer-consumer", "python", { "buffer.py": buffer }, SCENARIO, limits);
 
 const reference = readFileSync("graders/producer-consumer/reference/python/buffer.py", "utf8");
 

@@ -3,32 +3,17 @@
 // exits inside the user's code or crashes is reported as such. Run in the real sandbox, linked as a
 // submission is (the harness and the report helpers beside the user's ring.c).
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { sharedFiles } from "@/lib/exercises/load-exercise";
+import { changed as changedFrom, NONCE, runLinkHarness } from "@/graders/core/test/link-harness";
 import type { RunResult } from "@/sandbox/runner";
-import { compileAndRun } from "@/sandbox/test/support";
 
-const starter = (file: string) => readFileSync(path.join("exercises/shm-ring/starter/c", file), "utf8");
 const reference = readFileSync("graders/shm-ring/reference/c/ring.c", "utf8");
-const NONCE = "0123456789abcdef01234567";
 const limits = { cpuSeconds: 8, memoryMiB: 512, pids: 64 };
 
-async function runC(ring: string, scenario: string): Promise<RunResult> {
-  const shared = Object.fromEntries((await sharedFiles("link", "c")).map((file) => [file.name, file.content]));
-  const files = { ...shared, "harness.c": starter("harness.c"), "ring.h": starter("ring.h"), "ring.c": ring };
-  const { compile, runs } = await compileAndRun("c", files, [`${NONCE}\n${scenario}`], limits);
-  expect(compile.ok, compile.output).toBe(true);
-  return runs[0]!;
-}
+const runC = (ring: string, scenario: string): Promise<RunResult> => runLinkHarness("shm-ring", "c", { "ring.c": ring }, scenario, limits);
 
 /** The reference with `changes` made (each an exact snippet of it and what replaces it). */
-function changed(...changes: [string, string][]): string {
-  return changes.reduce((code, [from, to]) => {
-    expect(code).toContain(from);
-    return code.replace(from, to);
-  }, reference);
-}
+const changed = (...changes: [string, string][]): string => changedFrom(reference, ...changes);
 
 const SCENARIO = "4 16 1000 0 0 0 0";
 
@@ -93,13 +78,7 @@ describe("the C harness's two processes", () => {
 
 const pythonReference = readFileSync("graders/shm-ring/reference/python/ring.py", "utf8");
 
-async function runPython(ring: string, scenario = SCENARIO): Promise<RunResult> {
-  const shared = Object.fromEntries((await sharedFiles("link", "python")).map((file) => [file.name, file.content]));
-  const files = { ...shared, "main.py": readFileSync("exercises/shm-ring/starter/python/main.py", "utf8"), "ring.py": ring };
-  const { compile, runs } = await compileAndRun("python", files, [`${NONCE}\n${scenario}`], limits);
-  expect(compile.ok, compile.output).toBe(true);
-  return runs[0]!;
-}
+const runPython = (ring: string, scenario = SCENARIO): Promise<RunResult> => runLinkHarness("shm-ring", "python", { "ring.py": ring }, scenario, limits);
 
 // Code past the source rules (they would refuse sys and multiprocessing.synchronize), run on the
 // harness directly: what it relies on is taken before the user's module loads, and checked after.

@@ -211,8 +211,18 @@ static void fill_canary(uint64_t *canary, int id) {
     for (int i = 0; i < 8; i++) canary[i] = 0xC0FFEE0000000000ull ^ ((uint64_t)id << 20) ^ (uint64_t)i * 0x9E3779B97F4A7C15ull;
 }
 
-/* What every step checks, in the thread taking it, after whatever switched away and back. */
-static void check_thread(struct program *p, volatile uint64_t *canary) {
+/* The registers message, shared by the two checks that notice them changed. */
+#define REGISTERS_CHANGED \
+    "Thread %d's registers changed across uthread_yield: a context switch must save and restore the callee-saved registers (rbx, rbp, r12 to r15) and the stack pointer."
+
+/* What every step checks, in the thread taking it, after whatever switched away and back. `p` is the
+ * caller's pointer to its program, held in a register; `own` is the same pointer as its frame keeps
+ * it, on the stack: they differ when a switch lost the registers. */
+static void check_thread(struct program *p, struct program *own, volatile uint64_t *canary) {
+    if (p != own) {
+        fail(REGISTERS_CHANGED, own->id);
+        fail_and_stop();
+    }
     int self = uthread_self();
     if (self != p->id) {
         fail("uthread_self() returned %d in thread %d.", self, p->id);
@@ -306,10 +316,11 @@ static void join_child(struct program *p, int child) {
 
 /* A thread's (and main's) program, step by step. */
 static void run_program(struct program *p, volatile uint64_t *canary) {
+    struct program *volatile own = p;
     for (;;) {
         struct action action = decide(p, &world);
         record(p->id);
-        check_thread(p, canary);
+        check_thread(p, own, canary);
         switch (action.kind) {
         case YIELD:
             watched(CALL_YIELD, p->id, 0);
@@ -331,7 +342,7 @@ static void run_program(struct program *p, volatile uint64_t *canary) {
             break;
         case REGISTERS_YIELD:
             if (registers_survive_yield(p->id)) {
-                fail("Thread %d's registers changed across uthread_yield: a context switch must save and restore the callee-saved registers (rbx, rbp, r12 to r15) and the stack pointer.", p->id);
+                fail(REGISTERS_CHANGED, p->id);
                 fail_and_stop();
             }
             break;
@@ -345,7 +356,7 @@ static void run_program(struct program *p, volatile uint64_t *canary) {
         case END:
             return;
         }
-        check_thread(p, canary);
+        check_thread(p, own, canary);
         watched(NO_CALL, p->id, 0);
     }
 }
@@ -360,6 +371,7 @@ static void __attribute__((noreturn, noinline)) exit_from(int id, int depth) {
 
 static void *thread_main(void *arg) {
     int id = (int)(intptr_t)arg;
+    watched(NO_CALL, id, 0);
     /* The x86-64 ABI: the stack is 16-byte aligned at every call, so this array is too. */
     volatile uint8_t aligned[16] __attribute__((aligned(16)));
     aligned[0] = 1;
@@ -445,6 +457,11 @@ struct model_thread {
     int state, joiner;
 };
 
+/* The most steps the scenario can have (each thread's steps, its end and its joins; main's creates). */
+static long step_bound(void) {
+    return ((long)scenario.total + 1) * (scenario.steps + 3) + scenario.threads;
+}
+
 /* Runs the scenario on the model; fills `order_out` with the order in which the threads would run as
  * it was just before step `stop_at` (the thread to run next, then the ready queue; at most
  * order_room ids) and `order_length` with its length. Returns how many steps the scenario has. */
@@ -463,7 +480,7 @@ static long run_model(uint32_t *expected, uint8_t *kinds, int *targets, long sto
     threads[0].joiner = -1;
     int current = 0;
     long n = 0;
-    for (; n < MAX_EVENTS; n++) {
+    for (long bound = step_bound(); n < bound; n++) {
         if (n == stop_at) {
             *order_length = 1 + (int)(tail - head);
             order_out[0] = current;
@@ -523,35 +540,77 @@ static void describe_step(char *out, size_t room, uint32_t thread, uint8_t kind,
     else snprintf(out, room, "thread %u %s", thread, KIND_NAMES[kind]);
 }
 
-/* Compares the child's steps with the model's; reports the first difference. */
-static void compare(long events, int complete) {
-    uint32_t *expected = malloc(MAX_EVENTS * sizeof *expected);
-    uint8_t *kinds = malloc(MAX_EVENTS);
-    int *targets = malloc(MAX_EVENTS * sizeof *targets);
-    int order[8], order_length = 0;
-    if (!expected || !kinds || !targets) {
+static const char *call_name(int call);
+
+/* The model's run of the scenario: who takes each step and what it does. */
+static struct {
+    uint32_t *expected;
+    uint8_t *kinds;
+    int *targets;
+    long steps;
+} model;
+
+static void build_model(void) {
+    long bound = step_bound();
+    model.expected = malloc((size_t)bound * sizeof *model.expected);
+    model.kinds = malloc((size_t)bound);
+    model.targets = malloc((size_t)bound * sizeof *model.targets);
+    if (!model.expected || !model.kinds || !model.targets) {
         fprintf(stderr, "harness: out of memory\n");
         _exit(2);
     }
-    long modelled = run_model(expected, kinds, targets, -1, order, 8, &order_length);
-    long n = 0;
-    while (n < events && n < modelled && trace[n] == expected[n]) n++;
-    if (n < events && n < modelled) {
-        run_model(expected, kinds, targets, n, order, 8, &order_length);
-        char before[160] = "main began", runs[160] = "";
-        if (n > 0) describe_step(before, sizeof before, expected[n - 1], kinds[n - 1], targets[n - 1]);
-        size_t used = 0;
-        for (int i = 0; i < order_length && i < 8; i++) used += (size_t)snprintf(runs + used, sizeof runs - used, "%s%d", i ? ", " : "", order[i]);
-        if (order_length > 8) snprintf(runs + used, sizeof runs - used, ", … (%d threads)", order_length);
-        report_fail("Step %ld: thread %u ran, but round-robin runs thread %u here. Before it, %s; the order to run in was then %s (next first).", n + 1, trace[n], expected[n], before, runs);
-    } else if (complete && events != modelled)
-        report_fail("The threads took %ld steps; the scenario has %ld: %s", events, modelled,
-                    events < modelled ? "some thread never ran to its end." : "a thread ran again after it finished.");
+    int order[1], length;
+    model.steps = run_model(model.expected, model.kinds, model.targets, -1, order, 1, &length);
+}
+
+/* The order the model had after `n` steps (the thread to run next, then the ready queue), as text. */
+static void order_after(long n, char *out, size_t room) {
+    int order[8], length = 0;
+    run_model(model.expected, model.kinds, model.targets, n, order, 8, &length);
+    size_t used = 0;
+    out[0] = 0;
+    for (int i = 0; i < length && i < 8; i++) used += (size_t)snprintf(out + used, room - used, "%s%d", i ? ", " : "", order[i]);
+    if (length > 8) snprintf(out + used, room - used, ", … %d in all", length);
+}
+
+/* The first of the child's `events` steps taken by another thread than the model's, or -1. */
+static long first_difference(long events) {
+    for (long n = 0; n < events && n < model.steps; n++)
+        if (trace[n] != model.expected[n]) return n;
+    return -1;
+}
+
+static void describe_difference(long n, char *out, size_t room) {
+    char before[160] = "main began", runs[160];
+    if (n > 0) describe_step(before, sizeof before, model.expected[n - 1], model.kinds[n - 1], model.targets[n - 1]);
+    order_after(n, runs, sizeof runs);
+    snprintf(out, room, "Step %ld: thread %u ran, but round-robin runs thread %u here. Before it, %s; the order to run in was then %s (next first).", n + 1, trace[n], model.expected[n],
+             before, runs);
+}
+
+/* Reports the first difference from the model, or a run that stopped short of it or went past it. */
+static void compare(long events, int complete) {
+    long n = first_difference(events);
+    char text[1024];
+    if (n >= 0) {
+        describe_difference(n, text, sizeof text);
+        report_fail("%s", text);
+    } else if (complete && events != model.steps)
+        report_fail("The threads took %ld steps; the scenario has %ld: %s", events, model.steps,
+                    events < model.steps ? "some thread never ran to its end." : "a thread ran again after it finished.");
     uint32_t checksum = 2166136261u;
     for (long i = 0; i < events; i++) checksum = (checksum ^ trace[i]) * 16777619u;
     report_number("steps", events);
     report_number("checksum", checksum);
-    free(expected), free(kinds), free(targets);
+}
+
+/* Where the last thread was: "in thread 3's uthread_yield", or between calls. */
+static const char *place(void) {
+    static char text[128];
+    int call = atomic_load(&state->call), thread = atomic_load(&state->call_thread);
+    if (call == NO_CALL) snprintf(text, sizeof text, "in thread %d, between calls to your library", thread);
+    else snprintf(text, sizeof text, "in thread %d's %s", thread, call_name(call));
+    return text;
 }
 
 /* "was killed by signal 11 (Segmentation fault)" or "exited with status 1". */
@@ -602,6 +661,7 @@ int main(void) {
     /* Reaps the child, passes its output on, and watches for no progress (a lost thread). */
     static char said[OVERFLOW_MESSAGE_SIZE];
     size_t said_length = 0;
+    char stall[512] = "";
     int status = 0, stopped = 0;
     long last = -1, last_change = now_ms();
     for (;;) {
@@ -625,44 +685,48 @@ int main(void) {
         }
         if (now_ms() - last_change < STALL_MS) continue;
         int call = atomic_load(&state->call), thread = atomic_load(&state->call_thread), target = atomic_load(&state->call_target);
-        if (call == CALL_INIT) report_fail("uthread_init did not return in %d s.", STALL_MS / 1000);
+        if (call == CALL_INIT) snprintf(stall, sizeof stall, "uthread_init did not return in %d s.", STALL_MS / 1000);
         else if (call == CALL_JOIN || call == CALL_CREATE)
-            report_fail("No thread ran for %d s after thread %d called %s(%d)%s, at step %ld. A lost thread: was a waiting joiner put back on the ready queue when the thread it joined finished?",
-                        STALL_MS / 1000, thread, call_name(call), target, call == CALL_CREATE ? " (the id it should return)" : "", now);
-        else
-            report_fail("No thread ran for %d s after thread %d's %s, at step %ld. A lost thread, or a loop in the scheduler: does every switch go to the front of the ready queue, and does a finished thread's joiner go back on it?",
-                        STALL_MS / 1000, thread, call_name(call), now);
+            snprintf(stall, sizeof stall, "No thread ran for %d s after thread %d called %s(%d)%s, at step %ld.", STALL_MS / 1000, thread, call_name(call), target,
+                     call == CALL_CREATE ? " (the id it should return)" : "", now);
+        else snprintf(stall, sizeof stall, "No thread ran for %d s after thread %d's %s, at step %ld.", STALL_MS / 1000, thread, call_name(call), now);
         kill(child, SIGKILL);
         stopped = 1;
     }
     said[said_length] = 0;
     long events = atomic_load(&state->events);
+    build_model();
+    char order[160], difference[1024] = "";
+    order_after(events, order, sizeof order);
+    long differs = first_difference(events);
+    if (differs >= 0) describe_difference(differs, difference, sizeof difference);
     if (stopped) {
-        /* The watchdog's failure stands. */
+        /* A step out of order before the stall says more than the stall. */
+        if (differs >= 0) report_fail("%s", difference);
+        else report_fail("%s Round-robin's order to run in: %s (next first). A lost thread, or a loop in the scheduler?", stall, order);
     } else if (atomic_load(&state->failed)) {
         report_fail("%s", state->failure);
     } else if (scenario.mode == 2) {
         int overflowing = atomic_load(&state->overflowing);
         char line[96];
         snprintf(line, sizeof line, "uthread: thread %d overflowed its stack\n", overflowing);
-        if (!overflowing)
-            report_fail("The process %s at step %ld, before thread %d's stack overflowed.", ending(status), events, scenario.threads);
+        if (!overflowing) report_fail("The process %s at step %ld, %s, before thread %d's stack overflowed.", ending(status), events, place(), scenario.threads);
         else if (WIFEXITED(status) && WEXITSTATUS(status) == 0) report_fail("The process exited normally after thread %d overflowed its stack: it must end it.", overflowing);
         else if (!strstr(said, line))
             report_fail("Thread %d ran past the end of its stack and the process %s, but your library did not write \"uthread: thread %d overflowed its stack\" on standard error. Put a guard page (PROT_NONE) under each stack, and catch SIGSEGV with a handler that runs on an alternate signal stack (sigaltstack, SA_ONSTACK): the overflowed stack has no room for it.",
                         overflowing, ending(status), overflowing);
     } else if (WIFSIGNALED(status)) {
         int signal_number = WTERMSIG(status);
-        int call = atomic_load(&state->call);
-        fprintf(stderr, "harness: the process was killed by signal %d (%s) at step %ld, in thread %d's %s\n", signal_number, strsignal(signal_number), events, atomic_load(&state->call_thread),
-                call_name(call));
+        fprintf(stderr, "harness: the process was killed by signal %d (%s) at step %ld, %s\n", signal_number, strsignal(signal_number), events, place());
+        if (differs >= 0) fprintf(stderr, "harness: before that, the threads left round-robin's order. %s\n", difference);
+        else fprintf(stderr, "harness: round-robin's order to run in after step %ld: %s (next first)\n", events, order);
         /* The run ends as the child did: a crash is a runtime error, a kill at a limit the limit's. */
         signal(signal_number, SIG_DFL);
         raise(signal_number);
         _exit(128 + signal_number);
     } else if (!atomic_load(&state->finished)) {
-        report_fail("The process ended inside your code (exit status %d) at step %ld, in thread %d's %s: your library must return to its caller, not exit.", WEXITSTATUS(status), events,
-                    atomic_load(&state->call_thread), call_name(atomic_load(&state->call)));
+        report_fail("The process ended inside your code (exit status %d) at step %ld, %s: your library must return to its caller, not exit. Round-robin's order to run in: %s (next first).", WEXITSTATUS(status), events,
+                    place(), order);
     }
     compare(events, !report_failed() && scenario.mode != 2);
     report_number("created", atomic_load(&state->created));

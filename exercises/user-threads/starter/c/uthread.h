@@ -35,8 +35,8 @@ void uthread_yield(void);
 
 /* Waits until thread `id` has finished, stores what it returned (or passed to uthread_exit) in
  * *result when result is not NULL, and releases the thread: its stack is freed and it cannot be
- * joined again. Returns 0, or -1 at once, without switching, if `id` is the caller, no thread,
- * already joined, or already being joined by another thread. */
+ * joined again. Returns 0, or -1 at once, without switching, if `id` is the caller, no thread, or
+ * already joined. (Two threads never join the same thread here; pthread_join leaves it undefined.) */
 int uthread_join(int id, void **result);
 
 /* Ends the calling thread with `result`, from any depth of calls. Never called by thread 0. */

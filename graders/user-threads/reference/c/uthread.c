@@ -108,7 +108,7 @@ static void switch_to(struct thread *next) {
 static void run_next(void) {
     struct thread *next = dequeue();
     if (!next) {
-        say("uthread: no thread can run (thread ", current->id, " waits, and nothing else is ready)\n");
+        say("uthread: no thread can run: thread ", current->id, " blocked or finished, and no other thread is ready\n");
         abort();
     }
     switch_to(next);
