@@ -462,9 +462,10 @@ static long step_bound(void) {
     return ((long)scenario.total + 1) * (scenario.steps + 3) + scenario.threads;
 }
 
-/* Runs the scenario on the model; fills `order_out` with the order in which the threads would run as
- * it was just before step `stop_at` (the thread to run next, then the ready queue; at most
- * order_room ids) and `order_length` with its length. Returns how many steps the scenario has. */
+/* Runs the scenario on the model and returns how many steps it has; or, given a `stop_at` step, runs
+ * up to it and fills `order_out` with the order in which the threads would run as it was then (the
+ * thread to run next, then the ready queue; at most order_room ids) and `order_length` with its
+ * length. */
 static long run_model(uint32_t *expected, uint8_t *kinds, int *targets, long stop_at, int *order_out, int order_room, int *order_length) {
     struct model_thread *threads = calloc((size_t)scenario.total + 1, sizeof *threads);
     int *queue = malloc(((size_t)scenario.total + 2) * sizeof *queue);
@@ -485,6 +486,7 @@ static long run_model(uint32_t *expected, uint8_t *kinds, int *targets, long sto
             *order_length = 1 + (int)(tail - head);
             order_out[0] = current;
             for (size_t i = head; i < tail && (int)(i - head) + 1 < order_room; i++) order_out[i - head + 1] = queue[i % room];
+            break; /* the order is all the caller wants */
         }
         struct action action = decide(&threads[current].program, &w);
         expected[n] = (uint32_t)current;
@@ -588,14 +590,11 @@ static void describe_difference(long n, char *out, size_t room) {
              before, runs);
 }
 
-/* Reports the first difference from the model, or a run that stopped short of it or went past it. */
-static void compare(long events, int complete) {
-    long n = first_difference(events);
-    char text[1024];
-    if (n >= 0) {
-        describe_difference(n, text, sizeof text);
-        report_fail("%s", text);
-    } else if (complete && events != model.steps)
+/* Reports the first difference from the model (`difference`, found at step `differs`, or -1), or a
+ * run that stopped short of the model's steps or went past them. */
+static void compare(long events, int complete, long differs, const char *difference) {
+    if (differs >= 0) report_fail("%s", difference);
+    else if (complete && events != model.steps)
         report_fail("The threads took %ld steps; the scenario has %ld: %s", events, model.steps,
                     events < model.steps ? "some thread never ran to its end." : "a thread ran again after it finished.");
     uint32_t checksum = 2166136261u;
@@ -696,9 +695,10 @@ int main(void) {
     said[said_length] = 0;
     long events = atomic_load(&state->events);
     build_model();
-    char order[160], difference[1024] = "";
-    order_after(events, order, sizeof order);
+    char order[160] = "", difference[1024] = "";
     long differs = first_difference(events);
+    /* Where the run broke off, the model's order there says who should have run. */
+    if (stopped || WIFSIGNALED(status) || !atomic_load(&state->finished)) order_after(events, order, sizeof order);
     if (differs >= 0) describe_difference(differs, difference, sizeof difference);
     if (stopped) {
         /* A step out of order before the stall says more than the stall. */
@@ -728,7 +728,7 @@ int main(void) {
         report_fail("The process ended inside your code (exit status %d) at step %ld, %s: your library must return to its caller, not exit. Round-robin's order to run in: %s (next first).", WEXITSTATUS(status), events,
                     place(), order);
     }
-    compare(events, !report_failed() && scenario.mode != 2);
+    compare(events, !report_failed() && scenario.mode != 2, differs, difference);
     report_number("created", atomic_load(&state->created));
     report_end();
     _exit(0);
