@@ -71,10 +71,11 @@ function explainAccess(state: Before, tlbEntries: number, history: TlbHistory, o
   const what = `${operation(index)} (${formatOperation(op)}: page ${formatPage(vpn)}, offset 0x${(op.address & 0xfff).toString(16).padStart(3, "0")})`;
   const need = formatPerms(NEEDS[event.op]).replace(/-/g, "");
   const line = `"${formatEvent(event)}"`;
+  const kind = op.op === "exec" ? "an exec" : `a ${op.op}`;
   const check = (perms: number) =>
     event.outcome === "protection"
-      ? `its permissions are ${formatPerms(perms)} and a ${op.op} needs ${need}: a protection fault`
-      : `its permissions ${formatPerms(perms)} allow a ${op.op}, and the frame with the offset makes ${formatAddress(event.physical)}`;
+      ? `its permissions are ${formatPerms(perms)} and ${kind} needs ${need}: a protection fault`
+      : `its permissions ${formatPerms(perms)} allow ${kind}, and the frame with the offset makes ${formatAddress(event.physical)}`;
   if (event.hit) {
     const filled = history.filled.get(vpn)!;
     const used = history.used.get(vpn)!;

@@ -52,22 +52,11 @@ const sharedTests = memoized((seed: number): IoTestCase[] => {
   return [
     test("no operations", "nothing to do: only the totals", { tlbEntries: 4, operations: [] }),
     test(
-      "one TLB entry",
-      "every miss evicts the only entry",
-      concat(
-        scripted(1, "map 0x00001 0x00010 rw-; map 0x00002 0x00020 rw-; read 0x00001000; read 0x00001004; read 0x00002008; read 0x00001ffc; write 0x00002fff"),
-        mix(fork("one entry"), { tlbEntries: 1, operations: 2_000, pages: 4, regions: 2 }),
-      ),
-    ),
-    test(
       "unmap shoots the entry down",
       "an access after an unmap faults though the TLB held the page",
-      concat(
-        scripted(
-          8,
-          "map 0x00403 0x0001f rw-; read 0x00403004; read 0x00403008; unmap 0x00403; read 0x00403004; write 0x00403004; map 0x00403 0x00020 rw-; read 0x00403004; map 0x00404 0x00021 r--; read 0x00404000; unmap 0x00403; read 0x00404001; read 0x00403002",
-        ),
-        mix(fork("unmap"), { tlbEntries: 64, operations: 5_000, pages: 40, churn: 0.2 }),
+      scripted(
+        8,
+        "map 0x00403 0x0001f rw-; read 0x00403004; read 0x00403008; unmap 0x00403; read 0x00403004; write 0x00403004; map 0x00403 0x00020 rw-; read 0x00403004; map 0x00404 0x00021 r--; read 0x00404000; unmap 0x00403; read 0x00404001; read 0x00403002",
       ),
     ),
     test(
@@ -97,12 +86,9 @@ const sharedTests = memoized((seed: number): IoTestCase[] => {
     test(
       "protection faults on hits refresh recency",
       "every hit makes the entry the most recently used, even one that faults",
-      concat(
-        scripted(
-          2,
-          "map 0x00a00 0x00001 r--; map 0x00a01 0x00002 rw-; map 0x00a02 0x00003 rw-; read 0x00a00000; read 0x00a01000; write 0x00a00000; read 0x00a02000; read 0x00a00000; read 0x00a01000",
-        ),
-        mix(fork("recency"), { tlbEntries: 3, operations: 3_000, pages: 6, allowed: 0.5 }),
+      scripted(
+        2,
+        "map 0x00a00 0x00001 r--; map 0x00a01 0x00002 rw-; map 0x00a02 0x00003 rw-; read 0x00a00000; read 0x00a01000; write 0x00a00000; read 0x00a02000; read 0x00a00000; read 0x00a01000",
       ),
     ),
     test(
@@ -116,12 +102,9 @@ const sharedTests = memoized((seed: number): IoTestCase[] => {
     test(
       "tables come and go",
       "a second-level table is allocated with the first page of its 4 MiB region and freed with the last",
-      concat(
-        scripted(
-          4,
-          "map 0x00400 0x00001 rw-; map 0x007ff 0x00002 rw-; map 0x00800 0x00003 rw-; map 0x00400 0x00004 r--; unmap 0x00400; unmap 0x00400; unmap 0x007ff; read 0x007ff000; map 0x00401 0x00005 rw-; unmap 0x00800; unmap 0x00401; map 0x00401 0x00006 rw-; read 0x00401000; unmap 0x00401; read 0x00401000",
-        ),
-        mix(fork("tables"), { tlbEntries: 8, operations: 10_000, pages: 60, regions: 40, churn: 0.4 }),
+      scripted(
+        4,
+        "map 0x00400 0x00001 rw-; map 0x007ff 0x00002 rw-; map 0x00800 0x00003 rw-; map 0x00400 0x00004 r--; unmap 0x00400; unmap 0x00400; unmap 0x007ff; read 0x007ff000; map 0x00401 0x00005 rw-; unmap 0x00800; unmap 0x00401; map 0x00401 0x00006 rw-; read 0x00401000; unmap 0x00401; read 0x00401000",
       ),
     ),
     test(
@@ -135,12 +118,9 @@ const sharedTests = memoized((seed: number): IoTestCase[] => {
     test(
       "the 10/10/12 split",
       "pages that share a directory index, a table index or neither",
-      concat(
-        scripted(
-          8,
-          "map 0x00403 0x0000a rw-; read 0x00403004; map 0x00003 0x0000b rw-; map 0x00400 0x0000c rw-; map 0x00c03 0x0000d rw-; read 0x00003004; read 0x00400004; read 0x00c03004; read 0x00403004; unmap 0x00403; read 0x00003ffc; read 0x00400ffc",
-        ),
-        mix(fork("split"), { tlbEntries: 16, operations: 5_000, pages: 200, regions: 200 }),
+      scripted(
+        8,
+        "map 0x00403 0x0000a rw-; read 0x00403004; map 0x00003 0x0000b rw-; map 0x00400 0x0000c rw-; map 0x00c03 0x0000d rw-; read 0x00003004; read 0x00400004; read 0x00c03004; read 0x00403004; unmap 0x00403; read 0x00003ffc; read 0x00400ffc",
       ),
     ),
     test(
@@ -151,6 +131,14 @@ const sharedTests = memoized((seed: number): IoTestCase[] => {
         "map 0x00000 0xfffff rwx; map 0xfffff 0x00000 rwx; read 0x00000000; read 0x00000fff; write 0xffffffff; exec 0xfffff000; read 0x00001000; read 0xffffefff; map 0x00000 0x00000 rw-; read 0x00000fff; map 0xfffff 0xfffff r--; read 0xffffffff; write 0xffffffff; unmap 0x00000; read 0x00000000",
       ),
     ),
+    test(
+      "one TLB entry",
+      "every miss evicts the only entry",
+      concat(
+        scripted(1, "map 0x00001 0x00010 rw-; map 0x00002 0x00020 rw-; read 0x00001000; read 0x00001004; read 0x00002008; read 0x00001ffc; write 0x00002fff"),
+        mix(fork("one entry"), { tlbEntries: 1, operations: 2_000, pages: 4, regions: 2 }),
+      ),
+    ),
     test("every permission", "each of the 8 permission combinations read, written and executed", everyPermission()),
     test(
       "as many TLB entries as pages",
@@ -158,6 +146,22 @@ const sharedTests = memoized((seed: number): IoTestCase[] => {
       mix(fork("fits"), { tlbEntries: 50, operations: 5_000, pages: 50, regions: 5, churn: 0 }),
     ),
     test("a loop one page larger than the TLB", "LRU's worst case: every access misses", loop(16, 17, 2_000)),
+    test(
+      "random, unmaps and remaps",
+      "a fifth of the operations map, unmap or protect",
+      mix(fork("unmap"), { tlbEntries: 64, operations: 5_000, pages: 40, churn: 0.2 }),
+    ),
+    test(
+      "random, half the accesses refused",
+      "faulting hits and misses in a small TLB",
+      mix(fork("recency"), { tlbEntries: 3, operations: 3_000, pages: 6, allowed: 0.5 }),
+    ),
+    test(
+      "random, tables come and go",
+      "sixty pages over forty regions, much churn",
+      mix(fork("tables"), { tlbEntries: 8, operations: 10_000, pages: 60, regions: 40, churn: 0.4 }),
+    ),
+    test("random, 200 regions", "pages one or two to a region", mix(fork("split"), { tlbEntries: 16, operations: 5_000, pages: 200, regions: 200 })),
     test("random, 4 TLB entries", "a few pages over few regions", mix(fork("random 4"), { tlbEntries: 4, operations: 3_000, pages: 12, regions: 3 })),
     test(
       "random, every permission",
