@@ -2,7 +2,8 @@
 // operations (the lowest-addressed free block of the smallest order that fits, split keeping the
 // lower half, merged with its buddy for as long as the buddy is free and whole), the report the
 // drivers print, and the input format. Written from the statement, apart from the references;
-// test/naive-buddy.ts (a tree of blocks, searched whole at every step) checks it on small scenarios.
+// test/naive-buddy.ts (the free blocks in one list, searched whole at every step) checks it on small scenarios.
+import { Tokens } from "@/graders/core/tokens";
 
 export const LIMITS = {
   scenarios: 20,
@@ -229,14 +230,8 @@ export function formatInput(scenarios: Scenario[]): string {
 
 /** The input's scenarios, or null when it is not one the statement allows (then nothing is explained from it). */
 export function parseInput(input: string): Scenario[] | null {
-  const tokens = input.split(/\s+/).filter(Boolean);
-  let at = 0;
-  const integer = (low: number, high: number): number | null => {
-    const token = tokens[at++];
-    if (token === undefined || !/^\d{1,15}$/.test(token)) return null;
-    const value = Number(token);
-    return value >= low && value <= high ? value : null;
-  };
+  const tokens = new Tokens(input);
+  const integer = (low: number, high: number) => tokens.integer(low, high);
   const count = integer(1, LIMITS.scenarios);
   if (count === null) return null;
   const scenarios: Scenario[] = [];
@@ -244,13 +239,13 @@ export function parseInput(input: string): Scenario[] | null {
   for (let k = 0; k < count; k++) {
     const maxOrder = integer(0, LIMITS.maxOrder);
     const q = integer(1, LIMITS.operations);
-    const report = tokens[at++];
+    const report = tokens.word();
     if (maxOrder === null || q === null || (report !== "full" && report !== "summary")) return null;
     inAll += q;
     if (inAll > LIMITS.operationsInAll) return null;
     const operations: Operation[] = [];
     for (let i = 0; i < q; i++) {
-      const word = tokens[at++];
+      const word = tokens.word();
       if (word === "alloc") {
         const pages = integer(1, 2 ** LIMITS.maxOrder);
         if (pages === null) return null;
@@ -267,5 +262,5 @@ export function parseInput(input: string): Scenario[] | null {
     }
     scenarios.push({ maxOrder, report, operations });
   }
-  return at === tokens.length ? scenarios : null;
+  return tokens.done ? scenarios : null;
 }

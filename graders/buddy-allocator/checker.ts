@@ -3,7 +3,7 @@
 // held then and what the rules do with them). Hidden tests get the explanation after their
 // description.
 import { Buddy, formatDump, type Operation, orderFor, parseInput, runScenario, type Scenario } from "@/graders/buddy-allocator/buddy";
-import { describeDivergence, excerpt, firstDivergence, normalisedLines } from "@/graders/core/checkers";
+import { describeDivergence, excerpt, explainedDivergence, firstDivergence, normalisedLines } from "@/graders/core/checkers";
 import type { Checker, IoTestCase } from "@/graders/core/types";
 
 const count = (value: number) => value.toLocaleString("en-US");
@@ -117,12 +117,7 @@ export const checkBuddy: Checker = (test: IoTestCase, output: string) => {
     }
     start += length;
   }
-  if (test.visibility === "hidden") return { ok: false, message: `On a hidden test${test.description ? ` (${test.description})` : ""}: ${explanation}` };
-  const shown = (text: string | undefined) => (text === undefined ? "nothing" : `"${excerpt(text)}"`);
-  return {
-    ok: false,
-    message: `Line ${count(divergence.line)}: expected ${shown(divergence.expected)}, got ${shown(divergence.actual)}. ${explanation.charAt(0).toUpperCase()}${explanation.slice(1)}`,
-  };
+  return explainedDivergence(test, divergence, explanation);
 };
 
 const describe = (op: Operation) => (op.kind === "alloc" ? `alloc ${op.pages}` : op.kind === "free" ? `free ${op.alloc}` : "dump");

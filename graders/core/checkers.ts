@@ -57,6 +57,21 @@ export function describeDivergence(test: IoTestCase, divergence: Divergence): st
   return `At ${where}: expected "${excerpt(divergence.expected)}", got "${excerpt(divergence.actual)}".`;
 }
 
+/**
+ * A wrong answer with an exercise's own explanation of its first differing line (what the program
+ * should do there, and why): after the test's description on a hidden test, after the two lines on a
+ * public one.
+ */
+export function explainedDivergence(test: IoTestCase, divergence: Divergence, explanation: string): CheckOutcome {
+  if (test.visibility === "hidden") return { ok: false, message: `On a hidden test${test.description ? ` (${test.description})` : ""}: ${explanation}` };
+  const shown = (text: string | undefined) => (text === undefined ? "nothing" : `"${excerpt(text)}"`);
+  const sentence = `${explanation.charAt(0).toUpperCase()}${explanation.slice(1)}`;
+  return {
+    ok: false,
+    message: `Line ${divergence.line.toLocaleString("en-US")}: expected ${shown(divergence.expected)}, got ${shown(divergence.actual)}. ${sentence}`,
+  };
+}
+
 /** Line-by-line equality, trailing white space and final newlines ignored. */
 export const exactLines: Checker = (test, output): CheckOutcome => {
   if (test.expected === undefined) throw new Error(`Test ${test.name} has no expected output for exactLines.`);

@@ -1,7 +1,7 @@
 // The CPU scheduler's checker: compares the report line by line with the oracle's and explains the
 // first difference in scheduling terms (which scenario, what the policy runs at that moment and
 // why). Hidden tests get the explanation after their description.
-import { describeDivergence, excerpt, firstDivergence, normalisedLines } from "@/graders/core/checkers";
+import { describeDivergence, excerpt, explainedDivergence, firstDivergence, normalisedLines } from "@/graders/core/checkers";
 import type { Checker, IoTestCase } from "@/graders/core/types";
 import {
   formatSchedule,
@@ -123,10 +123,5 @@ export const checkScheduler: Checker = (test: IoTestCase, output: string) => {
     const detail = inTimeline ? explainTimeline(s, result, where.line, divergence.actual) : explainFigures(s, result, where.line, divergence.actual);
     explanation = `in ${nameScenario(s, where.scenario, scenarios.length)}, ${detail}`;
   }
-  if (test.visibility === "hidden") return { ok: false, message: `On a hidden test${test.description ? ` (${test.description})` : ""}: ${explanation}` };
-  const shown = (text: string | undefined) => (text === undefined ? "nothing" : `"${excerpt(text)}"`);
-  return {
-    ok: false,
-    message: `Line ${count(divergence.line)}: expected ${shown(divergence.expected)}, got ${shown(divergence.actual)}. ${explanation.charAt(0).toUpperCase()}${explanation.slice(1)}`,
-  };
+  return explainedDivergence(test, divergence, explanation);
 };

@@ -2,6 +2,7 @@
 // event-driven simulation (decision points only: arrivals, finishes, quantum ends), the report the
 // drivers print, and the input format. Written from the statement, apart from the references; the
 // tick-by-tick simulator in test/tick-scheduler.ts checks it on small workloads.
+import { Tokens } from "@/graders/core/tokens";
 
 export const ALGORITHMS = ["FCFS", "SJF", "SRTF", "RR", "PRIORITY"] as const;
 export type Algorithm = (typeof ALGORITHMS)[number];
@@ -317,24 +318,18 @@ export function formatInput(scenarios: Scenario[]): string {
 
 /** The input's scenarios, or null when it is not one the statement allows (then nothing is explained from it). */
 export function parseInput(input: string): Scenario[] | null {
-  const tokens = input.split(/\s+/).filter(Boolean);
-  let at = 0;
-  const integer = (low: number, high: number): number | null => {
-    const token = tokens[at++];
-    if (token === undefined || !/^\d{1,15}$/.test(token)) return null;
-    const value = Number(token);
-    return value >= low && value <= high ? value : null;
-  };
+  const tokens = new Tokens(input);
+  const integer = (low: number, high: number) => tokens.integer(low, high);
   const count = integer(1, LIMITS.scenarios);
   if (count === null) return null;
   const scenarios: Scenario[] = [];
   let inAll = 0;
   for (let s = 0; s < count; s++) {
-    const algorithm = tokens[at++] as Algorithm;
+    const algorithm = tokens.word() as Algorithm;
     if (!ALGORITHMS.includes(algorithm)) return null;
     const parameter = takesParameter(algorithm) ? integer(1, LIMITS.parameter) : 0;
     const n = integer(1, LIMITS.processes);
-    const report = tokens[at++];
+    const report = tokens.word();
     if (parameter === null || n === null || (report !== "full" && report !== "summary")) return null;
     inAll += n;
     if (inAll > LIMITS.processesInAll) return null;
@@ -349,7 +344,7 @@ export function parseInput(input: string): Scenario[] | null {
     if (algorithm === "RR" && quantaOf(processes, parameter) > LIMITS.quanta) return null;
     scenarios.push({ algorithm, parameter, report, processes });
   }
-  return at === tokens.length ? scenarios : null;
+  return tokens.done ? scenarios : null;
 }
 
 /** RR's number of quanta: the sum of ⌈burst / quantum⌉. */

@@ -1,7 +1,7 @@
 // The disk scheduler's checker: compares the report line by line with the oracle's and explains the
 // first difference in the head's terms (which scenario, where the head is, where the policy sends it
 // next and why). Hidden tests get the explanation after their description.
-import { describeDivergence, excerpt, firstDivergence, normalisedLines } from "@/graders/core/checkers";
+import { describeDivergence, excerpt, explainedDivergence, firstDivergence, normalisedLines } from "@/graders/core/checkers";
 import type { Checker, IoTestCase } from "@/graders/core/types";
 import { formatResult, parseInput, type Result, run, type Scenario, type Stop, stopsOf } from "@/graders/disk-scheduling/schedule";
 
@@ -122,10 +122,5 @@ export const checkDisk: Checker = (test: IoTestCase, output: string) => {
     }
     start += report.length;
   }
-  if (test.visibility === "hidden") return { ok: false, message: `On a hidden test${test.description ? ` (${test.description})` : ""}: ${explanation}` };
-  const shown = (text: string | undefined) => (text === undefined ? "nothing" : `"${excerpt(text)}"`);
-  return {
-    ok: false,
-    message: `Line ${count(divergence.line)}: expected ${shown(divergence.expected)}, got ${shown(divergence.actual)}. ${explanation.charAt(0).toUpperCase()}${explanation.slice(1)}`,
-  };
+  return explainedDivergence(test, divergence, explanation);
 };

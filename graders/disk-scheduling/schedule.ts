@@ -3,6 +3,7 @@
 // report the drivers print from those stops, and the input format. Written from the statement,
 // apart from the references; the cylinder-by-cylinder simulator in test/sweep-scheduler.ts checks
 // it on small workloads, the textbooks' worked examples in schedule.test.ts.
+import { Tokens } from "@/graders/core/tokens";
 
 export const ALGORITHMS = ["FCFS", "SSTF", "SCAN", "C-SCAN", "LOOK", "C-LOOK"] as const;
 export type Algorithm = (typeof ALGORITHMS)[number];
@@ -192,27 +193,21 @@ export function formatInput(scenarios: Scenario[]): string {
 
 /** The input's scenarios, or null when it is not one the statement allows (then nothing is explained from it). */
 export function parseInput(input: string): Scenario[] | null {
-  const tokens = input.split(/\s+/).filter(Boolean);
-  let at = 0;
-  const integer = (low: number, high: number): number | null => {
-    const token = tokens[at++];
-    if (token === undefined || !/^\d{1,15}$/.test(token)) return null;
-    const value = Number(token);
-    return value >= low && value <= high ? value : null;
-  };
+  const tokens = new Tokens(input);
+  const integer = (low: number, high: number) => tokens.integer(low, high);
   const count = integer(1, LIMITS.scenarios);
   if (count === null) return null;
   const scenarios: Scenario[] = [];
   let inAll = 0;
   for (let k = 0; k < count; k++) {
-    const algorithm = tokens[at++] as Algorithm;
+    const algorithm = tokens.word() as Algorithm;
     if (!ALGORITHMS.includes(algorithm)) return null;
     const cylinders = integer(1, LIMITS.cylinders);
     if (cylinders === null) return null;
     const head = integer(0, cylinders - 1);
-    const direction = tokens[at++];
+    const direction = tokens.word();
     const n = integer(1, LIMITS.requests);
-    const report = tokens[at++];
+    const report = tokens.word();
     if (head === null || (direction !== "up" && direction !== "down") || n === null || (report !== "full" && report !== "summary")) return null;
     inAll += n;
     if (inAll > LIMITS.requestsInAll) return null;
@@ -224,5 +219,5 @@ export function parseInput(input: string): Scenario[] | null {
     }
     scenarios.push({ algorithm, cylinders, head, direction, report, requests });
   }
-  return at === tokens.length ? scenarios : null;
+  return tokens.done ? scenarios : null;
 }

@@ -1,7 +1,7 @@
 // The LRU pager's checker: finds the first line that leaves LRU and explains it in paging terms
 // (which page LRU evicts and why, what was resident, why a write-back is or is not due), replaying
 // the oracle up to that access. Hidden tests get the explanation without their input.
-import { describeDivergence, type Divergence, excerpt, firstDivergence, normalisedLines } from "@/graders/core/checkers";
+import { describeDivergence, type Divergence, excerpt, explainedDivergence, firstDivergence, normalisedLines } from "@/graders/core/checkers";
 import type { Checker, CheckOutcome, IoTestCase } from "@/graders/core/types";
 import { type AccessEvent, formatEvent, LruPager, pageLimitOf, parseInput, type Totals, type Workload } from "@/graders/lru-pager/lru";
 
@@ -116,8 +116,6 @@ function explain(workload: Workload, divergence: Divergence, expected: string[])
   return `your output goes on after the totals line (line ${count(index + 1)} is "${excerpt(got ?? "")}"): print nothing after it.`;
 }
 
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
 export const checkPager: Checker = (test: IoTestCase, output: string): CheckOutcome => {
   if (test.expected === undefined) throw new Error(`Test ${test.name} has no expected output.`);
   if (output === test.expected) return { ok: true };
@@ -127,12 +125,5 @@ export const checkPager: Checker = (test: IoTestCase, output: string): CheckOutc
   const workload = parseInput(test.input);
   const explanation = workload && explain(workload, divergence, expected);
   if (!explanation) return { ok: false, message: describeDivergence(test, divergence) };
-  if (test.visibility === "hidden") {
-    return { ok: false, message: `On a hidden test${test.description ? ` (${test.description})` : ""}: ${explanation}` };
-  }
-  const line = (text: string | undefined) => (text === undefined ? "nothing" : `"${excerpt(text)}"`);
-  return {
-    ok: false,
-    message: `Line ${count(divergence.line)}: expected ${line(divergence.expected)}, got ${line(divergence.actual)}. ${capitalised(explanation)}`,
-  };
+  return explainedDivergence(test, divergence, explanation);
 };

@@ -1,7 +1,7 @@
 // The page-table-and-TLB checker: finds the first line that differs from the oracle's and explains it
 // in MMU terms (the TLB lookup, why the page is or is not in the TLB, the walk, the eviction, the
 // permission check, the tables allocated and freed), replaying the oracle up to that operation.
-import { describeDivergence, type Divergence, excerpt, firstDivergence, normalisedLines } from "@/graders/core/checkers";
+import { describeDivergence, type Divergence, excerpt, explainedDivergence, firstDivergence, normalisedLines } from "@/graders/core/checkers";
 import type { Checker, CheckOutcome, IoTestCase } from "@/graders/core/types";
 import {
   type AccessEvent,
@@ -186,10 +186,5 @@ export const checkMmu: Checker = (test: IoTestCase, output: string): CheckOutcom
   const workload = parseInput(test.input);
   if (!workload) return { ok: false, message: describeDivergence(test, divergence) };
   const explanation = explain(workload, divergence, expected);
-  if (test.visibility === "hidden") return { ok: false, message: `On a hidden test${test.description ? ` (${test.description})` : ""}: ${explanation}` };
-  const line = (text: string | undefined) => (text === undefined ? "nothing" : `"${excerpt(text)}"`);
-  return {
-    ok: false,
-    message: `Line ${count(divergence.line)}: expected ${line(divergence.expected)}, got ${line(divergence.actual)}. ${capitalised(explanation)}`,
-  };
+  return explainedDivergence(test, divergence, explanation);
 };
