@@ -3,7 +3,7 @@
 // next and why). Hidden tests get the explanation after their description.
 import { describeDivergence, excerpt, explainedDivergence, firstDivergence, normalisedLines } from "@/graders/core/checkers";
 import type { Checker, IoTestCase } from "@/graders/core/types";
-import { formatResult, parseInput, type Result, run, type Scenario, type Stop, stopsOf } from "@/graders/disk-scheduling/schedule";
+import { formatResult, parseInput, type Result, run, type Scenario, type Step } from "@/graders/disk-scheduling/schedule";
 
 const count = (value: number) => value.toLocaleString("en-US");
 
@@ -35,46 +35,9 @@ function why(s: Scenario, { stop, from, returning }: Step): string {
   }
 }
 
-/** The head's position before each line of the full report, and the stop each line stands for. */
-interface Step {
-  from: number;
-  stop: Stop;
-  /** C-SCAN's second edge: the return from one edge to the other. */
-  returning: boolean;
-}
-
-function stepsOf(s: Scenario): Step[] {
-  // The lines follow() in schedule.ts makes: each served stop, and a turn where the head leaves,
-  // the other way, an edge it went to and served nothing at; here each line gets its stop.
-  const steps: Step[] = [];
-  let at = s.head;
-  let moved = 0;
-  let servedHere = false;
-  let arrival: Step | null = null;
-  let previous: Stop | null = null;
-  for (const stop of stopsOf(s)) {
-    const from = at;
-    const returning = stop.request === 0 && previous?.request === 0;
-    previous = stop;
-    if (stop.cylinder !== at) {
-      const direction = stop.cylinder > at ? 1 : -1;
-      if (moved === -direction && !servedHere && arrival) steps.push(arrival);
-      arrival = { from, stop, returning };
-      at = stop.cylinder;
-      moved = direction;
-      servedHere = false;
-    }
-    if (stop.request > 0) {
-      steps.push({ from, stop, returning });
-      servedHere = true;
-    }
-  }
-  return steps;
-}
-
 function explainPath(s: Scenario, result: Result, line: number, got: string | undefined): string {
   const expected = result.lines[line]!;
-  const step = stepsOf(s)[line]!;
+  const step = result.steps[line]!;
   const previous = line === 0 ? `with the head on ${s.head} at the start` : `after "${result.lines[line - 1]}"`;
   const truth = step.stop.request > 0 ? `the head goes to ${step.stop.cylinder} and serves R${step.stop.request}` : `the head turns at ${step.stop.cylinder}`;
   const because = why(s, step);

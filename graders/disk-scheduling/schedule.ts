@@ -35,9 +35,19 @@ export interface Stop {
   request: number;
 }
 
+/** The stop behind a line of the full report, and where the head came to it from. */
+export interface Step {
+  from: number;
+  stop: Stop;
+  /** C-SCAN's second edge: the return from one edge to the other. */
+  returning: boolean;
+}
+
 export interface Result {
   /** What a full report lists: each served request and each turn where nothing was served, in order. */
   lines: string[];
+  /** Per line, its step: a served request's stop, or for a turn the edge stop the head turned at. */
+  steps: Step[];
   /** Cylinders the head travels in all. */
   total: number;
   /** Per request, R1 first: how far the head had travelled when it was served. */
@@ -129,27 +139,37 @@ export function stopsOf(s: Scenario): Stop[] {
  */
 export function follow(s: Scenario, stops: Stop[]): Result {
   const lines: string[] = [];
+  const steps: Step[] = [];
   const waits = new Array<number>(s.requests.length).fill(0);
   let at = s.head;
   let total = 0;
   let moved = 0; // the direction of the last move: 1 up, -1 down, 0 before the first
   let servedHere = false;
+  let arrival: Step | null = null; // the step that brought the head where it is
+  let previous: Stop | null = null;
   for (const stop of stops) {
+    const step = { from: at, stop, returning: stop.request === 0 && previous?.request === 0 };
+    previous = stop;
     if (stop.cylinder !== at) {
       const direction = stop.cylinder > at ? 1 : -1;
-      if (moved === -direction && !servedHere) lines.push(`${at} turn`);
+      if (moved === -direction && !servedHere && arrival) {
+        lines.push(`${at} turn`);
+        steps.push(arrival);
+      }
       total += Math.abs(stop.cylinder - at);
       at = stop.cylinder;
       moved = direction;
       servedHere = false;
+      arrival = step;
     }
     if (stop.request > 0) {
       waits[stop.request - 1] = total;
       lines.push(`${at} R${stop.request}`);
+      steps.push(step);
       servedHere = true;
     }
   }
-  return { lines, total, waits };
+  return { lines, steps, total, waits };
 }
 
 export const run = (s: Scenario): Result => follow(s, stopsOf(s));
