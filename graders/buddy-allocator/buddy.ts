@@ -71,7 +71,7 @@ class MinHeap {
 }
 
 /** The allocator's state: which blocks are free, per order, found lowest first. */
-export class Buddy {
+export class Buddy implements Allocator {
   /** freeOrder[page] = order + 1 when a free block of that order starts at page, else 0. */
   private readonly freeOrder: Uint8Array;
   /** Per order, the starts of its free blocks (and stale ones, skipped when met: lazy deletion). */
@@ -159,62 +159,88 @@ export const formatDump = (blocks: [number, number][]): string => {
   return `D ${parts.join(" ")}`;
 };
 
-/** What the drivers print for one scenario: a line per operation (a full report), then ALLOCS, FREES and END. */
-export function runScenario(s: Scenario): string[] {
-  const buddy = new Buddy(s.maxOrder);
-  const lines: string[] = [];
-  const totals = { allocated: 0, failed: 0, starts: 0, freed: 0, nothing: 0, orders: 0 };
+/** An allocator as the drivers call it: this file's Buddy, or a test's own. */
+export interface Allocator {
+  alloc(order: number): number;
+  free(start: number, order: number): { start: number; order: number };
+  /** Every free block as [order, start], by order and then start. */
+  freeBlocks(): [number, number][];
+}
+
+/** The drivers' side of a scenario: the allocation table, the totals, and the line each operation prints. */
+export class ScenarioRun {
   /** Per alloc (1-based): its block while it is live. */
-  const live = new Map<number, { start: number; order: number; pages: number }>();
-  let allocs = 0;
-  let usedPages = 0;
-  let waste = 0;
-  for (const op of s.operations) {
+  readonly live = new Map<number, { start: number; order: number; pages: number }>();
+  /** Allocations asked for so far. */
+  allocs = 0;
+  private usedPages = 0;
+  private waste = 0;
+  private readonly totals = { allocated: 0, failed: 0, starts: 0, freed: 0, nothing: 0, orders: 0 };
+
+  constructor(
+    private readonly s: Scenario,
+    readonly allocator: Allocator = new Buddy(s.maxOrder),
+  ) {}
+
+  /** Carries out one operation: the line a full report prints for it. */
+  step(op: Operation): string {
+    if (op.kind === "dump") return formatDump(this.allocator.freeBlocks());
+    const totals = this.totals;
     if (op.kind === "alloc") {
-      const k = ++allocs;
+      const k = ++this.allocs;
       const order = orderFor(op.pages);
-      const start = order > s.maxOrder ? -1 : buddy.alloc(order);
+      const start = order > this.s.maxOrder ? -1 : this.allocator.alloc(order);
       if (start === -1) {
         totals.failed++;
-        lines.push(`A${k} fail`);
-        continue;
+        return `A${k} fail`;
       }
       totals.allocated++;
       totals.starts += start;
-      live.set(k, { start, order, pages: op.pages });
-      usedPages += 2 ** order;
-      waste += 2 ** order - op.pages;
-      lines.push(`A${k} ${start} ${order}`);
-    } else if (op.kind === "free") {
-      const block = live.get(op.alloc);
-      if (!block) {
-        totals.nothing++;
-        lines.push(`F${op.alloc} not allocated`);
-        continue;
-      }
-      live.delete(op.alloc);
-      usedPages -= 2 ** block.order;
-      waste -= 2 ** block.order - block.pages;
-      const merged = buddy.free(block.start, block.order);
-      totals.freed++;
-      totals.orders += merged.order;
-      lines.push(`F${op.alloc} ${merged.start} ${merged.order}`);
-    } else {
-      lines.push(formatDump(buddy.freeBlocks()));
+      this.live.set(k, { start, order, pages: op.pages });
+      this.usedPages += 2 ** order;
+      this.waste += 2 ** order - op.pages;
+      return `A${k} ${start} ${order}`;
     }
+    const block = this.live.get(op.alloc);
+    if (!block) {
+      totals.nothing++;
+      return `F${op.alloc} not allocated`;
+    }
+    this.live.delete(op.alloc);
+    this.usedPages -= 2 ** block.order;
+    this.waste -= 2 ** block.order - block.pages;
+    const merged = this.allocator.free(block.start, block.order);
+    totals.freed++;
+    totals.orders += merged.order;
+    return `F${op.alloc} ${merged.start} ${merged.order}`;
   }
-  const blocks = buddy.freeBlocks();
-  const largest = blocks.reduce((most, [order]) => Math.max(most, 2 ** order), 0);
-  return [
-    ...(s.report === "full" ? lines : []),
-    `ALLOCS ${totals.allocated} ${totals.failed} ${totals.starts}`,
-    `FREES ${totals.freed} ${totals.nothing} ${totals.orders}`,
-    `END ${2 ** s.maxOrder - usedPages} ${largest} ${waste}`,
-  ];
+
+  /** The ALLOCS, FREES and END lines. */
+  closing(): string[] {
+    const { totals } = this;
+    const largest = this.allocator.freeBlocks().reduce((most, [order]) => Math.max(most, 2 ** order), 0);
+    return [
+      `ALLOCS ${totals.allocated} ${totals.failed} ${totals.starts}`,
+      `FREES ${totals.freed} ${totals.nothing} ${totals.orders}`,
+      `END ${2 ** this.s.maxOrder - this.usedPages} ${largest} ${this.waste}`,
+    ];
+  }
+}
+
+/** What the drivers print for one scenario: a line per operation (a full report), then ALLOCS, FREES and END. */
+export function runScenario(s: Scenario, allocator?: Allocator): string[] {
+  const run = new ScenarioRun(s, allocator);
+  const lines: string[] = [];
+  for (const op of s.operations) {
+    // A summary prints no dumps, and a dump changes nothing: it is not worked out.
+    if (s.report === "full") lines.push(run.step(op));
+    else if (op.kind !== "dump") run.step(op);
+  }
+  return [...lines, ...run.closing()];
 }
 
 export function expectedOutput(scenarios: Scenario[]): string {
-  return `${scenarios.flatMap(runScenario).join("\n")}\n`;
+  return `${scenarios.flatMap((s) => runScenario(s)).join("\n")}\n`;
 }
 
 const formatOperation = (op: Operation) => (op.kind === "alloc" ? `alloc ${op.pages}` : op.kind === "free" ? `free ${op.alloc}` : "dump");

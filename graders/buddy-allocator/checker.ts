@@ -2,7 +2,7 @@
 // first difference in the allocator's terms (which scenario, which operation, what the free lists
 // held then and what the rules do with them). Hidden tests get the explanation after their
 // description.
-import { Buddy, formatDump, type Operation, orderFor, parseInput, runScenario, type Scenario } from "@/graders/buddy-allocator/buddy";
+import { Buddy, formatDump, type Operation, orderFor, parseInput, runScenario, type Scenario, ScenarioRun } from "@/graders/buddy-allocator/buddy";
 import { describeDivergence, excerpt, explainedDivergence, firstDivergence, normalisedLines } from "@/graders/core/checkers";
 import type { Checker, IoTestCase } from "@/graders/core/types";
 
@@ -18,23 +18,9 @@ const pagesOf = (order: number) => `${count(2 ** order)} page${order === 0 ? "" 
 /** The allocator just before operation `index`, and what each allocation holds then. */
 function replay(s: Scenario, index: number) {
   const buddy = new Buddy(s.maxOrder);
-  const live = new Map<number, { start: number; order: number }>();
-  let allocs = 0;
-  for (const op of s.operations.slice(0, index)) {
-    if (op.kind === "alloc") {
-      const k = ++allocs;
-      const order = orderFor(op.pages);
-      const start = order > s.maxOrder ? -1 : buddy.alloc(order);
-      if (start !== -1) live.set(k, { start, order });
-    } else if (op.kind === "free") {
-      const block = live.get(op.alloc);
-      if (block) {
-        live.delete(op.alloc);
-        buddy.free(block.start, block.order);
-      }
-    }
-  }
-  return { buddy, live, allocs };
+  const run = new ScenarioRun(s, buddy);
+  for (const op of s.operations.slice(0, index)) if (op.kind !== "dump") run.step(op);
+  return { buddy, live: run.live, allocs: run.allocs };
 }
 
 /** What the rules do at operation `index`, and why. */
