@@ -68,6 +68,38 @@ describe("measurePerformance", () => {
     expect([program.runs, reference.runs]).toEqual([2, 2]);
   });
 
+  it("stops when one check is decided against the program, though the other is still open", async () => {
+    const small: IoTestCase = { ...workload, name: "n", input: "n\n", expected: "n\n" };
+    const large: IoTestCase = { ...workload, name: "4n", input: "4n\n", expected: "4n\n" };
+    let runs = 0;
+    const costing = (costs: Record<string, number>): ExecutableProgram => ({
+      run: async ({ stdin }) => {
+        runs++;
+        return { outcome: "ok", exitCode: 0, signal: null, stdout: stdin, stderr: "", cpuMs: costs[stdin.trim()]!, wallMs: 1, memoryKiB: 1 };
+      },
+    });
+    const other: IoTestCase = { ...workload, name: "other", input: "other\n", expected: "other\n" };
+    // Speed: 3.5× against a limit of 3 (open); growth: 16× against 7 (decided): too slow after one pair each.
+    const result = await measurePerformance({
+      plan: { workloads: [other], tolerance: 3, repeats: 5, growth: { small, large, maxRatio: 7 } },
+      runner: ioWorkloads(exactLines),
+      program: costing({ other: 350, n: 10, "4n": 160 }),
+      reference: costing({ other: 100, n: 10, "4n": 40 }),
+    });
+    expect(result).toMatchObject({ verdict: "TLE", ratio: 3.5, growth: { ratio: 16, passed: false } });
+    expect(runs).toBe(6);
+    // Speed decided at 6× while growth (7.5× against 7) is open: too slow after one pair each.
+    runs = 0;
+    const slow = await measurePerformance({
+      plan: { workloads: [other], tolerance: 3, repeats: 5, growth: { small, large, maxRatio: 7 } },
+      runner: ioWorkloads(exactLines),
+      program: costing({ other: 600, n: 10, "4n": 75 }),
+      reference: costing({ other: 100, n: 10, "4n": 40 }),
+    });
+    expect(slow).toMatchObject({ verdict: "TLE", ratio: 6 });
+    expect(runs).toBe(6);
+  });
+
   it("records which limit was kept and which broken, in order", async () => {
     const small: IoTestCase = { ...workload, name: "n", input: "n\n", expected: "n\n" };
     const large: IoTestCase = { ...workload, name: "4n", input: "4n\n", expected: "4n\n" };

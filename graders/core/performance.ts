@@ -205,11 +205,14 @@ export async function measurePerformance<W extends Workload>(options: {
 
     for (const sample of speed) await sample.add(program, reference);
     if (growthSamples) for (const sample of [growthSamples.small, growthSamples.large]) if (sample.pairs === 0) await sample.add(program, reference);
-    // More pairs only where the verdict is still open.
+    // More pairs only where the verdict is still open: one check decided against the submission
+    // decides the verdict (too slow), whatever more pairs would say of the other.
     for (let pairs = 1; pairs < maxPairs; pairs++) {
       const speedOpen = speed.length > 0 && !decided(totals(speed).ratio, plan.tolerance);
       const growthOpen = plan.growth !== undefined && !decided(growthRatio(), growthLimit());
-      if (!speedOpen && !growthOpen) break;
+      const speedFailed = speed.length > 0 && !speedOpen && totals(speed).ratio > plan.tolerance;
+      const growthFailed = plan.growth !== undefined && !growthOpen && growthRatio() > growthLimit();
+      if ((!speedOpen && !growthOpen) || speedFailed || growthFailed) break;
       if (speedOpen) for (const sample of speed) await sample.add(program, reference);
       if (growthOpen && growthSamples) for (const sample of [growthSamples.small, growthSamples.large]) await sample.add(program, reference);
     }

@@ -44,7 +44,7 @@ export interface Step {
 }
 
 export interface Result {
-  /** What a full report lists: each served request and each turn where nothing was served, in order. */
+  /** What a full report lists: each served request and each turn where nothing was served, in order (none when `follow` was not asked for the path). */
   lines: string[];
   /** Per line, its step: a served request's stop, or for a turn the edge stop the head turned at. */
   steps: Step[];
@@ -61,9 +61,14 @@ interface Group {
 }
 
 function groupsOf(requests: number[]): Group[] {
-  const order = requests.map((_, i) => i).sort((a, b) => requests[a]! - requests[b]! || a - b);
+  // Sorted by cylinder, then input order, as one number each (a typed array sorts natively: a
+  // million requests take tens of milliseconds, a comparator's sort seconds).
+  const keys = new Float64Array(requests.length);
+  for (let i = 0; i < requests.length; i++) keys[i] = requests[i]! * LIMITS.requests + i;
+  keys.sort();
   const groups: Group[] = [];
-  for (const i of order) {
+  for (const key of keys) {
+    const i = key % LIMITS.requests;
     const last = groups.at(-1);
     if (last && last.cylinder === requests[i]) last.requests.push(i + 1);
     else groups.push({ cylinder: requests[i]!, requests: [i + 1] });
@@ -135,9 +140,10 @@ export function stopsOf(s: Scenario): Stop[] {
 /**
  * What the drivers make of the head's path, as they do of the serve and seek calls: each served
  * request as "<cylinder> R<k>", a turn between two moves where nothing was served as
- * "<cylinder> turn", the distance travelled, and each request's wait.
+ * "<cylinder> turn", the distance travelled, and each request's wait. Without `path`, only the
+ * distance and the waits (a summary prints no path, and a million lines cost the oracle seconds).
  */
-export function follow(s: Scenario, stops: Stop[]): Result {
+export function follow(s: Scenario, stops: Stop[], path = true): Result {
   const lines: string[] = [];
   const steps: Step[] = [];
   const waits = new Array<number>(s.requests.length).fill(0);
@@ -152,7 +158,7 @@ export function follow(s: Scenario, stops: Stop[]): Result {
     previous = stop;
     if (stop.cylinder !== at) {
       const direction = stop.cylinder > at ? 1 : -1;
-      if (moved === -direction && !servedHere && arrival) {
+      if (path && moved === -direction && !servedHere && arrival) {
         lines.push(`${at} turn`);
         steps.push(arrival);
       }
@@ -164,15 +170,18 @@ export function follow(s: Scenario, stops: Stop[]): Result {
     }
     if (stop.request > 0) {
       waits[stop.request - 1] = total;
-      lines.push(`${at} R${stop.request}`);
-      steps.push(step);
+      if (path) {
+        lines.push(`${at} R${stop.request}`);
+        steps.push(step);
+      }
       servedHere = true;
     }
   }
   return { lines, steps, total, waits };
 }
 
-export const run = (s: Scenario): Result => follow(s, stopsOf(s));
+/** The result a scenario's report needs: a summary's leaves the path (`lines`, `steps`) empty. */
+export const run = (s: Scenario): Result => follow(s, stopsOf(s), s.report === "full");
 
 /** `total / n` to two decimals, halves up, in exact integer arithmetic. */
 export function average(total: bigint, n: number): string {
