@@ -9,7 +9,7 @@ import type { Language } from "@/contracts/languages";
 import { expectedOutput, formatInput, type Scenario } from "@/graders/buddy-allocator/buddy";
 import { checkBuddy } from "@/graders/buddy-allocator/checker";
 import { alloc, dump, fragmenting, randomOperations, type Shape, scenario, scripted } from "@/graders/buddy-allocator/generate";
-import { memoized } from "@/graders/core/memo";
+import { memoized, memoizedBySpeed } from "@/graders/core/memo";
 import { SeededRandom } from "@/graders/core/random";
 import { defineIoGrader, type IoTestCase } from "@/graders/core/types";
 
@@ -117,7 +117,7 @@ const sharedTests = memoized((seed: number): IoTestCase[] => {
  * them): a scan of a free list for its lowest block or for a buddy runs out of time (C's took 4.5 s
  * on 2^17 pages, 18 s on 4 × 2^17).
  */
-const largeTests = memoized((seed: number, language: Language): IoTestCase[] => {
+const largeTests = memoizedBySpeed((seed: number, language: Language): IoTestCase[] => {
   const python = language === "python";
   const n = python ? 200_000 : 500_000;
   const order = python ? 16 : 18;
@@ -152,10 +152,10 @@ const growthOrder = (language: Language) => (language === "python" ? 13 : 16);
 /** Scenarios per growth workload: two of 2^18 pages are 1.8 million operations, near the input's limit. */
 const growthScenarios = (language: Language) => (language === "python" ? 4 : 2);
 const mixedOperations = (language: Language) => (language === "python" ? 100_000 : 400_000);
-const growthSmall = memoized((seed: number, language: Language) => growthTest(seed, growthOrder(language), growthScenarios(language)));
-const growthLarge = memoized((seed: number, language: Language) => growthTest(seed, growthOrder(language) + 2, growthScenarios(language)));
+const growthSmall = memoizedBySpeed((seed: number, language: Language) => growthTest(seed, growthOrder(language), growthScenarios(language)));
+const growthLarge = memoizedBySpeed((seed: number, language: Language) => growthTest(seed, growthOrder(language) + 2, growthScenarios(language)));
 
-const performanceWorkloads = memoized((seed: number, language: Language): IoTestCase[] => {
+const performanceWorkloads = memoizedBySpeed((seed: number, language: Language): IoTestCase[] => {
   const n = mixedOperations(language);
   const random = new SeededRandom(seed).fork("performance");
   const mixed = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { memoized, onGenerated, prime } from "@/graders/core/memo";
+import { memoized, memoizedBySpeed, onGenerated, prime } from "@/graders/core/memo";
 import { defineIoGrader, defineLinkGrader } from "@/graders/core/types";
 
 describe("memoized generators", () => {
@@ -14,6 +14,16 @@ describe("memoized generators", () => {
     expect(perLanguage(1, "c")).toBe(perLanguage(1, "c"));
     expect(calls).toBe(3);
     expect(made.slice(-3)).toEqual(["1", "1:c", "1:python"]);
+  });
+
+  it("built by speed, share one build among the compiled languages and build Python's apart", () => {
+    let calls = 0;
+    const sized = memoizedBySpeed((seed: number, language) => `${++calls} ${seed} ${language === "python" ? "small" : "large"}`);
+    expect(sized(1, "c")).toBe(sized(1, "go"));
+    expect(sized(1, "cpp")).toBe(sized(1, "c"));
+    expect(sized(1, "python")).toBe("2 1 small");
+    expect(sized(2, "go")).toBe("3 2 large");
+    expect(calls).toBe(3);
   });
 
   it("use what another thread built for them, without building it again", () => {

@@ -36,11 +36,24 @@ export const isMemoized = (generate: unknown) => typeof generate === "function" 
  * grader by where the grader is defined and the generator's part).
  */
 export function memoized<T>(generate: Generate<T>, identity?: string): Generate<T> {
-  const generator = identity ?? callSite(1);
-  const made = new Map<string, T>();
   const byLanguage = generate.length >= 2;
+  return memo(generate, identity ?? callSite(1), (seed, language) => (byLanguage ? `${seed}:${language}` : String(seed)));
+}
+
+/**
+ * `generate` for a generator whose sizes tell only Python from the compiled languages (a reference
+ * ten times slower gets smaller inputs; C, C++ and Go the same ones): built once for the compiled
+ * languages together, which then share the tests and the memory a worker keeps of them. `generate`
+ * must depend on the language only through whether it is Python.
+ */
+export function memoizedBySpeed<T>(generate: Generate<T>): Generate<T> {
+  return memo(generate, callSite(1), (seed, language) => `${seed}:${language === "python" ? "python" : "compiled"}`);
+}
+
+function memo<T>(generate: Generate<T>, generator: string, keyOf: (seed: number, language: Language) => string): Generate<T> {
+  const made = new Map<string, T>();
   const once = (seed: number, language: Language) => {
-    const key = byLanguage ? `${seed}:${language}` : String(seed);
+    const key = keyOf(seed, language);
     if (!made.has(key)) {
       const ready = primed.get(`${generator}|${key}`) as T | undefined;
       primed.delete(`${generator}|${key}`);

@@ -4,7 +4,7 @@
 // statement pins (ties, RR's arrivals before the preempted process, exact aging, 64-bit times,
 // rounding); performance is CPU time against the reference and growth from n to 4n processes on
 // loaded systems, where scanning the ready processes at each decision is quadratic.
-import { memoized } from "@/graders/core/memo";
+import { memoized, memoizedBySpeed } from "@/graders/core/memo";
 import { SeededRandom } from "@/graders/core/random";
 import { defineIoGrader, type IoTestCase } from "@/graders/core/types";
 import type { Language } from "@/contracts/languages";
@@ -139,7 +139,7 @@ const sharedTests = memoized((seed: number): IoTestCase[] => {
  * and Round Robin with everyone queued at once: a scan over the ready processes per decision, or a
  * queue that moves every entry on each dispatch, runs out of time.
  */
-const largeTests = memoized((seed: number, language: Language): IoTestCase[] => {
+const largeTests = memoizedBySpeed((seed: number, language: Language): IoTestCase[] => {
   const n = language === "python" ? 40_000 : 100_000;
   const random = new SeededRandom(seed);
   return [...ALGORITHMS.map((algorithm) => largeTest(random, algorithm, n)), everyoneQueued(random, 100_000)];
@@ -189,10 +189,10 @@ function growthTest(seed: number, n: number): IoTestCase {
  */
 const growthProcesses = (language: Language) => (language === "python" ? 1_000 : 10_000);
 const mixedProcesses = (language: Language) => (language === "python" ? 5_000 : 50_000);
-const growthSmall = memoized((seed: number, language: Language) => growthTest(seed, growthProcesses(language)));
-const growthLarge = memoized((seed: number, language: Language) => growthTest(seed, 4 * growthProcesses(language)));
+const growthSmall = memoizedBySpeed((seed: number, language: Language) => growthTest(seed, growthProcesses(language)));
+const growthLarge = memoizedBySpeed((seed: number, language: Language) => growthTest(seed, 4 * growthProcesses(language)));
 
-const performanceWorkloads = memoized((seed: number, language: Language): IoTestCase[] => {
+const performanceWorkloads = memoizedBySpeed((seed: number, language: Language): IoTestCase[] => {
   const n = mixedProcesses(language);
   const mixed = everyAlgorithm(new SeededRandom(seed).fork("performance"), loaded(n), [10, 200], "summary");
   return [growthLarge(seed, language), test(`performance: every algorithm, ${count(n)} processes each`, mixed, "loaded systems", false)];

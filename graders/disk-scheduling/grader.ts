@@ -4,7 +4,7 @@
 // ties, where SCAN and C-SCAN travel to the edges and where they do not, requests sharing a
 // cylinder, the head on an edge, 64-bit sums); performance is CPU time against the reference and
 // growth from n to 4n SSTF requests, where searching the pending requests at each step is quadratic.
-import { memoized } from "@/graders/core/memo";
+import { memoized, memoizedBySpeed } from "@/graders/core/memo";
 import { SeededRandom } from "@/graders/core/random";
 import { defineIoGrader, type IoTestCase } from "@/graders/core/types";
 import type { Language } from "@/contracts/languages";
@@ -145,7 +145,7 @@ const sharedTests = memoized((seed: number): IoTestCase[] => {
  * requests crowded onto 2,000 cylinders: searching the pending requests for the nearest at each
  * step runs out of time, as does serving a cylinder's requests by searching for them.
  */
-const largeTests = memoized((seed: number, language: Language): IoTestCase[] => {
+const largeTests = memoizedBySpeed((seed: number, language: Language): IoTestCase[] => {
   const n = language === "python" ? 300_000 : 1_000_000;
   const random = new SeededRandom(seed);
   const large = (algorithm: Algorithm, hotSpots = 0) => {
@@ -188,10 +188,10 @@ function growthTest(seed: number, n: number): IoTestCase {
  */
 const growthRequests = (language: Language) => (language === "python" ? 10_000 : 50_000);
 const mixedRequests = (language: Language) => (language === "python" ? 50_000 : 200_000);
-const growthSmall = memoized((seed: number, language: Language) => growthTest(seed, growthRequests(language)));
-const growthLarge = memoized((seed: number, language: Language) => growthTest(seed, 4 * growthRequests(language)));
+const growthSmall = memoizedBySpeed((seed: number, language: Language) => growthTest(seed, growthRequests(language)));
+const growthLarge = memoizedBySpeed((seed: number, language: Language) => growthTest(seed, 4 * growthRequests(language)));
 
-const performanceWorkloads = memoized((seed: number, language: Language): IoTestCase[] => {
+const performanceWorkloads = memoizedBySpeed((seed: number, language: Language): IoTestCase[] => {
   const n = mixedRequests(language);
   const mixed = everyAlgorithm(new SeededRandom(seed).fork("performance"), { n, cylinders: 1_000_000 }, "summary");
   return [growthLarge(seed, language), test(`performance: every algorithm, ${count(n)} requests each`, mixed, "uniform queues", false)];

@@ -2,7 +2,7 @@
 // dirty bits, recency on hits), then random and large streams; the expected answers come from the
 // TypeScript oracle. Performance: CPU against the reference, and growth from 25,000 to 100,000 frames
 // with 4× the accesses, where a scan over the frames per access costs 16× instead of 4×.
-import { memoized } from "@/graders/core/memo";
+import { memoized, memoizedBySpeed } from "@/graders/core/memo";
 import { SeededRandom } from "@/graders/core/random";
 import { defineIoGrader, type IoTestCase } from "@/graders/core/types";
 import type { Language } from "@/contracts/languages";
@@ -91,7 +91,7 @@ const LARGE_SCAN: IoTestCase = { name: "large: hot pages and a scan (needs O(1) 
  * of that for Python, whose reference needs 1.3 s at the limits (the working-set test stays there),
  * still far beyond what a scan over the frames per access finishes.
  */
-const largeScan = memoized((seed: number, language: Language) => {
+const largeScan = memoizedBySpeed((seed: number, language: Language) => {
   const part = (value: number) => (language === "python" ? Math.round(value / 3) : value);
   return test(
     LARGE_SCAN.name,
@@ -112,8 +112,8 @@ function languageTests(seed: number, language: Language): IoTestCase[] {
 
 /** Growth from n to 4n frames: the largest the limits allow for C and Go, and for Python from 10,000 frames (~150 ms). */
 const growthFrames = (language: Language) => (language === "python" ? 10_000 : 25_000);
-const growthSmall = memoized((seed: number, language: Language) => growthTest(seed, growthFrames(language)));
-const growthLarge = memoized((seed: number, language: Language) => growthTest(seed, 4 * growthFrames(language)));
+const growthSmall = memoizedBySpeed((seed: number, language: Language) => growthTest(seed, growthFrames(language)));
+const growthLarge = memoizedBySpeed((seed: number, language: Language) => growthTest(seed, 4 * growthFrames(language)));
 
 /**
  * Performance workloads per language, so that the reference spends at least ~150 ms of CPU on them
@@ -121,7 +121,7 @@ const growthLarge = memoized((seed: number, language: Language) => growthTest(se
  * once for both): enough for Python (~375 ms); C and Go add a stream of hot pages and a scan at the
  * limits.
  */
-const performanceWorkloads = memoized((seed: number, language: Language): IoTestCase[] => {
+const performanceWorkloads = memoizedBySpeed((seed: number, language: Language): IoTestCase[] => {
   if (language === "python") return [growthLarge(seed, language)];
   const scan = hotSetWithScan(new SeededRandom(seed).fork("performance"), 70_000, 1_000_000, {
     hotPages: 42_000,

@@ -5,7 +5,7 @@
 // mixes; the expected answers come from the TypeScript oracle. Performance: CPU against the
 // reference, and growth from a TLB of n entries and 240n operations to 4n and 960n, where a scan
 // over the TLB per access costs 16× instead of 4×.
-import { memoized } from "@/graders/core/memo";
+import { memoized, memoizedBySpeed } from "@/graders/core/memo";
 import { SeededRandom } from "@/graders/core/random";
 import { defineIoGrader, type IoTestCase } from "@/graders/core/types";
 import type { Language } from "@/contracts/languages";
@@ -182,7 +182,7 @@ const sharedTests = memoized((seed: number): IoTestCase[] => {
 });
 
 /** The large tests, per language: at the limits (a million operations) for C and Go, 400,000 in Python. */
-const largeTests = memoized((seed: number, language: Language): IoTestCase[] => {
+const largeTests = memoizedBySpeed((seed: number, language: Language): IoTestCase[] => {
   const operations = language === "python" ? 400_000 : 1_000_000;
   const random = new SeededRandom(seed).fork("large");
   return [
@@ -220,10 +220,10 @@ function growthTest(seed: number, entries: number): IoTestCase {
  * the limit, so the large growth workload is the one it is measured on.
  */
 const growthEntries = (language: Language) => (language === "python" ? 400 : 1_024);
-const growthSmall = memoized((seed: number, language: Language) => growthTest(seed, growthEntries(language)));
-const growthLarge = memoized((seed: number, language: Language) => growthTest(seed, 4 * growthEntries(language)));
+const growthSmall = memoizedBySpeed((seed: number, language: Language) => growthTest(seed, growthEntries(language)));
+const growthLarge = memoizedBySpeed((seed: number, language: Language) => growthTest(seed, 4 * growthEntries(language)));
 
-const performanceWorkloads = memoized((seed: number, language: Language): IoTestCase[] => [growthLarge(seed, language)]);
+const performanceWorkloads = memoizedBySpeed((seed: number, language: Language): IoTestCase[] => [growthLarge(seed, language)]);
 
 export default defineIoGrader({
   check: checkMmu,
