@@ -52,6 +52,8 @@ export default defineConfig({
           globalSetup: [path.join(root, "test/setup/database.ts"), path.join(root, "sandbox/test/setup/images.ts")],
           testTimeout: 120_000,
           hookTimeout: 900_000,
+          // Concurrent tests (the self-test's untimed proofs) two at a time: the machine has two cores.
+          maxConcurrency: 2,
         },
       },
       {

@@ -2,7 +2,7 @@
 // the verdict its folder names, graded as a Submit in the real sandbox.
 import pino from "pino";
 import { afterAll, describe, expect, it } from "vitest";
-import { runSelfTest, selfTestCases } from "@/graders/core/self-test";
+import { runSelfTest, type SelfTestCase, selfTestCases } from "@/graders/core/self-test";
 import { env } from "@/lib/env";
 import { createDockerProgramBuilder } from "@/sandbox/docker/program-builder";
 
@@ -15,7 +15,17 @@ describe("graders prove themselves", () => {
     expect(cases.filter((c) => c.solution === "reference").length).toBeGreaterThan(0);
   });
 
-  it.each(cases.map((c) => [`${c.exercise} ${c.language} ${c.solution} → ${c.expected}`, c] as const))("%s", async (_name, testCase) => {
+  const named = (selected: SelfTestCase[]) => selected.map((c) => [`${c.exercise} ${c.language} ${c.solution} → ${c.expected}`, c] as const);
+
+  // Verdicts that cannot move with the machine's load, two at a time (the docker project's
+  // maxConcurrency); then every verdict that rests on time, one after another.
+  it.concurrent.for(named(cases.filter((c) => c.untimed)))("%s", async ([_name, testCase], { expect }) => {
+    const outcome = await runSelfTest(testCase, { builder: await builder });
+    expect(outcome.verdicts, outcome.message).toEqual([testCase.expected]);
+    expect(outcome.reasonProblem).toBeUndefined();
+  });
+
+  it.each(named(cases.filter((c) => !c.untimed)))("%s", async (_name, testCase) => {
     const outcome = await runSelfTest(testCase, { builder: await builder });
     expect(outcome.verdicts, outcome.message).toEqual([testCase.expected]);
     // A known-bad solution fails for the reason its expected.json states: the test, words of the message.

@@ -19,9 +19,16 @@ export interface SelfTestCase {
   code: string;
   /** A known-bad solution's golden reason (its expected.json): the test it fails and words of the message. */
   golden?: LanguageReason;
+  /**
+   * Its verdict cannot move with the machine's load, so it may be proved beside another: a wrong
+   * answer, crash or compile error expected of an `io` exercise whose tests take no real time. A
+   * verdict that rests on time (AC and TLE against the reference's CPU, a link or server exercise's
+   * races and CPU checks, a real-time exercise's sleeps) is proved alone.
+   */
+  untimed: boolean;
 }
 
-export interface SelfTestOutcome extends Omit<SelfTestCase, "code"> {
+export interface SelfTestOutcome extends Omit<SelfTestCase, "code" | "golden" | "untimed"> {
   verdicts: Verdict[];
   /** Performance ratio of each repetition, where the grader measured one. */
   ratios: number[];
@@ -46,6 +53,8 @@ export async function selfTestCases(options: { exercises?: string[]; languages?:
   for (const manifest of await listExercises()) {
     if (options.exercises && !options.exercises.includes(manifest.slug)) continue;
     const editFiles = Object.fromEntries(Object.entries(manifest.languages).map(([language, spec]) => [language, spec.edit]));
+    const grader = await loadGrader(manifest.slug);
+    const untimed = (expected: Verdict) => grader.kind === "io" && !grader.realTime && (expected === "WA" || expected === "RE" || expected === "CE");
     for (const [language, spec] of Object.entries(manifest.languages) as [Language, { edit: string }][]) {
       if (options.languages && !options.languages.includes(language)) continue;
       cases.push({
@@ -54,11 +63,20 @@ export async function selfTestCases(options: { exercises?: string[]; languages?:
         solution: "reference",
         expected: "AC",
         code: await readReferenceSolution(manifest.slug, language, spec.edit),
+        untimed: false,
       });
     }
     for (const bad of await readKnownBadSolutions(manifest.slug, editFiles)) {
       if (options.languages && !options.languages.includes(bad.language)) continue;
-      cases.push({ exercise: manifest.slug, language: bad.language, solution: bad.name, expected: bad.expected, code: bad.code, golden: bad.reason });
+      cases.push({
+        exercise: manifest.slug,
+        language: bad.language,
+        solution: bad.name,
+        expected: bad.expected,
+        code: bad.code,
+        golden: bad.reason,
+        untimed: untimed(bad.expected),
+      });
     }
   }
   const { solutions } = options;
@@ -96,7 +114,7 @@ export async function runSelfTest(testCase: SelfTestCase, options: { builder: Pr
     if (failure) failures.push(failure);
     if (result.verdict === testCase.expected && testCase.golden) reasonProblem ??= reasonMismatch(failure, testCase.golden) ?? undefined;
   }
-  const { code: _code, golden: _golden, ...rest } = testCase;
+  const { code: _code, golden: _golden, untimed: _untimed, ...rest } = testCase;
   const passed = verdicts.every((verdict) => verdict === testCase.expected) && !reasonProblem;
   return { ...rest, verdicts, ratios, slow, referenceCpuMs, passed, message: message ?? reasonProblem, failures, reasonProblem };
 }

@@ -62,6 +62,11 @@ interface GraderBase {
 
 export interface IoGrader extends GraderBase {
   kind: "io";
+  /**
+   * Its tests judge what happens in real time (sleeps, timeouts, backoff), so a verdict could move
+   * with the machine's load: its proof runs alone, as timed proofs do (graders/self-test.int.test.ts).
+   */
+  realTime?: boolean;
   /** Hidden tests from a fixed seed, so every grading of every submission sees the same tests. */
   hiddenTests: Generate<IoTestCase[]>;
   check: Checker;

@@ -36,6 +36,7 @@ function test(name: string, description: string, backoff: [number, number], grac
 const child = (name: string, policy: Child["policy"], command: string): Child => ({ name, policy, command });
 
 export default defineIoGrader({
+  realTime: true,
   sourceRules: {
     c: [
       {

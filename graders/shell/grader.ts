@@ -230,6 +230,7 @@ const SIGPIPE = [
 ];
 
 export default defineIoGrader({
+  realTime: true,
   sourceRules: {
     c: [{ names: ["system", "popen"], why: "they hand the command to /bin/sh, which would be the shell for you; start programs with fork and execv." }],
     go: [{ modules: ["os/exec"], why: "os/exec starts, wires and waits for programs for you; use os.StartProcess or syscall.ForkExec, os.Pipe and Wait." }],
