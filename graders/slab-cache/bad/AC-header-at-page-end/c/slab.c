@@ -1,0 +1,154 @@
+/* Accepted: another layout. The slab's header is at the end of its page, the objects from the
+ * page's start; a new slab is not threaded into a free list: objects never handed out go from the
+ * highest address down (a counter), freed ones through a LIFO list. Otherwise the reference. */
+#include <stdint.h>
+#include <string.h>
+#include "slab.h"
+
+struct slab {
+    struct slab *prev, *next;
+    struct cache *cache;
+    void *free;      /* the most recently freed object, or NULL */
+    unsigned fresh;  /* objects never handed out: the lowest `fresh` ones of the page */
+    unsigned in_use; /* objects handed out and not freed */
+    unsigned list;   /* FULL, PARTIAL or EMPTY */
+};
+
+enum { FULL, PARTIAL, EMPTY };
+
+struct cache {
+    int alive;
+    const char *name;
+    size_t size, stride, link; /* link: where an object's free-list link is, from its start */
+    unsigned per_slab;
+    void (*ctor)(void *obj);
+    struct slab *partial, *empty; /* the lists' fronts */
+    size_t counts[3];
+    size_t in_use;
+};
+
+_Static_assert(sizeof(struct slab) <= SLAB_HEADER, "a slab's header fits in SLAB_HEADER bytes");
+
+static struct cache caches[SLAB_MAX_CACHES];
+
+static size_t round_up(size_t n, size_t to) {
+    return (n + to - 1) / to * to;
+}
+
+static void **link_of(const struct cache *cache, void *obj) {
+    return (void **)((char *)obj + cache->link);
+}
+
+/* The header sits in the last SLAB_HEADER bytes of the page. */
+static struct slab *slab_of(void *obj) {
+    return (struct slab *)(((uintptr_t)obj & ~(uintptr_t)(PAGE_SIZE - 1)) + PAGE_SIZE - SLAB_HEADER);
+}
+
+static char *page_of(struct slab *slab) {
+    return (char *)slab - (PAGE_SIZE - SLAB_HEADER);
+}
+
+static struct slab **list_front(struct cache *cache, unsigned list) {
+    return list == PARTIAL ? &cache->partial : list == EMPTY ? &cache->empty : NULL;
+}
+
+static void unlink_slab(struct cache *cache, struct slab *slab) {
+    cache->counts[slab->list]--;
+    struct slab **front = list_front(cache, slab->list);
+    if (!front) return; /* full slabs are in no list: nothing needs to find them */
+    if (slab->prev) slab->prev->next = slab->next;
+    else *front = slab->next;
+    if (slab->next) slab->next->prev = slab->prev;
+}
+
+static void push_slab(struct cache *cache, struct slab *slab, unsigned list) {
+    slab->list = list;
+    cache->counts[list]++;
+    struct slab **front = list_front(cache, list);
+    slab->prev = slab->next = NULL;
+    if (!front) return;
+    slab->next = *front;
+    if (*front) (*front)->prev = slab;
+    *front = slab;
+}
+
+struct cache *cache_create(const char *name, size_t size, size_t align, void (*ctor)(void *obj)) {
+    for (int i = 0; i < SLAB_MAX_CACHES; i++) {
+        struct cache *cache = &caches[i];
+        if (cache->alive) continue;
+        memset(cache, 0, sizeof *cache);
+        cache->alive = 1;
+        cache->name = name;
+        cache->size = size;
+        cache->link = round_up(size, sizeof(void *));
+        cache->stride = round_up(size + sizeof(void *), align);
+        cache->per_slab = (unsigned)((PAGE_SIZE - SLAB_HEADER) / cache->stride);
+        cache->ctor = ctor;
+        return cache;
+    }
+    return NULL;
+}
+
+static struct slab *new_slab(struct cache *cache) {
+    char *page = page_alloc();
+    if (!page) return NULL;
+    struct slab *slab = slab_of(page);
+    slab->cache = cache;
+    slab->in_use = 0;
+    slab->free = NULL;
+    slab->fresh = cache->per_slab;
+    if (cache->ctor)
+        for (unsigned i = 0; i < cache->per_slab; i++) cache->ctor(page + (size_t)i * cache->stride);
+    push_slab(cache, slab, EMPTY);
+    return slab;
+}
+
+void *cache_alloc(struct cache *cache) {
+    struct slab *slab = cache->partial ? cache->partial : cache->empty ? cache->empty : new_slab(cache);
+    if (!slab) return NULL;
+    void *obj = slab->free;
+    if (obj) slab->free = *link_of(cache, obj);
+    else obj = page_of(slab) + (size_t)--slab->fresh * cache->stride; /* never handed out: the highest first */
+    slab->in_use++;
+    cache->in_use++;
+    unsigned list = slab->in_use == cache->per_slab ? FULL : PARTIAL;
+    if (list != slab->list) {
+        unlink_slab(cache, slab);
+        push_slab(cache, slab, list);
+    }
+    return obj;
+}
+
+void cache_free(struct cache *cache, void *obj) {
+    struct slab *slab = slab_of(obj);
+    *link_of(cache, obj) = slab->free;
+    slab->free = obj;
+    slab->in_use--;
+    cache->in_use--;
+    unlink_slab(cache, slab);
+    push_slab(cache, slab, slab->in_use == 0 ? EMPTY : PARTIAL);
+}
+
+size_t cache_reclaim(struct cache *cache) {
+    size_t freed = 0;
+    while (cache->empty) {
+        struct slab *slab = cache->empty;
+        unlink_slab(cache, slab);
+        page_free(page_of(slab));
+        freed++;
+    }
+    return freed;
+}
+
+void cache_stats(struct cache *cache, struct cache_stats *stats) {
+    stats->full = cache->counts[FULL];
+    stats->partial = cache->counts[PARTIAL];
+    stats->empty = cache->counts[EMPTY];
+    stats->objects_in_use = cache->in_use;
+    stats->objects_per_slab = cache->per_slab;
+}
+
+void cache_destroy(struct cache *cache) {
+    cache_reclaim(cache);
+    cache->alive = 0;
+}
