@@ -37,6 +37,9 @@
 #define SLOTS (PAGE_SIZE / 8) /* an object's place in its page, by its offset / 8 */
 #define FRESH 0xFFFF
 #define NO_PAGE UINT32_MAX
+/* current_op before the operations and after them */
+#define BEFORE_OPS -2
+#define AFTER_OPS -1
 
 struct scenario {
     int caches, max_size, pages;
@@ -121,7 +124,9 @@ static void mix(uint32_t value) {
 static char *where(void) {
     static char text[200];
     const struct test_cache *c = &caches[current_cache];
-    if (current_op < 0) snprintf(text, sizeof text, "At the end, %s on cache %d (%zu-byte objects aligned to %zu)", CALL_NAMES[current_call], current_cache, c->size, c->align);
+    if (current_op < 0)
+        snprintf(text, sizeof text, "At the %s, %s on cache %d (%zu-byte objects aligned to %zu)", current_op == BEFORE_OPS ? "start" : "end", CALL_NAMES[current_call], current_cache, c->size,
+                 c->align);
     else
         snprintf(text, sizeof text, "Operation %ld, %s on cache %d (%zu-byte objects aligned to %zu, %s constructor)", current_op + 1, CALL_NAMES[current_call], current_cache, c->size,
                  c->align, c->has_ctor ? "a" : "no");
@@ -503,7 +508,7 @@ int main(void) {
     sigaction(SIGBUS, &crash, NULL);
     sigaction(SIGABRT, &crash, NULL);
 
-    current_op = -1;
+    current_op = BEFORE_OPS;
     for (int ci = 0; ci < scenario.caches; ci++) create_cache(ci);
     long period = scenario.live * 2 > 16 ? scenario.live * 2 : 16, in_use = 0;
     for (current_op = 0; current_op < scenario.ops; current_op++) {
@@ -532,7 +537,7 @@ int main(void) {
             }
         }
     }
-    current_op = -1;
+    current_op = AFTER_OPS;
     for (int ci = 0; ci < scenario.caches; ci++) {
         struct test_cache *c = &caches[ci];
         while (c->live_count) do_free(ci, c->live_count - 1);
