@@ -551,13 +551,14 @@ int main(void) {
     if (pages_held) fail("%d pages are still held after every cache was destroyed.", pages_held);
     /* A destroyed cache's descriptor is free for a later cache_create: all of them, once more. */
     for (int ci = 0; ci < SLAB_MAX_CACHES; ci++) {
-        begin_call(CALL_CREATE, 0);
+        caches[ci] = (struct test_cache){.size = 64, .align = 8};
+        begin_call(CALL_CREATE, ci);
         struct cache *again = cache_create("again", 64, 8, NULL);
         if (!again) fail("cache_create returned NULL for cache %d of %d, after every earlier cache was destroyed: a destroyed cache's descriptor can be used again.", ci + 1, SLAB_MAX_CACHES);
         caches[ci].cache = again;
     }
     for (int ci = 0; ci < SLAB_MAX_CACHES; ci++) {
-        begin_call(CALL_DESTROY, 0);
+        begin_call(CALL_DESTROY, ci);
         cache_destroy(caches[ci].cache);
     }
     report_number("allocs", allocs);
