@@ -75,16 +75,40 @@ export function placementProbe(policy: "first" | "best"): Trace {
   return t.trace();
 }
 
-/** Holes of 1000, 4000 and 1000 bytes; 2000 bytes, then 500: next fit puts the 500 right after the 2000, first fit in the lowest hole. */
+/**
+ * Holes of 100,000, 400,000 and 100,000 bytes; 200,000 bytes, then 50,000: next fit puts the 50,000
+ * right after the 200,000, first fit in the lowest hole. The holes are larger than any free rest an
+ * allocator growing its heap in chunks leaves at the top (up to 64 KiB), so the 200,000 can only go
+ * in the middle hole, wherever the rover was.
+ */
 export function roverProbe(policy: "first" | "next"): Trace {
   const t = new TraceBuilder(policy);
-  const [a, b, c] = holes(t, [1000, 4000, 1000]) as [number, number, number];
+  const [a, b, c] = holes(t, [100_000, 400_000, 100_000]) as [number, number, number];
   for (const id of [a, b, c]) t.freeAndKeep(id);
-  const y = t.alloc(2000);
-  if (policy === "first") t.within(y, b);
-  const x = t.alloc(500);
+  const y = t.alloc(200_000);
+  t.within(y, b);
+  const x = t.alloc(50_000);
   if (policy === "next") t.adjacent(x, y);
   else t.within(x, a);
+  return t.trace();
+}
+
+/**
+ * Next fit's rover in the free rest of a split hole; the block just below the rest is freed and the
+ * rest merges into it: the rover moves down with it, and the next block goes where the freed one was.
+ */
+export function roverMergeProbe(): Trace {
+  const t = new TraceBuilder("next");
+  t.alloc(GUARD);
+  const hole = t.alloc(400_000);
+  t.alloc(GUARD);
+  t.freeAndKeep(hole);
+  const z = t.alloc(200_000);
+  t.within(z, hole);
+  const below = t.alloc(1000);
+  t.adjacent(below, z);
+  t.freeAndKeep(below);
+  t.within(t.alloc(1000), below);
   return t.trace();
 }
 
