@@ -76,6 +76,20 @@ export function placementProbe(policy: "first" | "best"): Trace {
 }
 
 /**
+ * Holes of 1000, 4000 and 1000 bytes, the highest freed last, then a request of 800: best fit's tie
+ * between the two goes to the lower address, not to the block freed most recently (the head of a
+ * list that links freed blocks in at its front) nor to the last equal one a walk meets. Not an exact
+ * fit, which a walk may stop at.
+ */
+export function bestFitTieProbe(): Trace {
+  const t = new TraceBuilder("best");
+  const [a, b, c] = holes(t, [1000, 4000, 1000]) as [number, number, number];
+  for (const id of [a, b, c]) t.freeAndKeep(id);
+  t.within(t.alloc(800), a);
+  return t.trace();
+}
+
+/**
  * Holes of 100,000, 400,000 and 100,000 bytes; 200,000 bytes, then 50,000: next fit puts the 50,000
  * right after the 200,000, first fit in the lowest hole. The holes are larger than any free rest an
  * allocator growing its heap in chunks leaves at the top (up to 64 KiB), so the 200,000 can only go

@@ -57,7 +57,7 @@ static struct op *ops;
 static long op_count;
 static int policy;
 static const char *const POLICY_NAMES[] = {"first fit", "best fit", "next fit"};
-static const char *const POLICY_RULES[] = {"the lowest-addressed free block large enough", "the smallest free block large enough",
+static const char *const POLICY_RULES[] = {"the lowest-addressed free block large enough", "the smallest free block large enough (of equal ones, the lowest)",
                                            "the first large-enough free block from the rover on"};
 
 /* ---- the heap (memlib.h) ---- */
