@@ -319,6 +319,15 @@ export class FileSystem {
     return { count, hash: crc32(bytes) };
   }
 
+  /** What stat says of the inode, in words. */
+  describe(inode: number): string {
+    const size = this.size(inode);
+    const data = Math.ceil(size / BLOCK);
+    const links = this.links(inode);
+    const blocks = `${data} data ${data === 1 ? "block" : "blocks"}${data > DIRECT ? " and the indirect block" : ""}`;
+    return `inode ${inode} is a ${typeName(this.type(inode))} of ${size} bytes (${blocks}) named by ${links} directory ${links === 1 ? "entry" : "entries"}`;
+  }
+
   stat(inode: number): string {
     return `${inode} ${typeName(this.type(inode))} ${this.links(inode)} ${this.size(inode)} ${blocksFor(this.size(inode))}`;
   }
@@ -388,7 +397,7 @@ export class FileSystem {
           return { lines: [`${count} ${hash}`], why: `${count} bytes from byte ${command.offset}` };
         }
         case "stat":
-          return { lines: [this.stat(this.resolve(command.path))], why: "inode, type, links, size, blocks" };
+          return { lines: [this.stat(this.resolve(command.path))], why: this.describe(this.resolve(command.path)) };
         case "ls": {
           const lines = this.ls(command.path);
           return { lines, why: "the live entries in slot order" };

@@ -131,18 +131,18 @@ const sharedTests = memoized((seed: number): IoTestCase[] => {
     ),
     test(
       "full disk: blocks",
-      "ENOSPC at the exact block, the indirect block counted; a failed write changes nothing",
+      "a write of 21 blocks with 18 free changes nothing; then 18 fit exactly; ENOSPC for one block more",
       scripted(
         64,
-        "create /a; write /a 0 30720 5; create /b; write /b 0 10240 6; write /b 10240 17408 6; stat /b; create /c; write /c 0 1024 1; write /c 1024 1 1; stat /c; unlink /c; write /b 10240 17408 6; stat /b; write /b 27648 1 6; mkdir /d; create /e; unlink /a; write /b 27648 1 6; mkdir /d; stat /b",
+        "create /a; write /a 0 30720 5; create /b; write /b 0 10240 6; write /b 10240 20480 6; stat /b; read /b 10000 1000; write /b 10240 17408 6; stat /b; create /c; write /c 0 1024 1; write /c 0 1 1; stat /c; mkdir /d; create /e; unlink /a; write /b 27648 1 6; mkdir /d; stat /b; stat /",
       ),
     ),
     test(
       "full disk: the indirect block",
-      "ten blocks free when a file needs its 11th: ten data blocks are not enough with the indirect block",
+      "one block free when a file needs its 11th data block: not enough with the indirect block",
       scripted(
         64,
-        "create /a; write /a 0 49152 1; create /b; write /b 0 10240 2; create /c; write /c 0 1024 3; stat /a; write /b 10240 1024 2; unlink /c; write /b 10240 1024 2; stat /b",
+        "create /a; write /a 0 38912 1; create /b; write /b 0 10240 2; create /c; write /c 0 9216 3; write /b 10240 1024 2; stat /b; unlink /c; write /b 10240 1024 2; stat /b; stat /",
       ),
     ),
     test(
@@ -152,8 +152,11 @@ const sharedTests = memoized((seed: number): IoTestCase[] => {
     ),
     test(
       "full disk: directories",
-      "the parent's new block counted: a mkdir that needs two blocks with one free",
-      scripted(64, `${repeat(30, (i) => `create /f${i % 14}x${i}`)}; create /big; write /big 0 27648 1; ls /; mkdir /d; stat /`),
+      "a root of 32 full slots and one block free: mkdir needs two (its own and the root's next), create one",
+      scripted(
+        64,
+        `create /f; ${repeat(28, (i) => `link /f /l${i}`)}; create /big; write /big 0 58368 1; stat /; mkdir /d; create /e; stat /; stat /big; mkdir /d`,
+      ),
     ),
     test(
       "filled, then emptied",
