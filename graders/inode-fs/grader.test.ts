@@ -88,4 +88,16 @@ describe("inode-fs's hidden tests", () => {
     expect(differs.ok || differs.message).toContain(`byte 5 of block ${block} is`);
     expect(differs.ok || differs.message).toContain(`block ${block} is inode 2 (/f)'s data block 1.`);
   });
+
+  it("judges a Run on input the drivers refuse by the reference's words", () => {
+    const refused = {
+      name: "your input",
+      visibility: "public" as const,
+      input: "mkfs 10\n",
+      expected: "invalid input: the first line must be mkfs <blocks>, 64 to 8192 blocks\n",
+      ownInput: true,
+    };
+    expect(checkInodeFs(refused, refused.expected).ok).toBe(true);
+    expect(checkInodeFs(refused, "ok\n").ok).toBe(false);
+  });
 });
