@@ -185,10 +185,11 @@ const largeTests = memoizedBySpeed((seed: number, language: Language): IoTestCas
   return [
     test(
       `large: thousands of files, ${count(commands)} commands`,
-      "8,192 blocks, files of a few KiB in a few hundred directories",
+      "8,192 blocks, small files in a few hundred directories",
       mix(random.fork("files"), {
         blocks: 8_192,
         commands,
+        maxWrite: 1_000,
         weights: { mkdir: 1, create: 8, write: 6, read: 3, stat: 2, ls: 0.05, link: 2, unlink: 2, rmdir: 0.3 },
       }),
     ),
