@@ -1,6 +1,8 @@
 // The pinned on-disk format of the inode file system (exercises/inode-fs/README.md, "The disk"),
 // shared by the oracle (fs.ts) and the grader's fsck (fsck.ts): block and record layouts, and the
 // commands' input and output forms.
+import { crc32 as zlibCrc32 } from "node:zlib";
+
 export const BLOCK = 1024;
 export const MAGIC = 0x444f4e49; // "INOD" in little-endian bytes
 export const INODE_SIZE = 64;
@@ -67,18 +69,8 @@ export interface Workload {
 /** The byte a write with `seed` puts at file position `position`. */
 export const patternByte = (position: number, seed: number) => (position * 31 + seed) & 0xff;
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
 /** CRC-32 (zlib's, IEEE), as eight lowercase hex digits: what the drivers print for a read's bytes. */
-export function crc32(bytes: Uint8Array): string {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return ((crc ^ 0xffffffff) >>> 0).toString(16).padStart(8, "0");
-}
+export const crc32 = (bytes: Uint8Array): string => zlibCrc32(bytes).toString(16).padStart(8, "0");
 
 export function formatCommand(command: Command): string {
   switch (command.op) {
