@@ -208,9 +208,10 @@ export async function measurePerformance<W extends Workload>(options: {
     // More pairs only where the verdict is still open: one check decided against the submission
     // decides the verdict (too slow), whatever more pairs would say of the other.
     for (let pairs = 1; pairs < maxPairs; pairs++) {
-      const speedOpen = speed.length > 0 && !decided(totals(speed).ratio, plan.tolerance);
+      const speedRatio = speed.length > 0 ? totals(speed).ratio : 0;
+      const speedOpen = speed.length > 0 && !decided(speedRatio, plan.tolerance);
       const growthOpen = plan.growth !== undefined && !decided(growthRatio(), growthLimit());
-      const speedFailed = speed.length > 0 && !speedOpen && totals(speed).ratio > plan.tolerance;
+      const speedFailed = !speedOpen && speedRatio > plan.tolerance;
       const growthFailed = plan.growth !== undefined && !growthOpen && growthRatio() > growthLimit();
       if ((!speedOpen && !growthOpen) || speedFailed || growthFailed) break;
       if (speedOpen) for (const sample of speed) await sample.add(program, reference);
