@@ -54,6 +54,22 @@ async function follow(id: string, as = cookie): Promise<StreamedEvent[]> {
   return [...text.matchAll(/id: (\d+)\nevent: ([\w-]+)\ndata: (.*)\n\n/g)].map((m) => ({ id: Number(m[1]), type: m[2]!, data: JSON.parse(m[3]!) }));
 }
 
+/** For a failure's message: where each submission stands, its events, and why it was retried. */
+async function whereItStands(ids: string[]): Promise<string> {
+  const rows = await sql<{ id: string; status: string; verdict: string | null; errorReason: string | null; events: string }>(
+    `SELECT s.id, s.status, s.verdict, s."errorReason",
+            (SELECT string_agg(e.type, ' ' ORDER BY e.seq) FROM "SubmissionEvent" e WHERE e."submissionId" = s.id) AS events
+     FROM "Submission" s WHERE s.id = ANY($1)`,
+    [ids],
+  );
+  const alive = workers.map((worker) => (worker.process.exitCode === null && worker.process.signalCode === null ? "alive" : "gone"));
+  return JSON.stringify({
+    workers: alive,
+    submissions: rows.filter((row) => row.verdict !== "AC").slice(0, 5),
+    notAc: rows.filter((row) => row.verdict !== "AC").length,
+  });
+}
+
 describe("submit → verdict", () => {
   it("accepts the reference, streaming every step in order", async () => {
     const events = await follow(await submit({ code: await reference("c", "echo.c") }));
@@ -141,10 +157,11 @@ describe("submit → verdict", () => {
 
 describe("nothing lost", () => {
   it("takes over a submission whose worker was killed mid-grading, and still gets its verdict", async () => {
-    // A correct solution that sleeps a second in every test keeps its worker busy for many seconds.
+    // A correct solution that sleeps in every call keeps its worker busy for ten seconds or so
+    // (twelve tests of three calls), long after the kill, which comes within a second of the start.
     const sleepy = (await reference("c", "echo.c")).replace(
       "int echo_lines(int in_fd, int out_fd) {",
-      "#include <unistd.h>\nint echo_lines(int in_fd, int out_fd) {\n    sleep(1);",
+      "#include <unistd.h>\nint echo_lines(int in_fd, int out_fd) {\n    usleep(300 * 1000);",
     );
     const id = await submit({ code: sleepy });
     let victimPid: number | undefined;
@@ -162,7 +179,10 @@ describe("nothing lost", () => {
     // The worker's own node process (tsx runs it as a child of the process we started).
     process.kill(victimPid!, "SIGKILL");
 
-    const events = await follow(id);
+    const events = await Promise.race([
+      follow(id),
+      new Promise<never>((_, reject) => setTimeout(() => void whereItStands([id]).then((state) => reject(new Error(`No verdict in 90 s: ${state}`))), 90_000)),
+    ]);
     expect(events.at(-1)!.data).toMatchObject({ status: "done", verdict: "AC" });
     expect(events.filter((e) => e.type === "started").map((e) => e.data.attempt)).toEqual([1, 2]);
     for (const [i, worker] of workers.entries())
@@ -192,7 +212,7 @@ describe("nothing lost", () => {
       [ids],
     );
     expect(rows).toHaveLength(50);
-    expect(rows.filter((r) => r.status === "done" && r.verdict === "AC")).toHaveLength(50);
+    expect(rows.filter((r) => r.status === "done" && r.verdict === "AC").length, await whereItStands(ids)).toBe(50);
     expect(rows.filter((r) => r.starts !== "1")).toEqual([]);
     const leftover = await sql(`SELECT 1 FROM graphile_worker.jobs WHERE key = ANY($1)`, [ids.map((id) => `grade:${id}`)]);
     expect(leftover).toEqual([]);

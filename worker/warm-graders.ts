@@ -6,16 +6,35 @@ import { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
 import { prime } from "@/graders/core/memo";
 
-export function warmGraders(options: { logger: Logger }): { stop(): Promise<void> } {
+export interface WarmUp {
+  /** Settles once every piece the thread made is here (or the thread failed, which is logged). */
+  ready: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts the warm-up of every exercise, or of `slugs` only. */
+export function warmGraders(options: { logger: Logger; slugs?: string[] }): WarmUp {
   const started = performance.now();
   const thread = new URL("./warm-graders-thread.ts", import.meta.url).href;
   // The thread loads TypeScript through tsx, as this process does.
-  const worker = new Worker(`import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(thread)}); })`, { eval: true });
-  worker.unref();
-  worker.on("message", (message: { made?: Parameters<typeof prime>[0]; done?: boolean }) => {
-    if (message.made) prime(message.made);
-    if (message.done) options.logger.info({ ms: Math.round(performance.now() - started) }, "every exercise's tests and workloads are ready");
+  const worker = new Worker(`import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(thread)}); })`, {
+    eval: true,
+    workerData: { slugs: options.slugs },
   });
-  worker.on("error", (error) => options.logger.warn({ err: error }, "could not build the exercises' tests ahead of time; they are built when first needed"));
-  return { stop: async () => void (await worker.terminate()) };
+  worker.unref();
+  const ready = new Promise<void>((resolve) => {
+    worker.on("message", (message: { made?: Parameters<typeof prime>[0]; done?: boolean }) => {
+      if (message.made) prime(message.made);
+      if (message.done) {
+        options.logger.info({ ms: Math.round(performance.now() - started) }, "every exercise's tests and workloads are ready");
+        resolve();
+      }
+    });
+    worker.on("error", (error) => {
+      options.logger.warn({ err: error }, "could not build the exercises' tests ahead of time; they are built when first needed");
+      resolve();
+    });
+    worker.on("exit", () => resolve());
+  });
+  return { ready, stop: async () => void (await worker.terminate()) };
 }

@@ -20,9 +20,13 @@ type Listener = (made: { generator: string; key: string; value: unknown }) => vo
 const primed = new Map<string, unknown>();
 const listeners: Listener[] = [];
 
-/** Where the call `depth` frames up stands (1: the caller of the function asking): an identity the same in every thread. */
+/**
+ * Where the call `depth` frames up stands (1: the caller of the function asking), as "file:line:column"
+ * without the function's name, which runtimes print differently: an identity the same in every thread.
+ */
 export function callSite(depth: number): string {
-  return (new Error().stack?.split("\n")[depth + 2] ?? "").trim().replace(/^at\s+/, "");
+  const frame = (new Error().stack?.split("\n")[depth + 2] ?? "").trim().replace(/^at\s+/, "");
+  return /\((.*)\)$/.exec(frame)?.[1] ?? frame;
 }
 
 const MEMOIZED = Symbol("memoized");

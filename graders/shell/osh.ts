@@ -405,7 +405,7 @@ class Machine {
       return { path, content: node.content };
     }
     if (node?.kind === "dir") return { error: "Is a directory" };
-    if (!parent || parent.kind !== "dir") return { error: parent ? "Not a directory" : "No such file or directory" };
+    if (parent?.kind !== "dir") return { error: parent ? "Not a directory" : "No such file or directory" };
     if (path !== "/tmp" && !path.startsWith("/tmp/")) return { error: "Read-only file system" };
     if (!node || op === ">" || op === "2>") this.nodes.set(path, { kind: "file", content: "" });
     return { path, content: "" };

@@ -66,4 +66,28 @@ describe("UidAllocator", () => {
     await Promise.all([first.close(), second.close(), third.close()]);
     expect(readdirSync(dir)).toEqual([]);
   });
+
+  it("gives each of many allocators claiming at the same moment a block of its own", async () => {
+    // A lock file is never seen half-written: a claimant that read it empty took it for stale.
+    const dir = lockDir();
+    const wide = { first: range.first, last: range.first + 16 * BLOCK_SIZE - 1 };
+    const allocators = Array.from({ length: 16 }, () => new UidAllocator(wide, dir));
+    const pairs = await Promise.all(allocators.map((allocator) => allocator.allocate()));
+    expect(new Set(pairs.map((pair) => Math.floor((pair.program - wide.first) / BLOCK_SIZE))).size).toBe(16);
+    await Promise.all(allocators.map((allocator) => allocator.close()));
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("lets one of two claimants take over a dead process's block, never both", async () => {
+    const dir = lockDir();
+    const one = { first: range.first, last: range.first + BLOCK_SIZE - 1 };
+    for (let round = 0; round < 20; round++) {
+      writeFileSync(path.join(dir, String(one.first)), `${hostname()} ${spawnSync("true").pid!}\n`);
+      const claimants = [new UidAllocator(one, dir), new UidAllocator(one, dir)];
+      const outcomes = await Promise.allSettled(claimants.map((allocator) => allocator.allocate()));
+      expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+      await Promise.all(claimants.map((allocator) => allocator.close()));
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });

@@ -6,7 +6,8 @@
 // container is gone.
 import { execFile } from "node:child_process";
 import { unlinkSync } from "node:fs";
-import { mkdir, open, readFile, unlink } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { link, mkdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -115,10 +116,17 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/** The allocators not closed: their blocks go back when the process exits. */
+const living = new Set<UidAllocator>();
+process.once("exit", () => {
+  for (const allocator of living) allocator.releaseAtExit();
+});
+
 /**
  * Hands out uid pairs from blocks of `range` this process holds. A block is held through a lock
- * file (`<lockDir>/<first uid of the block>`, holding "host pid") made with O_EXCL; a lock whose
- * process is gone is taken over. Released pairs are handed out again; blocks are given back by close().
+ * file (`<lockDir>/<first uid of the block>`, holding "host pid") put in place with link(2), which
+ * fails when it exists; a lock whose process is gone is taken over. Released pairs are handed out
+ * again; blocks are given back by close(), or when the process exits (a kill leaves them stale).
  */
 export class UidAllocator {
   private readonly blocks: number[] = [];
@@ -130,16 +138,18 @@ export class UidAllocator {
     readonly range: UidRange,
     private readonly lockDir = path.join(tmpdir(), "osprep-sandbox-uids"),
   ) {
-    // Blocks go back when the process ends, however it ends short of a kill (then: taken over as stale).
-    process.once("exit", () => {
-      for (const block of this.blocks) {
-        try {
-          unlinkSync(this.lockFile(block));
-        } catch {
-          // already gone
-        }
+    living.add(this);
+  }
+
+  /** Gives back the blocks' lock files at once (the process is ending). */
+  releaseAtExit(): void {
+    for (const block of this.blocks.splice(0)) {
+      try {
+        unlinkSync(this.lockFile(block));
+      } catch {
+        // already gone
       }
-    });
+    }
   }
 
   /** A pair no other live container of any runner on this host has. */
@@ -165,6 +175,7 @@ export class UidAllocator {
 
   /** Gives back every block (at shutdown, after the containers are gone). */
   async close(): Promise<void> {
+    living.delete(this);
     const blocks = this.blocks.splice(0);
     this.free.length = 0;
     await Promise.all(blocks.map((block) => unlink(this.lockFile(block)).catch(() => undefined)));
@@ -188,25 +199,56 @@ export class UidAllocator {
     );
   }
 
-  /** Creates the block's lock file, taking it over from a process that is gone. */
+  /**
+   * Creates the block's lock file, taking it over from a process that is gone. The file appears
+   * whole (written aside, then linked into place), so a claimant never reads it half-written; a
+   * stale one is first renamed aside, so of two claimants that found it stale only one removes it.
+   */
   private async tryLock(block: number): Promise<boolean> {
     const file = this.lockFile(block);
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        const handle = await open(file, "wx", 0o600);
-        await handle.writeFile(`${hostname()} ${process.pid}\n`);
-        await handle.close();
-        return true;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    const mine = `${hostname()} ${process.pid}\n`;
+    const aside = `${file}.${process.pid}.${randomBytes(6).toString("hex")}`;
+    await writeFile(aside, mine, { mode: 0o600 });
+    try {
+      for (let attempt = 0; attempt < 2; attempt++) {
+        try {
+          await link(aside, file);
+          return true;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+        }
+        const seen = await readFile(file, "utf8").catch(() => null);
+        if (seen === null) continue; // removed meanwhile: try again
+        if (this.heldByLiveProcess(seen)) return false;
+        // Stale: move it aside, then check that what moved is what was judged (not a new claimant's lock).
+        const stale = `${aside}.stale`;
+        if (
+          !(await rename(file, stale).then(
+            () => true,
+            () => false,
+          ))
+        )
+          continue;
+        const moved = await readFile(stale, "utf8").catch(() => "");
+        if (moved !== seen) {
+          // Another claimant's fresh lock: put it back, and leave the block to it.
+          await link(stale, file).catch(() => undefined);
+          await unlink(stale).catch(() => undefined);
+          return false;
+        }
+        await unlink(stale).catch(() => undefined);
       }
-      const [host, pid] = (await readFile(file, "utf8").catch(() => "")).trim().split(" ");
-      const holder = Number(pid);
-      // Held by a live process of this host (this one included): not ours to take.
-      if (host === hostname() && holder > 0 && processAlive(holder)) return false;
-      await unlink(file).catch(() => undefined);
+      return false;
+    } finally {
+      await unlink(aside).catch(() => undefined);
     }
-    return false;
+  }
+
+  /** Whether a lock's text ("host pid") names a live process of this host (this one included). */
+  private heldByLiveProcess(text: string): boolean {
+    const [host, pid] = text.trim().split(" ");
+    const holder = Number(pid);
+    return host === hostname() && holder > 0 && processAlive(holder);
   }
 }
 
