@@ -2,13 +2,14 @@
 // of its own), commands executed in them under a wall-clock limit with capped output, removed in
 // the background. Compiles, run sessions and server sessions are built on these.
 import { randomBytes } from "node:crypto";
-import { availableParallelism, hostname } from "node:os";
+import { availableParallelism } from "node:os";
 import type Docker from "dockerode";
 import type { Logger } from "pino";
 import type { Language } from "@/contracts/languages";
 import { CgroupReader } from "@/sandbox/cgroup/reader";
 import { type ContainerRole, sandboxContainerOptions } from "@/sandbox/docker/container-config";
 import { OutputCollector } from "@/sandbox/docker/output-collector";
+import { processIdentity } from "@/sandbox/docker/process-identity";
 import { processAlive } from "@/sandbox/docker/proc-probes";
 import type { SandboxUids, UidAllocator } from "@/sandbox/docker/sandbox-uids";
 import { type Lease, WarmPool } from "@/sandbox/docker/warm-pool";
@@ -60,7 +61,7 @@ function pickCpu(pinned: Iterable<string>, awayFrom?: string): string {
 
 export class SandboxContainers {
   /** Labels every container, so the reaper knows whose they are. */
-  readonly owner = `${hostname()}:${process.pid}`;
+  readonly owner = processIdentity();
   private readonly pool: WarmPool;
   /** Container removals and compile containers on their way back to the pool. */
   private readonly pending = new Set<Promise<void>>();

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { processIdentity } from "@/sandbox/docker/process-identity";
 import { assertRangeUnused, BLOCK_SIZE, conflictsWith, DEFAULT_UID_RANGE, hostIdUses, parseUidRange, UidAllocator } from "@/sandbox/docker/sandbox-uids";
 
 const lockDir = () => mkdtempSync(path.join(tmpdir(), "uids-test-"));
@@ -62,7 +63,7 @@ describe("UidAllocator", () => {
     writeFileSync(path.join(dir, String(range.first)), `${hostname()} ${gone}\n`);
     const third = new UidAllocator(range, dir);
     expect((await third.allocate()).program).toBe(range.first);
-    expect(readFileSync(path.join(dir, String(range.first)), "utf8")).toBe(`${hostname()} ${process.pid}\n`);
+    expect(readFileSync(path.join(dir, String(range.first)), "utf8")).toBe(`${processIdentity()}\n`);
     await Promise.all([first.close(), second.close(), third.close()]);
     expect(readdirSync(dir)).toEqual([]);
   });
@@ -76,6 +77,16 @@ describe("UidAllocator", () => {
     expect(new Set(pairs.map((pair) => Math.floor((pair.program - wide.first) / BLOCK_SIZE))).size).toBe(16);
     await Promise.all(allocators.map((allocator) => allocator.close()));
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("takes over a block whose holder's pid now belongs to another process (it started at another time)", async () => {
+    const dir = lockDir();
+    const one = { first: range.first, last: range.first + BLOCK_SIZE - 1 };
+    // This process's pid, with a start time that is not this process's: the holder died, its pid was reused.
+    writeFileSync(path.join(dir, String(one.first)), `${hostname()}:${process.pid}:1\n`);
+    const allocator = new UidAllocator(one, dir);
+    expect((await allocator.allocate()).program).toBe(one.first);
+    await allocator.close();
   });
 
   it("lets one of two claimants take over a dead process's block, never both", async () => {

@@ -11,6 +11,7 @@ import { link, mkdir, readFile, rename, unlink, writeFile } from "node:fs/promis
 import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { processIdentity, processIsGone } from "@/sandbox/docker/process-identity";
 
 export interface UidRange {
   first: number;
@@ -107,15 +108,6 @@ export async function assertRangeUnused(range: UidRange, variable = "SANDBOX_UID
   );
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /** The allocators not closed: their blocks go back when the process exits. */
 const living = new Set<UidAllocator>();
 process.once("exit", () => {
@@ -124,7 +116,7 @@ process.once("exit", () => {
 
 /**
  * Hands out uid pairs from blocks of `range` this process holds. A block is held through a lock
- * file (`<lockDir>/<first uid of the block>`, holding "host pid") put in place with link(2), which
+ * file (`<lockDir>/<first uid of the block>`, holding its process's identity) put in place with link(2), which
  * fails when it exists; a lock whose process is gone is taken over. Released pairs are handed out
  * again; blocks are given back by close(), or when the process exits (a kill leaves them stale).
  */
@@ -206,7 +198,7 @@ export class UidAllocator {
    */
   private async tryLock(block: number): Promise<boolean> {
     const file = this.lockFile(block);
-    const mine = `${hostname()} ${process.pid}\n`;
+    const mine = `${processIdentity()}\n`;
     const aside = `${file}.${process.pid}.${randomBytes(6).toString("hex")}`;
     await writeFile(aside, mine, { mode: 0o600 });
     try {
@@ -244,11 +236,10 @@ export class UidAllocator {
     }
   }
 
-  /** Whether a lock's text ("host pid") names a live process of this host (this one included). */
+  /** Whether a lock's text (a process identity; "host pid" in older locks) names a live process of this host, this one included. */
   private heldByLiveProcess(text: string): boolean {
-    const [host, pid] = text.trim().split(" ");
-    const holder = Number(pid);
-    return host === hostname() && holder > 0 && processAlive(holder);
+    const identity = text.trim().replace(" ", ":");
+    return identity.startsWith(`${hostname()}:`) && !processIsGone(identity);
   }
 }
 
