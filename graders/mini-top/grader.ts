@@ -12,16 +12,7 @@ import { memoized, memoizedBySpeed } from "@/graders/core/memo";
 import { SeededRandom } from "@/graders/core/random";
 import { defineIoGrader, type IoTestCase } from "@/graders/core/types";
 import { checkTop } from "@/graders/mini-top/checker";
-import {
-  type Cgroup,
-  formatInput,
-  type Machine,
-  type Process,
-  randomMachine,
-  randomPair,
-  type Shape,
-  type SnapshotModel,
-} from "@/graders/mini-top/generate";
+import { type Cgroup, formatInput, type Machine, type Process, randomMachine, randomPair, type Shape, type SnapshotModel } from "@/graders/mini-top/generate";
 import { expectedOutput } from "@/graders/mini-top/top";
 
 const count = (value: number) => value.toLocaleString("en-US");
