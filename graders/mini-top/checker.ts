@@ -45,14 +45,15 @@ function explain(expected: string | undefined, actual: string | undefined): stri
     const at = want.findIndex((value, i) => got[i] !== value);
     const column = CONTAINER[Math.max(0, at)]!;
     if (at <= 0) return `the container line should be "${expected}", not "${excerpt(actual)}": ${CONTAINER_WHY.CONTAINER}.`;
-    return `the container's ${column} should be ${want[at]}, not ${excerpt(got[at] ?? "nothing")}: ${CONTAINER_WHY[column]}.`;
+    return `the container's ${column} should be ${want[at]}, not ${got[at] ? excerpt(got[at]) : "nothing"}: ${CONTAINER_WHY[column]}.`;
   }
   const want = columns(expected);
   const got = columns(actual);
   if (want[0] !== got[0]) return `the row should be pid ${want[0]}'s ("${excerpt(expected)}"), not "${excerpt(actual)}": ${WHY.PID}.`;
   const at = want.findIndex((value, i) => got[i] !== value);
   const column = COLUMNS[at]!;
-  return `pid ${want[0]}'s ${column} should be ${want[at]}, not ${excerpt(got[at] ?? "nothing")}: ${WHY[column]}.`;
+  const shown = got[at] ? excerpt(got[at]) : "nothing";
+  return `pid ${want[0]}'s ${column} should be ${want[at]}, not ${shown}: ${WHY[column]}.`;
 }
 
 export const checkTop: Checker = (test: IoTestCase, output: string) => {

@@ -220,7 +220,7 @@ function cgroupFiles(c: Cgroup): [string, string[]][] {
 /** One snapshot as `head` prints the files: a `==> path <==` line before each, blank lines between. */
 export function formatSnapshot(n: 1 | 2, machine: Machine, s: SnapshotModel): string[] {
   const files: [string, string[]][] = [];
-  const perCpu = Array.from({ length: Math.min(machine.cpus, 8) }, (_, i) => {
+  const perCpu = Array.from({ length: machine.cpus }, (_, i) => {
     const share = s.cpu.map((v) => (i === 0 ? v - Math.floor(v / machine.cpus) * (machine.cpus - 1) : Math.floor(v / machine.cpus)));
     return `cpu${i} ${share.join(" ")}`;
   });
