@@ -182,7 +182,11 @@ function sameRoundedShare(): IoTestCase {
 function noElapsedTicks(): IoTestCase {
   const first = [proc(80, { comm: "a" }), proc(81, { comm: "b" })];
   const second = [first[1]!, first[0]!, proc(82, { comm: "newborn", starttime: 99_000, utime: 3 })];
-  return scripted("no ticks between the snapshots", "two snapshots of the same moment", MACHINE, first, second, 0);
+  const cgroup: Cgroup = { version: 2, usageNs: 5_000_000_000, memory: 50_000_000, limit: null, cache: 0, inactiveFile: 0, totalInactiveFile: 0 };
+  return scripted("no ticks between the snapshots", "two snapshots of the same moment", MACHINE, first, second, 0, {}, [
+    cgroup,
+    { ...cgroup, usageNs: 5_000_100_000 },
+  ]);
 }
 
 const GiB = 1_073_741_824;
@@ -210,10 +214,19 @@ function cgroupV1(): IoTestCase[] {
       base({ limit: null }),
       base({ limit: null, usageNs: 50_000_000_000 + 3_999_999_999, memory: 5 * GiB, totalInactiveFile: 2 * GiB, cache: 3 * GiB }),
     ]),
-    scripted("cgroup v1, no CPU used", "a container idle through the interval, its inactive files above usage", machine, first, second, 1000, {}, [
-      base({ memory: 100_000, cache: 100_000, inactiveFile: 100_000, totalInactiveFile: 100_000 }),
-      base({ memory: 100_000, cache: 100_000, inactiveFile: 100_000, totalInactiveFile: 100_000 }),
-    ]),
+    scripted(
+      "cgroup v1, no CPU used",
+      "a container idle through the interval, its inactive files at usage, its limit above the machine's memory",
+      machine,
+      first,
+      second,
+      1000,
+      {},
+      [
+        base({ memory: 100_000, cache: 100_000, inactiveFile: 100_000, totalInactiveFile: 100_000, limit: 16 * GiB }),
+        base({ memory: 100_000, cache: 100_000, inactiveFile: 100_000, totalInactiveFile: 100_000, limit: 16 * GiB }),
+      ],
+    ),
   ];
 }
 
@@ -236,6 +249,10 @@ function cgroupV2(): IoTestCase[] {
     scripted("cgroup v2, limited", "memory.max set, inactive files above usage", machine, first, second, 500, {}, [
       base({ limit: 512 * 1_048_576 }),
       base({ limit: 512 * 1_048_576, usageNs: 7_000_000_000_000 + 6_000_000_000, memory: 400_000_000, inactiveFile: 400_000_000 }),
+    ]),
+    scripted("cgroup v2, counters reset", "the container restarted between the snapshots: its usage went down", machine, first, second, 500, {}, [
+      base({}),
+      base({ usageNs: 900_000_000, memory: 200_000_000, inactiveFile: 1_000_000 }),
     ]),
   ];
 }
