@@ -231,7 +231,7 @@ static void *watchdog(void *unused) {
             fail("kv_snapshot did not return within %d s while the snapshot was being written: it must fork and return the child's pid at once, leaving the writing to the child. The harness reads the descriptor only after kv_snapshot has returned and it has changed the store further, so a kv_snapshot that writes the store itself, waits for its child (waitpid, or vfork, which suspends the parent until the child ends) or holds the parent back in any other way fills the pipe and never returns.",
                  SNAPSHOT_RETURN_MS / 1000);
         if (progress && now_ms() - progress > STALL_MS)
-            fail("The snapshot child wrote nothing for %d s and did not end: after the last pair it must end with _exit(0), which closes its descriptor (the harness reads until end of file).", STALL_MS / 1000);
+            fail("the snapshot child wrote nothing for %d s and did not end: after the last pair it must end with _exit(0), which closes its descriptor (the harness reads until end of file).", STALL_MS / 1000);
     }
     return NULL;
 }
@@ -367,6 +367,9 @@ static const char *which(int order) {
     return scenario.overlap ? (order ? "the second snapshot" : "the first snapshot") : "the snapshot";
 }
 
+#define LATER_CHANGES \
+    "The child sees the parent's later changes: is the store in memory the two processes share (MAP_SHARED), or written by a thread instead of a forked child?"
+
 static void check_stream(struct snapshot *s, int order) {
     struct reader r = {.s = s};
     atomic_store(&drain_progress_at, now_ms());
@@ -388,9 +391,9 @@ static void check_stream(struct snapshot *s, int order) {
             fail("pair %ld of %s has a %u-byte key the harness never set (the pair's bytes are torn or out of place; keys may hold zero bytes).", count + 1, which(order), klen);
         uint32_t version = s->versions[id];
         if (!version)
-            fail("%s holds key %u, which was not in the store at the fork: %s", which(order), id,
-                 versions[id] ? "it was set after kv_snapshot returned. The child sees the parent's later changes: is the store in memory the two processes share (MAP_SHARED), or written by a thread instead of a forked child?"
-                              : "it had been deleted before kv_snapshot was called.");
+            fail(versions[id] ? "%s holds a change made after kv_snapshot returned (key %u, which was not in the store at the fork). " LATER_CHANGES
+                              : "%s holds key %u, which was not in the store at the fork: it had been deleted before kv_snapshot was called.",
+                 which(order), id);
         if (s->seen[id]) fail("%s holds key %u twice: each pair once.", which(order), id);
         s->seen[id] = 1;
         size_t expected_length = make_value(id, version, expected_value);
@@ -400,8 +403,7 @@ static void check_stream(struct snapshot *s, int order) {
             if (live && live != version && value_length(id, live) == vlen) {
                 make_value(id, live, expected_value);
                 if (memcmp(value_buffer, expected_value, vlen) == 0)
-                    fail("%s holds the value key %u was given after kv_snapshot returned, not its value at the fork. The child sees the parent's later changes: is the store in memory the two processes share (MAP_SHARED), or written by a thread instead of a forked child?",
-                         which(order), id);
+                    fail("%s holds a change made after kv_snapshot returned (key %u's new value, not its value at the fork). " LATER_CHANGES, which(order), id);
             }
             if (vlen != expected_length) fail("%s gives key %u a %u-byte value; at the fork it held %zu bytes.", which(order), id, vlen, expected_length);
             size_t at = 0;
@@ -417,7 +419,7 @@ static void check_stream(struct snapshot *s, int order) {
     if (count != s->expected_pairs) {
         uint32_t missing = 0;
         while (!s->versions[missing] || s->seen[missing]) missing++;
-        fail("%s ended after %ld pairs; the store held %ld at the fork (key %u is missing, among others?): every pair, and the stream is read until the child ends.", which(order), count,
+        fail("%s ended after %ld pairs; the store held %ld at the fork (the first missing is key %u): every pair, and the stream is read until the child ends.", which(order), count,
              s->expected_pairs, missing);
     }
     close(s->fd);
@@ -440,6 +442,7 @@ static void reap(struct snapshot *s, int order) {
             for (;;) pause();
         int number = WTERMSIG(status);
         fprintf(stderr, "harness: the child of %s was killed by signal %d (%s) in your code\n", which(order), number, strsignal(number));
+        stop_children();
         signal(number, SIG_DFL);
         raise(number);
         _exit(128 + number);
