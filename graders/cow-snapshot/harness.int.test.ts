@@ -29,10 +29,14 @@ describe("the cow-snapshot harness", () => {
     });
   });
 
-  it("names a child that never ends after its last pair", async () => {
+  it("names a child that never ends after its last pair, with its descriptor open or closed", async () => {
     const lingers = changed(reference, [CHILD_END, "    write_all(fd, out, used);\n    for (;;) pause();"]);
     expect(await failure(lingers)).toBe(
       "Round 1: the snapshot child wrote nothing for 5 s and did not end: after the last pair it must end with _exit(0), which closes its descriptor (the harness reads until end of file).",
+    );
+    const closesAndLingers = changed(reference, [CHILD_END, "    write_all(fd, out, used);\n    close(fd);\n    for (;;) pause();"]);
+    expect(await failure(closesAndLingers)).toBe(
+      "Round 1: the snapshot child closed its descriptor but had not ended 5 s later: once its last pair is written it must end with _exit(0), not go on running.",
     );
   });
 

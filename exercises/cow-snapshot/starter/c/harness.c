@@ -221,17 +221,20 @@ static long memory_base_kib, round_start_kib;
 
 static atomic_long snapshot_called_at; /* when kv_snapshot was called, 0 outside it */
 static atomic_long drain_progress_at;  /* when the stream being read last gave bytes, 0 when none is read */
+static atomic_long reap_started_at;    /* when the harness began to wait for a child whose stream ended */
 
 static void *watchdog(void *unused) {
     (void)unused;
     for (;;) {
         usleep(20 * 1000);
-        long called = atomic_load(&snapshot_called_at), progress = atomic_load(&drain_progress_at);
+        long called = atomic_load(&snapshot_called_at), progress = atomic_load(&drain_progress_at), reaping = atomic_load(&reap_started_at);
         if (called && now_ms() - called > SNAPSHOT_RETURN_MS)
             fail("kv_snapshot did not return within %d s while the snapshot was being written: it must fork and return the child's pid at once, leaving the writing to the child. The harness reads the descriptor only after kv_snapshot has returned and it has changed the store further, so a kv_snapshot that writes the store itself, waits for its child (waitpid, or vfork, which suspends the parent until the child ends) or holds the parent back in any other way fills the pipe and never returns.",
                  SNAPSHOT_RETURN_MS / 1000);
         if (progress && now_ms() - progress > STALL_MS)
             fail("the snapshot child wrote nothing for %d s and did not end: after the last pair it must end with _exit(0), which closes its descriptor (the harness reads until end of file).", STALL_MS / 1000);
+        if (reaping && now_ms() - reaping > STALL_MS)
+            fail("the snapshot child closed its descriptor but had not ended %d s later: once its last pair is written it must end with _exit(0), not go on running.", STALL_MS / 1000);
     }
     return NULL;
 }
@@ -427,7 +430,10 @@ static void check_stream(struct snapshot *s, int order) {
 
 static void reap(struct snapshot *s, int order) {
     int status = s->status;
-    if (!s->ended && waitpid(s->pid, &status, 0) != s->pid)
+    atomic_store(&reap_started_at, now_ms());
+    pid_t reaped = s->ended ? s->pid : waitpid(s->pid, &status, 0);
+    atomic_store(&reap_started_at, 0);
+    if (reaped != s->pid)
         fail("the harness could not reap the child of %s (pid %d): your code reaped it, or let the system do so (a waitpid of your own, a SIGCHLD handler, SIGCHLD ignored). The harness reaps it; leave it be.",
              which(order), (int)s->pid);
     if (atomic_load(&marks->returned))
