@@ -7,7 +7,9 @@ import { createEmptyCard, fsrs, generatorParameters, type Grade } from "ts-fsrs"
 import { describe, expect, inject, it } from "vitest";
 import { signUp, uniqueEmail, useBrowser } from "@/e2e/support/browser";
 import { pasteCode, expectVerdictAfter } from "@/e2e/support/exercise-page";
+import { listExercises } from "@/lib/exercises/load-exercise";
 import { loadRoadmap } from "@/lib/exercises/roadmap";
+import { topicMastery } from "@/lib/progress/mastery";
 import { endOfDay } from "@/lib/progress/time-zone";
 import { getQuestionBank, isReviewable, questionsOfTopic } from "@/lib/questions/question-bank";
 import { queryRows } from "@/test/support/database";
@@ -86,8 +88,23 @@ describe("a new user's first day on the roadmap", () => {
     expect(Number.parseInt((await page.getByTestId("mastery-retention").textContent()) ?? "0", 10)).toBeGreaterThan(0);
 
     // The roadmap: both topics have mastery; the dashboard: a one-day streak, the next step moved on.
+    // The first topic's is its quiz, all right, weighed with whatever else the topic has (its
+    // exercises and flashcards, none done): the formula's figure, not a threshold.
+    const firstExercises = (await listExercises()).filter((manifest) => manifest.topics.includes(first!.id));
+    const firstMastery = topicMastery(
+      {
+        exercises: firstExercises.map((manifest) => ({ slug: manifest.slug, difficulty: manifest.difficulty })),
+        choiceSlugs: quiz.map((question) => question.slug),
+        cardSlugs: questionsOfTopic(bank.questions, first!.id)
+          .filter(isReviewable)
+          .map((question) => question.slug),
+      },
+      { solved: new Set([exercise]), latestQuizAnswer: new Map(quiz.map((question) => [question.slug, true])), retention: new Map() },
+    );
+    expect(firstMastery.quiz).toBe(1);
     await page.goto("/roadmap");
-    expect(await meterOf(page, `${first!.title} mastery`)).toBeGreaterThanOrEqual(50);
+    expect(await meterOf(page, `${first!.title} mastery`)).toBe(Math.round(firstMastery.mastery * 100));
+    expect(firstMastery.mastery).toBeGreaterThan(0);
     expect(await meterOf(page, `${second!.title} mastery`)).toBeGreaterThan(50);
     const [{ timeZone }] = (await queryRows<{ timeZone: string }>(db, `SELECT "timeZone" FROM "User" WHERE id = $1`, [userId])) as [{ timeZone: string }];
     const dueToday = reviewed.filter((r) => r.due <= endOfDay(timeZone, new Date())).length;
