@@ -3,6 +3,7 @@
 import { readdir, readFile, readlink } from "node:fs/promises";
 import type { ServerProcess } from "@/contracts/programs";
 import { SCRATCH_DIRS } from "@/sandbox/docker/container-config";
+import { statFieldsAfterCommand } from "@/sandbox/docker/process-identity";
 
 /** The kernel's flag (include/linux/sched.h) on a task that has begun to exit. */
 const PF_EXITING = 0x4;
@@ -13,7 +14,7 @@ export async function processAlive(pid: number): Promise<boolean> {
   try {
     const stat = await readFile(`/proc/${pid}/stat`, "utf8");
     // After the command name: state, ppid, pgrp, session, tty, tpgid, flags.
-    const [state = "", , , , , , flags = "0"] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const [state = "", , , , , , flags = "0"] = statFieldsAfterCommand(stat);
     // A killed init stays "S" while it waits for the rest of its pid namespace to die; the kernel
     // marks it exiting from the start (PF_EXITING), before its processes are gone.
     return state !== "Z" && state !== "X" && (Number(flags) & PF_EXITING) === 0;

@@ -5,12 +5,16 @@
 import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
 
+/**
+ * The fields of a /proc/<pid>/stat line after the command name, which may hold spaces and ')': the
+ * fields follow the last ')'. Index 0 is field 3 (the state), index k field k + 3.
+ */
+export const statFieldsAfterCommand = (stat: string): string[] => stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+
 /** When process `pid` started (ticks since boot), or null when there is no such process. */
 export function startTimeOf(pid: number): string | null {
   try {
-    // The command (field 2) may hold spaces and parentheses: the fields after it follow the last ')'.
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
+    return statFieldsAfterCommand(readFileSync(`/proc/${pid}/stat`, "utf8"))[22 - 3] ?? null;
   } catch {
     return null;
   }
